@@ -1,0 +1,200 @@
+/**
+ * The one record that flows through every stage of the pipeline.
+ *
+ * A `Doc` starts as bytes from a source (a file, stdin, a JSON Lines record),
+ * is decoded to text, stripped of markup, normalised and split into blocks.
+ * Later stages never change `text`: they only add removals (spans of `text`
+ * that must not reach the output, each with a reason code) and findings.
+ * The output text is assembled from `text`, `blocks` and `removed` at the end,
+ * so the report can always say exactly which span went and why.
+ */
+import type { Code } from './codes.js';
+
+/** What happened to a document, as the report and the exit code see it. */
+export type DocStatus = 'kept' | 'duplicate' | 'skipped' | 'error';
+
+/** How the encoding of a document was decided. */
+export type EncodingSource = 'bom' | 'declared' | 'utf8' | 'detected' | 'forced' | 'default' | 'json';
+
+/** Markup format of the decoded text. */
+export type DocFormat = 'text' | 'html';
+
+/**
+ * Evidence an HTML page gives about a block: the tags and class/id names of
+ * its ancestors and how much of its text sits inside links.
+ */
+export interface BlockContext {
+  /** Lower-cased tag names of the enclosing elements, outermost first (deduplicated). */
+  tags: string[];
+  /** Lower-cased class and id tokens of the enclosing elements. */
+  names: string[];
+  /** Characters of this block's text that were inside `<a>` elements. */
+  linkChars: number;
+  /** The block element that produced this block (`p`, `li`, `h2`, `td`, …). */
+  element: string;
+}
+
+/** Shape of a block, as the segmenter recognised it. */
+export type BlockKind = 'paragraph' | 'line' | 'heading' | 'list-item' | 'table-row';
+
+/** A block: one non-empty line of `Doc.text`, the unit of boilerplate and repeat detection. */
+export interface Block {
+  /** Offset of the first character in `Doc.text` (UTF-16 code units). */
+  start: number;
+  /** Offset one past the last character in `Doc.text`. */
+  end: number;
+  kind: BlockKind;
+  /** True when a blank line precedes this block in `Doc.text` (a paragraph break). */
+  breakBefore: boolean;
+  /** Tag evidence, for blocks that came from HTML. */
+  context?: BlockContext;
+  /** Class given by the classifier, with the code of the rule that decided it. */
+  label?: { cls: 'good' | 'bad' | 'short' | 'near-good'; reason: string };
+}
+
+/** A span of `Doc.text` taken out, with its reason. */
+export interface Removal {
+  code: Code;
+  /** Offset into the decoded, normalised `Doc.text`. */
+  start: number;
+  end: number;
+  /** Free detail for the report (e.g. which block it repeats). */
+  detail?: string;
+}
+
+/** A message about a document: a stable code, its arguments, and the span it concerns. */
+export interface Finding {
+  code: Code;
+  /** `error` makes the document fail; `warning` and `info` are reported only. */
+  severity: 'error' | 'warning' | 'info';
+  /** Stage that produced it. */
+  stage: string;
+  args?: Record<string, string | number>;
+  start?: number;
+  end?: number;
+}
+
+/** Where a document came from and where its output goes. */
+export interface DocSource {
+  /** Path as the user should see it (relative to the working folder where possible), or `<stdin>`. */
+  path: string;
+  /** Path relative to its input root, used to place the output. Empty for stdin. */
+  relPath: string;
+  /** 1-based line number for JSON Lines records. */
+  line?: number;
+  /** Identifier of a JSON Lines record, when it has one. */
+  recordId?: string;
+}
+
+export interface Doc {
+  /** Position in the stable input order; lower ids win ties such as "which duplicate is kept". */
+  id: number;
+  source: DocSource;
+  /** Raw bytes, dropped once decoded. */
+  bytes?: Uint8Array;
+  /** Decoded text before markup removal and normalisation, dropped once extracted. */
+  raw?: string;
+  format: DocFormat;
+  encoding?: string;
+  encodingSource?: EncodingSource;
+  /** Blocks as the HTML extractor produced them, before normalisation. */
+  rawBlocks?: RawBlock[];
+  /** The decoded, normalised text: the coordinate system of every offset in the report. */
+  text: string;
+  blocks: Block[];
+  removed: Removal[];
+  findings: Finding[];
+  status: DocStatus;
+  /** Cleaned output, filled by the `assemble` stage. */
+  output?: string;
+  /** Size of the input in bytes. */
+  bytesIn: number;
+  /** Filled by the duplicate stage for `status: 'duplicate'`. */
+  duplicate?: { of: string; ofId: number; similarity: number; cluster: number };
+  /** Set on the first document of a duplicate cluster. */
+  cluster?: number;
+}
+
+/** A block from the HTML extractor: its text (not yet normalised) and its context. */
+export interface RawBlock {
+  text: string;
+  breakBefore: boolean;
+  kind: BlockKind;
+  context?: BlockContext;
+}
+
+/** Make a fresh document record for a source. */
+export function createDoc(id: number, source: DocSource, bytes: Uint8Array): Doc {
+  return {
+    id,
+    source,
+    bytes,
+    format: 'text',
+    text: '',
+    blocks: [],
+    removed: [],
+    findings: [],
+    status: 'kept',
+    bytesIn: bytes.byteLength,
+  };
+}
+
+/** True once the document will not be written (skipped, failed or dropped as a duplicate). */
+export function isDone(doc: Doc): boolean {
+  return doc.status !== 'kept';
+}
+
+/** Text of a block. */
+export function blockText(doc: Doc, block: Block): string {
+  return doc.text.slice(block.start, block.end);
+}
+
+/**
+ * Mark `[start, end)` of `doc.text` as removed for `code`. Parts already
+ * removed by an earlier stage keep their first reason, so every character is
+ * reported once. Returns the number of characters newly removed.
+ */
+export function removeSpan(doc: Doc, code: Removal['code'], start: number, end: number, detail?: string): number {
+  if (end <= start) return 0;
+  // `removed` stays sorted by start and non-overlapping
+  const list = doc.removed;
+  const pieces: Removal[] = [];
+  let cursor = start;
+  let i = lowerBound(list, start);
+  if (i > 0 && list[i - 1].end > cursor) cursor = list[i - 1].end;
+  for (; i < list.length && list[i].start < end && cursor < end; i++) {
+    if (list[i].start > cursor) pieces.push({ code, start: cursor, end: list[i].start, detail });
+    cursor = Math.max(cursor, list[i].end);
+  }
+  if (cursor < end) pieces.push({ code, start: cursor, end, detail });
+  if (pieces.length === 0) return 0;
+  // pieces fall into gaps of `list`, so inserting them one by one keeps it sorted
+  let added = 0;
+  for (const p of pieces) {
+    list.splice(lowerBound(list, p.start), 0, p);
+    added += p.end - p.start;
+  }
+  return added;
+}
+
+function lowerBound(list: Removal[], start: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Characters of `[start, end)` not yet removed. */
+export function keptLength(doc: Doc, start: number, end: number): number {
+  let kept = end - start;
+  for (const r of doc.removed) {
+    if (r.end <= start) continue;
+    if (r.start >= end) break;
+    kept -= Math.min(end, r.end) - Math.max(start, r.start);
+  }
+  return kept;
+}

@@ -1,0 +1,47 @@
+/**
+ * The terminal summary: what was read, what was kept, what was removed and
+ * why, and where the output went. Plain text, or coloured with chalk when the
+ * caller says the stream is a terminal.
+ */
+import { Chalk } from 'chalk';
+import { describe, REMOVAL_CODES, type Code } from '../codes.js';
+import type { DocEntry, Totals } from '../report.js';
+
+export interface SummaryInfo {
+  totals: Totals;
+  outputDir?: string;
+  reportPath?: string;
+  seconds: number;
+}
+
+const pct = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '0%');
+const size = (bytes: number) =>
+  bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} B`;
+
+/** One line for a document that did not go through cleanly: `path: status: message`. */
+export function problemLine(entry: DocEntry, color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const where = entry.line !== undefined ? `${entry.input}:${entry.line}` : entry.input;
+  const tag = entry.status === 'error' ? c.red('error') : c.yellow(entry.status);
+  return `${c.bold(where)}: ${tag}: ${entry.message ?? ''}`.trimEnd();
+}
+
+export function formatSummary(info: SummaryInfo, color: boolean): string {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const t = info.totals;
+  const lines: string[] = [];
+  const parts = [`${t.kept} kept`];
+  if (t.duplicate) parts.push(`${t.duplicate} duplicate`);
+  if (t.skipped) parts.push(c.yellow(`${t.skipped} skipped`));
+  if (t.error) parts.push(c.red(`${t.error} failed`));
+  lines.push(`${c.bold('clean-corpus')}: ${t.documents} document${t.documents === 1 ? '' : 's'}, ${size(t.bytesIn)} in ${info.seconds.toFixed(2)}s — ${parts.join(', ')}`);
+  const removed = Object.values(t.removedChars).reduce((a, b) => a + (b ?? 0), 0);
+  lines.push(`  characters: ${t.charsIn} in, ${t.charsOut} out, ${removed} removed (${pct(removed, t.charsIn)})`);
+  for (const code of Object.keys(REMOVAL_CODES) as Code[]) {
+    const n = t.removedChars[code];
+    if (n) lines.push(`    ${c.cyan(code.padEnd(20))} ${pct(n, t.charsIn).padStart(6)}  ${c.dim(describe(code))}`);
+  }
+  if (info.outputDir) lines.push(`  output: ${info.outputDir}`);
+  if (info.reportPath) lines.push(`  report: ${info.reportPath}`);
+  return lines.join('\n') + '\n';
+}

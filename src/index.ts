@@ -1,0 +1,11 @@
+/**
+ * Library entry point: the pipeline, its stages and the record they share.
+ */
+export * from './doc.js';
+export * from './codes.js';
+export * from './options.js';
+export * from './thresholds.js';
+export * from './stage.js';
+export * as pipeline from './pipeline.js';
+export { runCorpus, type Source, type RunHooks } from './run.js';
+export { cleanText } from './api.js';

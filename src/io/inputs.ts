@@ -1,0 +1,119 @@
+/**
+ * Turning the paths, folders and globs a user names into a stable, sorted list
+ * of input files, each with the path its output takes under the output folder.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+
+export interface InputFile {
+  /** Absolute path. */
+  abs: string;
+  /** Path shown to the user: relative to the working folder when inside it. */
+  display: string;
+  /** Path relative to the input root it was found under; decides where the output goes. */
+  rel: string;
+}
+
+/** An argument that names nothing readable; it becomes an error entry in the report. */
+export interface MissingInput {
+  display: string;
+  reason: string;
+}
+
+export interface ExpandResult {
+  files: InputFile[];
+  missing: MissingInput[];
+}
+
+export function displayPath(abs: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
+}
+
+/** Is `child` the same as or inside `parent`? */
+export function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+
+/**
+ * Expand arguments into files. Folders are walked recursively (hidden files
+ * and folders skipped, symbolic links followed); globs are matched with
+ * fast-glob. `exclude` folders (the output folder) are never read, so a run
+ * never reads back its own output. Each argument's files are sorted by path;
+ * arguments keep the order given; a file named twice is read once.
+ */
+export async function expandInputs(args: string[], exclude: string[], cwd = process.cwd()): Promise<ExpandResult> {
+  const files: InputFile[] = [];
+  const missing: MissingInput[] = [];
+  const seen = new Set<string>();
+  const roots: { files: { abs: string; relToRoot: string }[]; root: string }[] = [];
+
+  for (const arg of args) {
+    const abs = path.resolve(cwd, arg);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(abs);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (fg.isDynamicPattern(toPosix(arg))) {
+        const base = toPosix(path.resolve(cwd, fg.generateTasks([toPosix(arg)])[0]?.base ?? '.'));
+        const matched = await fg(toPosix(arg), { cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: true, suppressErrors: true });
+        if (matched.length === 0) missing.push({ display: arg, reason: 'no file matches this pattern' });
+        roots.push({ root: base, files: matched.map((m) => ({ abs: path.resolve(m), relToRoot: path.relative(base, path.resolve(m)) })) });
+        continue;
+      }
+      missing.push({ display: arg, reason: code === 'ENOENT' ? 'no such file or folder' : code === 'ELOOP' ? 'symbolic link loop' : code === 'EACCES' ? 'permission denied' : (err as Error).message });
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const matched = await fg('**/*', { cwd: abs, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: true, suppressErrors: true });
+      roots.push({ root: abs, files: matched.map((m) => ({ abs: path.resolve(m), relToRoot: path.relative(abs, path.resolve(m)) })) });
+    } else {
+      roots.push({ root: path.dirname(abs), files: [{ abs, relToRoot: path.basename(abs) }] });
+    }
+  }
+
+  // With several roots, outputs are placed relative to their common folder so that they cannot collide.
+  const common = roots.length > 1 ? commonFolder(roots.map((r) => r.root)) : undefined;
+  for (const r of roots) {
+    r.files.sort((a, b) => (a.relToRoot < b.relToRoot ? -1 : a.relToRoot > b.relToRoot ? 1 : 0));
+    for (const f of r.files) {
+      if (seen.has(f.abs) || exclude.some((e) => isInside(f.abs, e))) continue;
+      seen.add(f.abs);
+      const rel = common !== undefined ? path.relative(common, f.abs) : f.relToRoot;
+      files.push({ abs: f.abs, display: displayPath(f.abs, cwd), rel: toPosix(rel) });
+    }
+  }
+  return { files, missing };
+}
+
+function commonFolder(paths: string[]): string {
+  let common = paths[0];
+  for (const p of paths.slice(1)) while (!isInside(p, common)) common = path.dirname(common);
+  return common;
+}
+
+/**
+ * Output path (relative to the output folder) for each input: its relative
+ * path with the extension replaced by `.txt`; where two inputs would land on
+ * one name, each keeps its full name (`a.html.txt`).
+ */
+export function outputNames(rels: string[], ext = '.txt'): string[] {
+  const swap = (rel: string) => {
+    const e = path.posix.extname(rel);
+    return (e ? rel.slice(0, -e.length) : rel) + ext;
+  };
+  const counts = new Map<string, number>();
+  for (const rel of rels) counts.set(swap(rel), (counts.get(swap(rel)) ?? 0) + 1);
+  const used = new Set<string>();
+  return rels.map((rel) => {
+    let name = counts.get(swap(rel))! > 1 && path.posix.extname(rel) !== ext ? rel + ext : swap(rel);
+    for (let n = 2; used.has(name); n++) name = swap(rel).slice(0, -ext.length) + `.${n}` + ext;
+    used.add(name);
+    return name;
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * Atomic file writes: the content goes to a temporary file beside the target,
+ * then is renamed over it, so a reader (or an interrupted run) never sees a
+ * half-written file. Temporary files still open are tracked so an interrupt
+ * handler can remove them.
+ */
+import fs from 'node:fs/promises';
+import fsSync from 'node:fs';
+import path from 'node:path';
+
+const pending = new Set<string>();
+let counter = 0;
+
+/** Write `content` to `target` atomically, creating folders as needed. */
+export async function writeAtomic(target: string, content: string | Uint8Array): Promise<void> {
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  const tmp = `${target}.tmp-${process.pid}-${++counter}`;
+  pending.add(tmp);
+  try {
+    await fs.writeFile(tmp, content);
+    await fs.rename(tmp, target);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw err;
+  } finally {
+    pending.delete(tmp);
+  }
+}
+
+/** Remove temporary files of writes still under way (for signal handlers; synchronous on purpose). */
+export function removePendingTemps(): number {
+  let n = 0;
+  for (const tmp of pending) {
+    try {
+      fsSync.rmSync(tmp, { force: true });
+      n++;
+    } catch {
+      // nothing more we can do while exiting
+    }
+  }
+  pending.clear();
+  return n;
+}

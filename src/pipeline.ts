@@ -1,0 +1,35 @@
+/**
+ * The pipeline, written once. A corpus is read twice at most:
+ *
+ *   pass 1 (statistics): what must be known about the whole corpus before any
+ *   document can be cleaned — e.g. how many documents each line appears in;
+ *
+ *   pass 2 (cleaning): each document on its own (`clean`, safe to run in
+ *   parallel), then in input order against what earlier documents left
+ *   behind (`corpus`: duplicates, paragraphs already kept).
+ *
+ * Reading and writing are not stages: they live at the edges (io/).
+ */
+import { stage, type Stage } from './stage.js';
+import { decode } from './stages/decode.js';
+import { extract } from './stages/extract.js';
+import { normalise } from './stages/normalise.js';
+import { segment } from './stages/segment.js';
+import { assemble } from './stages/assemble.js';
+
+/** Bytes → blocks; the start of both passes. */
+export const prepare: readonly Stage[] = [
+  stage('decode', (doc, ctx) => decode(doc, ctx.options)),
+  stage('extract', (doc, ctx) => extract(doc, ctx.options)),
+  stage('normalise', (doc) => normalise(doc)),
+  stage('segment', (doc) => segment(doc)),
+];
+
+/** Pass 1: gather corpus statistics. Empty means pass 1 is skipped. */
+export const statistics: readonly Stage[] = [];
+
+/** Pass 2, per document: find what to remove and assemble the output. */
+export const clean: readonly Stage[] = [...prepare, stage('assemble', (doc) => assemble(doc))];
+
+/** Pass 2, in input order: decisions that depend on earlier documents. */
+export const corpus: readonly Stage[] = [];

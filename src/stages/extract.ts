@@ -1,0 +1,174 @@
+/**
+ * extract: markup → blocks of text. Decides whether the text is HTML (by
+ * extension or, for other files, by the tags it carries) and, if so, parses
+ * it with htmlparser2 — a tolerant, streaming (SAX) parser, so unclosed tags,
+ * stray `</p>` in scripts and 100,000-deep nesting cost nothing extra — and
+ * turns it into blocks: block elements and `<br>` become breaks, list items
+ * and table rows become lines, entities are decoded, and the content of
+ * script, style, head and similar elements is dropped. Each block keeps its
+ * tag context (ancestor tags, class and id names, link text) as evidence for
+ * the classifier.
+ */
+import { Parser } from 'htmlparser2';
+import type { BlockContext, BlockKind, Doc, RawBlock } from '../doc.js';
+import type { Options } from '../options.js';
+
+/** Elements whose content is never text a reader sees. */
+const DROP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'head', 'title', 'iframe', 'object', 'canvas', 'select', 'button', 'textarea']);
+/** Elements that start and end a block. */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
+  'html', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
+  'thead', 'tr', 'ul', 'legend', 'option', 'optgroup', 'output', 'picture', 'video', 'audio',
+]);
+/** Cells are joined into their row rather than becoming blocks of their own. */
+const CELL = new Set(['td', 'th']);
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param']);
+const HEADING = /^h[1-6]$/;
+/** Tags that mark HTML when sniffing a file without an .html extension. */
+const SNIFF = /<\/?(?:html|head|body|div|p|span|a|br|li|ul|ol|table|tr|td|th|section|article|figure|figcaption|img|strong|em|b|i|h[1-6]|script|style|meta|link|header|footer|nav|aside|main|iframe|form|input|button|label|blockquote|pre|code)\b[^<>]{0,2000}>|<!doctype html|<!--/i;
+const SNIFF_GLOBAL = new RegExp(SNIFF.source, 'gi');
+/** Characters scanned when sniffing. */
+const SNIFF_CHARS = 65536;
+/** Class/id tokens kept per element; longer attribute values are junk. */
+const MAX_NAMES = 8;
+/** Ancestors looked at from each end of the stack; real pages nest 20–40 deep. */
+const CONTEXT_DEPTH = 32;
+
+/** True when text that did not come with an HTML extension carries enough tags to be HTML. */
+export function looksLikeHtml(text: string, minTags: number): boolean {
+  const head = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
+  if (/^\s*<!doctype html|^\s*<html[\s>]/i.test(head)) return true;
+  SNIFF_GLOBAL.lastIndex = 0;
+  let n = 0;
+  while (SNIFF_GLOBAL.exec(head) !== null) if (++n >= minTags) return true;
+  return false;
+}
+
+export function extract(doc: Doc, options: Options): void {
+  const raw = doc.raw ?? '';
+  const byName = /\.(x?html?|xht|php|aspx?|jsp)$/i.test(doc.source.path);
+  const html =
+    options.format === 'html' ||
+    (options.format === 'auto' && (byName || looksLikeHtml(raw, options.thresholds['input.htmlSniffTags'])));
+  if (!html) {
+    doc.format = 'text';
+    return;
+  }
+  doc.format = 'html';
+  doc.rawBlocks = htmlToBlocks(raw);
+  doc.raw = undefined;
+}
+
+interface Open {
+  tag: string;
+  names: string[];
+}
+
+/** Parse HTML into text blocks with their context. */
+export function htmlToBlocks(html: string): RawBlock[] {
+  const blocks: RawBlock[] = [];
+  const stack: Open[] = [];
+  let drop = 0;
+  let inPre = 0;
+  let linkDepth = 0;
+  let text = '';
+  let linkChars = 0;
+  let pendingBreak = false;
+  let blockElement = 'body';
+  let kind: BlockKind = 'paragraph';
+
+  const context = (): BlockContext => {
+    const tags: string[] = [];
+    const names: string[] = [];
+    // Deeply nested (hostile) pages: look at the outermost and innermost elements only.
+    const view = stack.length > CONTEXT_DEPTH * 2 ? [...stack.slice(0, CONTEXT_DEPTH), ...stack.slice(-CONTEXT_DEPTH)] : stack;
+    for (const o of view) {
+      if (!tags.includes(o.tag)) tags.push(o.tag);
+      for (const n of o.names) if (!names.includes(n)) names.push(n);
+    }
+    return { tags, names, linkChars, element: blockElement };
+  };
+  const flush = (paragraph: boolean) => {
+    const t = text.trim();
+    if (t.length > 0) {
+      blocks.push({ text: t, breakBefore: pendingBreak || blocks.length === 0, kind, context: context() });
+      pendingBreak = false;
+    }
+    if (paragraph) pendingBreak = true;
+    text = '';
+    linkChars = 0;
+    kind = 'paragraph';
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (drop > 0) {
+          if (!VOID.has(name)) stack.push({ tag: name, names: [] });
+          if (DROP.has(name) && !VOID.has(name)) drop++;
+          return;
+        }
+        if (name === 'br') {
+          if (inPre || text.trim()) text += '\n';
+          return;
+        }
+        if (BLOCK.has(name) && !CELL.has(name)) {
+          flush(name !== 'li' && name !== 'tr' && name !== 'dd' && name !== 'dt' && name !== 'option');
+          blockElement = name;
+        } else if (CELL.has(name)) {
+          if (text && !/\s$/.test(text)) text += ' ';
+        }
+        if (name === 'img' && attribs.alt === undefined) return;
+        if (VOID.has(name)) return;
+        const names: string[] = [];
+        for (const v of [attribs.class, attribs.id, attribs.role]) {
+          if (!v) continue;
+          for (const token of v.toLowerCase().split(/\s+/)) {
+            if (token && names.length < MAX_NAMES && token.length <= 64) names.push(token);
+          }
+        }
+        stack.push({ tag: name, names });
+        if (DROP.has(name)) drop++;
+        if (name === 'pre') inPre++;
+        if (name === 'a') linkDepth++;
+        if (name === 'li') kind = 'list-item';
+        else if (name === 'tr') kind = 'table-row';
+        else if (HEADING.test(name)) kind = 'heading';
+      },
+      ontext(data) {
+        if (drop > 0) return;
+        const t = inPre ? data : data.replace(/[ \t\r\n\f]+/g, ' ');
+        text += t;
+        if (linkDepth > 0) linkChars += t.trim().length;
+      },
+      onclosetag(name) {
+        if (VOID.has(name)) return;
+        // htmlparser2 closes elements innermost first (implied closes included), so the match is on top
+        let i = stack.length - 1;
+        while (i >= 0 && stack[i].tag !== name) i--;
+        if (i < 0) return;
+        const pop = (j: number) => {
+          const o = stack[j];
+          if (DROP.has(o.tag)) drop--;
+          if (o.tag === 'pre') inPre--;
+          if (o.tag === 'a') linkDepth--;
+        };
+        for (let j = stack.length - 1; j > i; j--) pop(j);
+        stack.length = i + 1;
+        // the block's text is flushed while its element is still on the stack, so its context includes it
+        if (drop === 0 && BLOCK.has(name) && !CELL.has(name))
+          flush(name !== 'li' && name !== 'tr' && name !== 'dd' && name !== 'dt' && name !== 'option');
+        pop(i);
+        stack.length = i;
+        blockElement = stack.length ? stack[stack.length - 1].tag : 'body';
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+  );
+  parser.write(html);
+  parser.end();
+  flush(true);
+  return blocks;
+}

@@ -1,0 +1,53 @@
+/**
+ * segment: normalised text → blocks. A block is one non-empty line; a blank
+ * line before it marks a paragraph break. For HTML the blocks come from the
+ * extractor, carry their tag context, and are joined here into `Doc.text`.
+ */
+import type { Block, BlockKind, Doc } from '../doc.js';
+
+/** Bullets and enumerators that open a list item in plain text. */
+const LIST_MARKER = /^(?:[-*+•·▪◦‣▶►▷○●■□※–—]\s|\(?\d{1,3}[.)]\s|\(?[a-zA-Z][.)]\s|[①-⑳])/u;
+
+export function lineKind(line: string): BlockKind {
+  return LIST_MARKER.test(line) ? 'list-item' : 'line';
+}
+
+export function segment(doc: Doc): void {
+  const blocks: Block[] = [];
+  if (doc.rawBlocks) {
+    let text = '';
+    for (const rb of doc.rawBlocks) {
+      let first = true;
+      for (const line of rb.text.split('\n')) {
+        if (!line) continue;
+        const breakBefore = first && rb.breakBefore && text.length > 0;
+        if (text.length > 0) text += breakBefore ? '\n\n' : '\n';
+        blocks.push({
+          start: text.length,
+          end: text.length + line.length,
+          kind: rb.kind === 'paragraph' ? (first ? 'paragraph' : 'line') : rb.kind,
+          breakBefore,
+          context: rb.context,
+        });
+        text += line;
+        first = false;
+      }
+    }
+    doc.text = text;
+    doc.rawBlocks = undefined;
+  } else {
+    const text = doc.text;
+    let pos = 0;
+    let blank = false;
+    while (pos <= text.length) {
+      let nl = text.indexOf('\n', pos);
+      if (nl === -1) nl = text.length;
+      if (nl > pos) {
+        blocks.push({ start: pos, end: nl, kind: lineKind(text.slice(pos, Math.min(nl, pos + 8))), breakBefore: blank });
+        blank = false;
+      } else if (blocks.length > 0) blank = true;
+      pos = nl + 1;
+    }
+  }
+  doc.blocks = blocks;
+}

@@ -1,0 +1,70 @@
+/**
+ * Test helpers: run stages on inline strings, and spawn the real binary.
+ */
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDoc, type Doc } from '../src/doc.js';
+import { defaultOptions, type Options } from '../src/options.js';
+import { runStages, type Stage } from '../src/stage.js';
+import { createCorpusState } from '../src/corpus.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = path.join(ROOT, 'bin', 'clean-corpus.js');
+export const FIXTURES = path.join(ROOT, 'fixtures');
+
+/** A document made of `text` (UTF-8), as if read from `file`. */
+export function doc(text: string | Uint8Array, file = 'doc.txt'): Doc {
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  return createDoc(0, { path: file, relPath: file }, bytes);
+}
+
+/** Run `stages` over a document made of `text`. */
+export function run(stages: readonly Stage[], text: string | Uint8Array, opts: Partial<Options> = {}, file = 'doc.txt'): Doc {
+  return runStages(doc(text, file), stages, { options: { ...defaultOptions(), ...opts }, corpus: createCorpusState() });
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Spawn the built CLI. */
+export function cli(args: string[], options: SpawnSyncOptions & { input?: string | Buffer } = {}): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+    maxBuffer: 64 * 1024 * 1024,
+    ...options,
+  });
+  return { code: r.status, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
+}
+
+/** A fresh temporary folder, removed after the process exits. */
+const tmpDirs: string[] = [];
+process.on('exit', () => {
+  for (const dir of tmpDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+export function tmpDir(prefix = 'clean-corpus-test-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tmpDirs.push(dir);
+  return dir;
+}
+
+/** All files under `dir`, relative, sorted. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.push(path.relative(dir, p).split(path.sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
