@@ -42,15 +42,16 @@ export function dedup(doc: Doc, ctx: Context): void {
   const near = state.near;
   near.sign(doc.output!);
   const m = near.match();
-  if (m) return markDuplicate(doc, state, m.id, m.similarity, 'duplicate-near');
-
   const early = ctx.corpus.nearCopies?.verdict(doc.id);
-  if (early && near.shingles > 0) {
+  if (early && near.shingles > 0 && (!m || early.similarity > m.similarity)) {
+    // the article matched in pass 1; accept it if the cleaned texts agree too.
+    // Its similarity is the better figure then: the template still in the text lowers the other
     const root = state.clusters.find(early.of);
     const slot = state.slotOf(root);
     if (slot >= 0 && near.lsh.similarity(near.sig, slot) >= t['dedup.confirmThreshold'])
       return markDuplicate(doc, state, root, early.similarity, 'duplicate-near', 'long-blocks');
   }
+  if (m) return markDuplicate(doc, state, m.id, m.similarity, 'duplicate-near');
 
   state.exact.set(key, doc.id);
   state.setSlot(doc.id, near.add(doc.id));
