@@ -77,14 +77,15 @@ export class LshIndex {
   best(sig: Uint32Array, threshold: number): Match | undefined {
     let bestSlot = -1;
     let bestSim = -1;
-    const seen: number[] = [];
+    // a slot shares several bands with a close match; compare it once
+    const seen = new Set<number>();
     for (let b = 0; b < this.params.bands; b++) {
       for (let pos = this.bandKey(sig, 0, b) & this.mask; ; pos = (pos + 1) & this.mask) {
         const e = this.table[pos];
         if (e === 0) break;
         const slot = e - 1;
-        if (!this.sameBand(sig, slot, b) || seen.includes(slot)) continue;
-        seen.push(slot);
+        if (seen.has(slot) || !this.sameBand(sig, slot, b)) continue;
+        seen.add(slot);
         const s = this.similarity(sig, slot);
         if (s > bestSim || (s === bestSim && slot < bestSlot)) {
           bestSim = s;
