@@ -37,6 +37,7 @@ export function checkLsh(p: LshParams): string | undefined {
   return undefined;
 }
 
+/** Signatures of indexed documents and their LSH band table; slots are numbered in the order added. */
 export class LshIndex {
   /** Indexed documents. */
   size = 0;

@@ -16,6 +16,7 @@ import { foldWhitespace } from '../dedup/params.js';
 import { CrossDocState } from '../dedup/state.js';
 import { assemble } from './assemble.js';
 
+/** Remove from a kept `doc` the long paragraphs an earlier kept document had, then remember its own. */
 export function crossDoc(doc: Doc, ctx: Context): void {
   const state = (ctx.corpus.crossDoc ??= new CrossDocState());
   const minChars = ctx.options.thresholds['crossDoc.minChars'];

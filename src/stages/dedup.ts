@@ -27,6 +27,7 @@ export function docName(doc: Doc): string {
   return doc.source.line !== undefined ? `${doc.source.path}:${doc.source.line}` : doc.source.path;
 }
 
+/** Decide whether the assembled `doc` duplicates an earlier kept document; if so mark it, else remember it. */
 export function dedup(doc: Doc, ctx: Context): void {
   const t = ctx.options.thresholds;
   const state = (ctx.corpus.dedup ??= new DedupState(dedupParams(t)));

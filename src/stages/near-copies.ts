@@ -45,6 +45,7 @@ export function longBlocksText(doc: Doc, minWidth: number): string {
   return parts.join('\n');
 }
 
+/** Sign the long blocks of `doc`; mark it `duplicate` (for the rest of pass 1) if it matches an earlier document, else index it. */
 export function nearCopies(doc: Doc, ctx: Context): void {
   const state = (ctx.corpus.nearCopies ??= new NearCopyState(dedupParams(ctx.options.thresholds)));
   const index = state.index;
