@@ -137,6 +137,15 @@ export const THRESHOLDS = {
     100000,
     true,
   ),
+  /** Long blocks a document needs before pass 1 compares it. */
+  'nearCopies.minBlocks': spec(
+    3,
+    'long blocks (see nearCopies.minBlockWidth) a document needs before pass 1 compares it with others',
+    'ours: one or two long blocks are often site-wide (a cookie notice, a forum\'s rules); an article has more, and shorter documents are still compared in pass 2',
+    1,
+    1000,
+    true,
+  ),
   /** Long paragraph, for repeats across documents. */
   'crossDoc.minChars': spec(
     200,

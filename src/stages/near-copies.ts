@@ -35,14 +35,14 @@ export function displayWidth(text: string): number {
   return w;
 }
 
-/** The long blocks of a document, one a line: what its near-copy signature is taken over. */
-export function longBlocksText(doc: Doc, minWidth: number): string {
+/** The long blocks of a document: what its near-copy signature is taken over. */
+export function longBlocks(doc: Doc, minWidth: number): string[] {
   const parts: string[] = [];
   for (const b of doc.blocks) {
     const t = blockText(doc, b);
     if (displayWidth(t) >= minWidth) parts.push(t);
   }
-  return parts.join('\n');
+  return parts;
 }
 
 /** Sign the long blocks of `doc`; mark it `duplicate` (for the rest of pass 1) if it matches an earlier document, else index it. */
@@ -50,8 +50,10 @@ export function nearCopies(doc: Doc, ctx: Context): void {
   const state = (ctx.corpus.nearCopies ??= new NearCopyState(dedupParams(ctx.options.thresholds)));
   const index = state.index;
   if (!index) return;
-  const text = longBlocksText(doc, ctx.options.thresholds['nearCopies.minBlockWidth']);
-  if (!text || index.sign(text) === 0) return;
+  const t = ctx.options.thresholds;
+  const blocks = longBlocks(doc, t['nearCopies.minBlockWidth']);
+  // too little article text to tell a copy from pages that share one long site-wide block
+  if (blocks.length < t['nearCopies.minBlocks'] || index.sign(blocks.join('\n')) === 0) return;
   const m = index.match();
   if (m) {
     state.mark(doc.id, m.id, m.similarity);

@@ -14,6 +14,10 @@ import { defaultOptions } from '../../src/options.js';
 import { runCorpus } from '../../src/run.js';
 import type { Doc } from '../../src/doc.js';
 import { displayWidth } from '../../src/stages/near-copies.js';
+import { statistics } from '../../src/pipeline.js';
+import { runStages } from '../../src/stage.js';
+import { createCorpusState } from '../../src/corpus.js';
+import { doc } from '../helpers.js';
 
 const PARAMS = { wordShingle: 5, charShingle: 5, charShingleShare: 0.3, hashes: 120 };
 const signer = new Signer(PARAMS);
@@ -285,6 +289,19 @@ describe('dedup and cross-doc stages', () => {
     const texts = { 'a.txt': `${EN[2]}\n\n${EN[0]}`, 'b.txt': `${EN[2]}\n\n${EN[4]}` };
     expect((await corpus(texts))[1].removed).toEqual([]);
     expect((await corpus(texts, { 'crossDoc.minChars': 100 }))[1].removed.map((r) => r.code)).toEqual(['repeat-across-docs']);
+  });
+
+  it('keeps pages that share only one long site-wide notice', async () => {
+    const notice = 'By using this forum you agree to our rules: be kind to other members, do not post advertising or personal data, and report any message that breaks these rules to the moderators.';
+    const texts = {
+      'p1.txt': `${notice}\n\nIs the night bus running on Sunday?\nYes, every hour.\nThanks!\nSee the timetable.`,
+      'p2.txt': `${notice}\n\nWhere can I buy a tram pass?\nAt any kiosk.\nOr online.\nGood to know.`,
+    };
+    // pass 1 must not take p2 for a copy: its blocks still count towards the notice's frequency
+    const ctx = { options: defaultOptions(), corpus: createCorpusState() };
+    const pass1 = Object.entries(texts).map(([file, text], i) => runStages({ ...doc(text, file), id: i }, statistics, ctx));
+    expect(pass1.map((d) => d.status)).toEqual(['kept', 'kept']);
+    expect((await corpus(texts)).map((d) => d.status)).toEqual(['kept', 'kept']);
   });
 
   it('marks a near copy in pass 1 by its long blocks, under a different template', async () => {
