@@ -18,6 +18,7 @@ import { addToTotals, docEntry, emptyTotals, ReportWriter, type Totals } from '.
 import { formatSummary, problemLine } from './format/summary.js';
 import { canonicalEncoding } from './stages/detect-encoding.js';
 import type { Doc } from './doc.js';
+import { checkDedupThresholds } from './dedup/params.js';
 
 /** Exit codes (ripgrep-style: they carry meaning). */
 export const EXIT = { ok: 0, findings: 1, error: 2, interrupted: 130 } as const;
@@ -54,6 +55,7 @@ interface CliFlags {
   json?: boolean;
   quiet?: boolean;
   color: boolean;
+  keepDuplicates?: boolean;
 }
 
 function buildCommand(): Command {
@@ -71,6 +73,7 @@ function buildCommand(): Command {
     .option('--json', 'print the summary as JSON on stdout')
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .option('--keep-duplicates', 'write duplicate documents too (they are still reported as duplicates)')
     .addHelpText(
       'after',
       `\nExit codes: 0 done, 1 findings in check mode, 2 usage error or an input that could not be read.\nExample: clean-corpus ./seeds -o out/`,
@@ -95,6 +98,8 @@ function toOptions(flags: CliFlags): Options {
   }
   const bad = applyThresholds(options.thresholds, overrides);
   if (bad) throw new UsageError(bad);
+  const badDedup = checkDedupThresholds(options.thresholds);
+  if (badDedup) throw new UsageError(badDedup);
   return options;
 }
 
@@ -190,7 +195,8 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
       onProgress: (pass, done) => progress.update(pass, done, files.length + missing.length),
       onDoc: async (doc: Doc) => {
         let written: string | null = null;
-        if (doc.status === 'kept' && doc.output !== undefined) {
+        const write = doc.status === 'kept' || (flags.keepDuplicates === true && doc.status === 'duplicate');
+        if (write && doc.output !== undefined) {
           const rel = outputOf.get(doc.source.path)!;
           const target = path.join(outDir, rel);
           try {

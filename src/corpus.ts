@@ -5,10 +5,18 @@
  * — fixed-size hashes in typed arrays — since it is what grows with the corpus.
  */
 
+import type { CrossDocState, DedupState, NearCopyState } from './dedup/state.js';
+
 /** State shared by the stages of one run. Each capability adds its own field. */
 export interface CorpusState {
   /** Documents seen in the first pass. */
   documents: number;
+  /** Pass 1 near copies by long blocks (stage near-copies), created on first use. */
+  nearCopies?: NearCopyState;
+  /** Pass 2 exact and near duplicates (stage dedup), created on first use. */
+  dedup?: DedupState;
+  /** Pass 2 long paragraphs already kept (stage cross-doc), created on first use. */
+  crossDoc?: CrossDocState;
 }
 
 export function createCorpusState(): CorpusState {

@@ -16,6 +16,9 @@ import { extract } from './stages/extract.js';
 import { normalise } from './stages/normalise.js';
 import { segment } from './stages/segment.js';
 import { assemble } from './stages/assemble.js';
+import { nearCopies } from './stages/near-copies.js';
+import { dedup } from './stages/dedup.js';
+import { crossDoc } from './stages/cross-doc.js';
 
 /** Bytes → blocks; the start of both passes. */
 export const prepare: readonly Stage[] = [
@@ -26,10 +29,18 @@ export const prepare: readonly Stage[] = [
 ];
 
 /** Pass 1: gather corpus statistics. Empty means pass 1 is skipped. */
-export const statistics: readonly Stage[] = [];
+export const statistics: readonly Stage[] = [
+  ...prepare,
+  // before any block counting: near copies must not make their article look frequent
+  stage('near-copies', (doc, ctx) => nearCopies(doc, ctx)),
+];
 
 /** Pass 2, per document: find what to remove and assemble the output. */
 export const clean: readonly Stage[] = [...prepare, stage('assemble', (doc) => assemble(doc))];
 
 /** Pass 2, in input order: decisions that depend on earlier documents. */
-export const corpus: readonly Stage[] = [];
+export const corpus: readonly Stage[] = [
+  stage('dedup', (doc, ctx) => dedup(doc, ctx)),
+  // after dedup: a syndicated copy is dropped whole before paragraphs are compared
+  stage('cross-doc', (doc, ctx) => crossDoc(doc, ctx)),
+];

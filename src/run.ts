@@ -43,7 +43,9 @@ export async function runCorpus(
       const doc = await load(n, src, options);
       runStages(doc, statistics, ctx);
       ctx.corpus.documents++;
-      hooks.onProgress?.(1, ++n);
+      // not `?.(1, ++n)`: optional chaining skips its arguments, and ids must advance without a hook
+      n++;
+      hooks.onProgress?.(1, n);
     }
   }
 
@@ -54,7 +56,8 @@ export async function runCorpus(
     runStages(doc, clean, ctx);
     runStages(doc, corpus, ctx);
     await hooks.onDoc(doc);
-    hooks.onProgress?.(2, ++n);
+    n++;
+    hooks.onProgress?.(2, n);
   }
   return n;
 }

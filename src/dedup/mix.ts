@@ -1,0 +1,24 @@
+/**
+ * 32-bit integer mixing shared by the dedup modules: everything here works on
+ * plain numbers with `Math.imul`, so hashing a shingle allocates nothing.
+ */
+
+/** MurmurHash3's 32-bit finaliser: spreads every input bit over every output bit. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** One MurmurHash3 block step: fold the 32-bit word `k` into the running hash `h`. */
+export function mixIn(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}

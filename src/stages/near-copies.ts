@@ -1,0 +1,62 @@
+/**
+ * near-copies (pass 1): find documents that nearly copy an earlier one by
+ * their long blocks only, before any block is counted.
+ *
+ * Site templates — menus, bylines, footers — are mostly short lines, so a
+ * signature over a document's long blocks is a signature of its article: a
+ * syndicated copy under another site's template still matches. A document
+ * found here is marked `duplicate` for the rest of pass 1, so its blocks are
+ * not counted in the corpus-wide block frequencies (a long block shared by a
+ * few documents then stays content, not boilerplate). Pass 2 decides again on
+ * the cleaned text (stage dedup) and uses these verdicts only when the cleaned
+ * texts agree as well.
+ */
+import { blockText, type Doc } from '../doc.js';
+import type { Context } from '../stage.js';
+import { dedupParams } from '../dedup/params.js';
+import { NearCopyState } from '../dedup/state.js';
+
+/** Display width of `text`: East Asian wide characters (Hangul, CJK, kana, fullwidth forms) count 2. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) continue; // low half of a pair, counted with its high half
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xd840 && c <= 0xd87f) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6);
+    w += wide ? 2 : 1;
+  }
+  return w;
+}
+
+/** The long blocks of a document: what its near-copy signature is taken over. */
+export function longBlocks(doc: Doc, minWidth: number): string[] {
+  const parts: string[] = [];
+  for (const b of doc.blocks) {
+    const t = blockText(doc, b);
+    if (displayWidth(t) >= minWidth) parts.push(t);
+  }
+  return parts;
+}
+
+/** Sign the long blocks of `doc`; mark it `duplicate` (for the rest of pass 1) if it matches an earlier document, else index it. */
+export function nearCopies(doc: Doc, ctx: Context): void {
+  const state = (ctx.corpus.nearCopies ??= new NearCopyState(dedupParams(ctx.options.thresholds)));
+  const index = state.index;
+  if (!index) return;
+  const t = ctx.options.thresholds;
+  const blocks = longBlocks(doc, t['nearCopies.minBlockWidth']);
+  // too little article text to tell a copy from pages that share one long site-wide block
+  if (blocks.length < t['nearCopies.minBlocks'] || index.sign(blocks.join('\n')) === 0) return;
+  const m = index.match();
+  if (m) {
+    state.mark(doc.id, m.id, m.similarity);
+    doc.status = 'duplicate';
+  } else index.add(doc.id);
+}
