@@ -6,8 +6,8 @@
  *
  * try-repo clones this repository's HEAD; tracked files with uncommitted
  * changes are added to a shadow commit, but untracked files are not: commit
- * new files before relying on this test. Each run installs into a fresh
- * PRE_COMMIT_HOME (about 15 s per install; npm needs the registry).
+ * new files before relying on this test. try-repo installs the hooks afresh
+ * on every call (about 15 s each; npm needs the registry), so there are two.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -52,19 +52,18 @@ describe('pre-commit hooks', () => {
       expect(spawnSync('git', ['init', '-q', '.'], { cwd: repo }).status).toBe(0);
       expect(spawnSync('git', ['add', '.'], { cwd: repo }).status).toBe(0);
 
-      const dirty = preCommit(['try-repo', ROOT, 'clean-corpus', '--files', 'dirty.txt'], repo, home);
+      // both hooks in one run (each try-repo installs afresh): the check fails, then the fix rewrites the file,
+      // which pre-commit also counts as a failure, for the user to look at the change
+      const dirty = preCommit(['try-repo', ROOT, '--files', 'dirty.txt'], repo, home);
       expect(dirty.output).toMatch(/clean-corpus \(check\)\.+Failed/);
       expect(dirty.output).toMatch(/dirty\.txt: would change: .*HTML to text/);
+      expect(dirty.output).toMatch(/clean-corpus \(fix\)\.+Failed/);
       expect(dirty.code).toBe(1);
+      expect(fs.readFileSync(path.join(repo, 'dirty.txt')).equals(cleaned)).toBe(true);
 
-      const clean = preCommit(['try-repo', ROOT, 'clean-corpus', '--files', 'clean.txt'], repo, home);
+      const clean = preCommit(['try-repo', ROOT, 'clean-corpus', '--files', 'clean.txt', 'dirty.txt'], repo, home);
       expect(clean.output).toMatch(/clean-corpus \(check\)\.+Passed/);
       expect(clean.code).toBe(0);
-
-      // the fixing hook rewrites the file, which pre-commit counts as a failure to look at
-      const fix = preCommit(['try-repo', ROOT, 'clean-corpus-fix', '--files', 'dirty.txt'], repo, home);
-      expect(fix.output).toMatch(/clean-corpus \(fix\)\.+Failed/);
-      expect(fs.readFileSync(path.join(repo, 'dirty.txt')).equals(cleaned)).toBe(true);
     },
     600_000,
   );
