@@ -19,16 +19,18 @@ export const STDIN_NAME = '<stdin>';
 export async function runPipe(input: Buffer[], ctx: ModeContext): Promise<number> {
   const started = performance.now();
   const { io, out, options } = ctx;
-  const bytes = input.length === 1 ? input[0] : Buffer.concat(input);
   const maxBytes = options.thresholds['input.maxBytes'];
+  const size = byteLength(input);
+  // records are read from the chunks as they are; one document needs them joined
+  const bytes = ctx.jsonl.all || size > maxBytes ? undefined : input.length === 1 ? input[0] : Buffer.concat(input);
   const sources = ctx.jsonl.all
-    ? () => jsonlSources({ display: STDIN_NAME, rel: '' }, ctx.jsonl.field, () => [bytes])
+    ? () => jsonlSources({ display: STDIN_NAME, rel: '' }, ctx.jsonl.field, () => input)
     : (): Source[] => [
         {
           source: { path: STDIN_NAME, relPath: '' },
           load: async () =>
-            byteLength(input) > maxBytes
-              ? { ok: false, code: 'too-large', args: { size: bytes.length, limit: maxBytes } }
+            bytes === undefined
+              ? { ok: false, code: 'too-large', args: { size, limit: maxBytes } }
               : { ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
         },
       ];
