@@ -64,6 +64,7 @@ export async function runCheck(args: string[], ctx: ModeContext, fix: FixChoice)
     },
   );
   const displayOfTarget = new Map<string, string>();
+  const targetOf = new Map<string, string>();
   const pendingLines: string[] = [];
 
   await runCorpus(inputSources(files, missing, options, ctx.jsonl), options, {
@@ -73,8 +74,13 @@ export async function runCheck(args: string[], ctx: ModeContext, fix: FixChoice)
       if (isRecordSource(doc.source)) {
         const file = byDisplay.get(doc.source.file);
         if (file) {
-          const target = fsSync.realpathSync(file.abs);
-          displayOfTarget.set(target, file.display);
+          let target = targetOf.get(file.display);
+          if (target === undefined) {
+            // write through a symbolic link, not over it
+            target = fsSync.realpathSync(file.abs);
+            targetOf.set(file.display, target);
+            displayOfTarget.set(target, file.display);
+          }
           const c = changes.get(file.display) ?? { records: 0, changed: 0, removed: {} };
           changes.set(file.display, c);
           const line = duplicate && fix.deleteDuplicates && fix.write ? undefined : outputLine(doc, true);
@@ -101,10 +107,11 @@ export async function runCheck(args: string[], ctx: ModeContext, fix: FixChoice)
       const entry = tally.add(doc, null);
       if (duplicate) {
         flagged++;
-        let line = `${entry.input}: ${entry.message ?? 'duplicate'}`;
-        const file = byDisplay.get(doc.source.path);
-        if (fix.write && fix.deleteDuplicates && file) {
-          await fs.rm(file.abs, { force: true });
+        const said = entry.findings.find((f) => f.code.startsWith('duplicate-'))?.message ?? `is a duplicate of ${entry.duplicateOf ?? 'an earlier document'}`;
+        let line = `${entry.input}: ${said}`;
+        if (fix.write && fix.deleteDuplicates) {
+          // a duplicate record was already left out of its file's new content
+          if (!isRecordSource(doc.source)) await fs.rm(byDisplay.get(doc.source.path)!.abs, { force: true });
           line = `${entry.input}: ${describe('duplicate-deleted', { of: entry.duplicateOf ?? '?' })}`;
           flagged--;
         }
