@@ -41,49 +41,70 @@ export const DEFAULT_TEXT_FIELD = 'text';
 /** Is this file JSON Lines by its name? */
 export const isJsonlName = (file: string): boolean => /\.jsonl$/i.test(file);
 
+/** A line read: its 1-based number and text, or only its size when it is over the limit. */
+export interface Line {
+  line: number;
+  text: string;
+  /** Bytes of a line longer than the limit; `text` is then empty (the line is never held whole). */
+  tooLarge?: number;
+}
+
 /**
  * Lines of a byte stream, split on LF (a CR before it is dropped), decoded as
  * UTF-8, with 1-based numbers. A UTF-8 byte order mark at the start is skipped.
+ * A line longer than `maxBytes` is not gathered, only measured.
  */
-export async function* readLines(chunks: AsyncIterable<Buffer | Uint8Array> | Iterable<Buffer | Uint8Array>): AsyncGenerator<{ line: number; text: string }> {
+export async function* readLines(chunks: AsyncIterable<Buffer | Uint8Array> | Iterable<Buffer | Uint8Array>, maxBytes = Infinity): AsyncGenerator<Line> {
   let carry: Buffer[] = [];
+  let carried = 0;
   let number = 0;
   let first = true;
   const finish = (buf: Buffer, start: number, end: number): string => {
     if (end > start && buf[end - 1] === 0x0d) end--;
-    if (first) {
-      first = false;
-      if (end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
-    }
+    if (first && end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
+    first = false;
     return buf.toString('utf8', start, end);
+  };
+  const take = (): Line => {
+    const size = carried;
+    const whole = size > maxBytes ? undefined : Buffer.concat(carry);
+    carry = [];
+    carried = 0;
+    if (!whole) {
+      first = false;
+      return { line: number, text: '', tooLarge: size };
+    }
+    return { line: number, text: finish(whole, 0, whole.length) };
   };
   for await (const chunk of chunks) {
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let from = 0;
     for (let nl = buf.indexOf(0x0a, from); nl !== -1; nl = buf.indexOf(0x0a, from)) {
       number++;
-      if (carry.length > 0) {
-        carry.push(buf.subarray(from, nl));
-        const whole = Buffer.concat(carry);
-        carry = [];
-        yield { line: number, text: finish(whole, 0, whole.length) };
+      if (carried > 0 || nl - from > maxBytes) {
+        carried += nl - from;
+        if (carried <= maxBytes) carry.push(buf.subarray(from, nl));
+        yield take();
       } else yield { line: number, text: finish(buf, from, nl) };
       from = nl + 1;
     }
-    // copy the tail: the chunk's buffer may be reused by the stream
-    if (from < buf.length) carry.push(Buffer.from(buf.subarray(from)));
+    if (from < buf.length) {
+      carried += buf.length - from;
+      // copy the tail (the stream may reuse the chunk's memory); past the limit, only count it
+      if (carried <= maxBytes) carry.push(Buffer.from(buf.subarray(from)));
+      else carry = [];
+    }
   }
-  if (carry.length > 0) {
-    const whole = Buffer.concat(carry);
+  if (carried > 0) {
     number++;
-    if (whole.length > 0) yield { line: number, text: finish(whole, 0, whole.length) };
+    yield take();
   }
 }
 
 /** A line parsed as a record. */
 export type ParsedRecord =
   | { ok: true; text: string; id?: string; start: number; end: number }
-  | { ok: false; code: 'jsonl-malformed' | 'jsonl-no-text'; args: Record<string, string | number> };
+  | { ok: false; code: 'jsonl-malformed' | 'jsonl-no-text' | 'too-large'; args: Record<string, string | number> };
 
 const MAX_REASON = 120;
 
@@ -171,14 +192,16 @@ function valueEnd(s: string, i: number): number {
  * The records of one JSON Lines input, as sources to run: one per non-blank
  * line (a malformed one loads as a finding), or one empty document when the
  * input holds no record, so that every input appears in the report.
- * `open` is called once per pass and must give the bytes from the start.
+ * `open` is called once per pass and must give the bytes from the start; a
+ * line over `maxBytes` is skipped as too large without being held in memory.
  */
 export async function* jsonlSources(
   input: { display: string; rel: string },
   field: string,
   open: () => AsyncIterable<Buffer | Uint8Array> | Iterable<Buffer | Uint8Array>,
-  openFailed?: () => Promise<ReadResult>,
+  maxBytes = Infinity,
 ): AsyncGenerator<Source> {
+  let openFailed: (() => Promise<ReadResult>) | undefined;
   let records = 0;
   let chunks: AsyncIterable<Buffer | Uint8Array> | Iterable<Buffer | Uint8Array>;
   try {
@@ -188,10 +211,11 @@ export async function* jsonlSources(
     openFailed ??= async () => ({ ok: false, code: 'read-failed', args: { reason: (err as Error).message } });
   }
   try {
-    for await (const { line, text } of readLines(chunks)) {
-      if (text.trim() === '') continue;
+    for await (const { line, text, tooLarge } of readLines(chunks, maxBytes)) {
+      if (tooLarge === undefined && text.trim() === '') continue;
       records++;
-      const parsed = parseRecord(text, field, line);
+      const parsed: ParsedRecord =
+        tooLarge === undefined ? parseRecord(text, field, line) : { ok: false, code: 'too-large', args: { line, size: tooLarge, limit: maxBytes } };
       const source: RecordSource = {
         path: `${input.display}:${line}`,
         relPath: input.rel,

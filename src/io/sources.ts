@@ -31,7 +31,7 @@ export function inputSources(files: InputFile[], missing: MissingInput[], option
       };
     for (const f of files) {
       if (readsAsJsonl(f, jsonl)) {
-        yield* jsonlSources(f, jsonl.field, () => fileChunks(f.abs));
+        yield* jsonlSources(f, jsonl.field, () => fileChunks(f.abs), options.thresholds['input.maxBytes']);
         continue;
       }
       yield { source: { path: f.display, relPath: f.rel }, load: () => readInput(f.abs, options.thresholds['input.maxBytes']) };

@@ -9,6 +9,7 @@ import type { Doc } from '../doc.js';
 import { runCorpus, type Source } from '../run.js';
 import { jsonlSources, isRecordSource, outputLine } from '../io/jsonl.js';
 import { byteLength } from '../io/stdin.js';
+import { displayPath } from '../io/inputs.js';
 import { formatSummary, problemLine } from '../format/summary.js';
 import type { ModeContext } from './context.js';
 import { Tally } from './tally.js';
@@ -24,7 +25,7 @@ export async function runPipe(input: Buffer[], ctx: ModeContext): Promise<number
   // records are read from the chunks as they are; one document needs them joined
   const bytes = ctx.jsonl.all || size > maxBytes ? undefined : input.length === 1 ? input[0] : Buffer.concat(input);
   const sources = ctx.jsonl.all
-    ? () => jsonlSources({ display: STDIN_NAME, rel: '' }, ctx.jsonl.field, () => input)
+    ? () => jsonlSources({ display: STDIN_NAME, rel: '' }, ctx.jsonl.field, () => input, maxBytes)
     : (): Source[] => [
         {
           source: { path: STDIN_NAME, relPath: '' },
@@ -53,7 +54,7 @@ export async function runPipe(input: Buffer[], ctx: ModeContext): Promise<number
   // the reader has all it wanted: end as quietly as `head` expects
   if (out.closed) return 0;
   // a filter is silent on success; a person at a terminal still gets the summary
-  if (!ctx.quiet && io.stderr.isTTY) io.stderr.write(formatSummary({ totals: tally.totals, reportPath: ctx.reportPath, seconds: (performance.now() - started) / 1000 }, ctx.color));
+  if (!ctx.quiet && io.stderr.isTTY) io.stderr.write(formatSummary({ totals: tally.totals, reportPath: ctx.reportPath && displayPath(ctx.reportPath, io.cwd), seconds: (performance.now() - started) / 1000 }, ctx.color));
   return tally.totals.error > 0 ? 2 : 0;
 }
 

@@ -28,6 +28,20 @@ describe('readLines', () => {
   });
 });
 
+describe('readLines over the size limit', () => {
+  // a single huge line must be measured and skipped, never gathered into one string
+  it('reports a line longer than the limit by its size, within one chunk or across several', async () => {
+    const out = [];
+    for await (const l of readLines([Buffer.from('{"a":1}\n' + 'x'.repeat(30)), Buffer.from('y'.repeat(30) + '\n{"b":2}\n' + 'z'.repeat(50) + '\n')], 40)) out.push(l);
+    expect(out).toEqual([
+      { line: 1, text: '{"a":1}' },
+      { line: 2, text: '', tooLarge: 60 },
+      { line: 3, text: '{"b":2}' },
+      { line: 4, text: '', tooLarge: 50 },
+    ]);
+  });
+});
+
 describe('valueSpan and recordLine', () => {
   it('finds the top-level value, not one nested or inside a string', () => {
     const line = '{"meta":{"text":"nested"},"note":"\\"text\\": no","text":"the one","after":[1,{"text":2}]}';
