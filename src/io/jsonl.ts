@@ -291,6 +291,12 @@ export class JsonlOutputs {
     if (line !== undefined) this.current!.out.append(line + '\n');
   }
 
+  /** Drop the open output (its input failed part-way): the target stays as it was. */
+  abort(): void {
+    this.current?.out.abort();
+    this.current = undefined;
+  }
+
   /** Finish the open output. */
   close(): void {
     const c = this.current;

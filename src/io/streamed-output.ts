@@ -68,6 +68,16 @@ export class StreamedOutput {
     this.offset += chunk.length;
   }
 
+  /** Give up: remove the temporary file, leave the target as it was. */
+  abort(): void {
+    for (const fd of [this.fd, this.original]) if (fd !== undefined) fs.closeSync(fd);
+    this.fd = this.original = undefined;
+    if (this.tmp) {
+      fs.rmSync(this.tmp, { force: true });
+      untrackTemp(this.tmp);
+    }
+  }
+
   /** Finish; says whether the content differs from the file that was at the target (always true when not comparing). */
   close(): { changed: boolean } {
     try {

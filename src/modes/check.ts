@@ -13,7 +13,7 @@ import { describe, type Code } from '../codes.js';
 import { runCorpus } from '../run.js';
 import { expandInputs, type InputFile } from '../io/inputs.js';
 import { inputSources } from '../io/sources.js';
-import { isRecordSource, outputLine, JsonlOutputs } from '../io/jsonl.js';
+import { isRecordSource, outputLine, JsonlOutputs, type RecordSource } from '../io/jsonl.js';
 import { StreamedOutput } from '../io/streamed-output.js';
 import { writeAtomic } from '../io/write.js';
 import { problemLine } from '../format/summary.js';
@@ -42,92 +42,51 @@ export async function runCheck(args: string[], ctx: ModeContext, fix: FixChoice)
   const tally = new Tally(ctx.reportPath, ctx.header);
   let flagged = 0;
   let rewritten = 0;
-  const say = (line: string) => out.write(line + '\n');
-  const fail = (doc: Doc, code: 'write-failed' | 'read-failed', err: unknown) => {
-    doc.status = 'error';
-    doc.findings.push({ code, severity: 'error', stage: 'write', args: { output: doc.source.path, reason: (err as Error).message } });
+  // lines about JSON Lines files wait until the file's last record is in
+  const pending: string[] = [];
+  const say = async (line?: string) => {
+    if (line !== undefined) pending.push(line);
+    for (const l of pending.splice(0)) await out.write(l + '\n');
   };
-
-  // JSON Lines files: compared (and rewritten) record by record, as a stream
-  const changes = new Map<string, FileChanges>();
-  const jsonl = new JsonlOutputs(
-    (target) => new StreamedOutput(target, { write: fix.write, compare: true, mode: modeOf(target) }),
-    (target, changed) => {
-      const display = displayOfTarget.get(target)!;
-      const c = changes.get(display) ?? { records: 0, changed: 0, removed: {} };
-      changes.delete(display);
-      if (!changed) return;
-      if (fix.write) rewritten++;
-      else flagged++;
-      const reasons = [`${c.changed} of ${c.records} records`, ...removalReasons(c.removed)].join(', ');
-      pendingLines.push(`${display}: ${describe(fix.write ? 'cleaned-in-place' : 'would-change', { reasons })}`);
-    },
-  );
-  const displayOfTarget = new Map<string, string>();
-  const targetOf = new Map<string, string>();
-  const pendingLines: string[] = [];
+  const changed = (display: string, reason: string) => {
+    if (fix.write) rewritten++;
+    else flagged++;
+    pending.push(`${display}: ${reason}`);
+  };
+  const records = recordChecker(fix, changed);
 
   await runCorpus(inputSources(files, missing, options, ctx.jsonl), options, {
     shouldStop: () => out.closed,
     onDoc: async (doc: Doc) => {
-      const duplicate = doc.status === 'duplicate';
-      if (isRecordSource(doc.source)) {
-        const file = byDisplay.get(doc.source.file);
-        if (file) {
-          let target = targetOf.get(file.display);
-          if (target === undefined) {
-            // write through a symbolic link, not over it
-            target = fsSync.realpathSync(file.abs);
-            targetOf.set(file.display, target);
-            displayOfTarget.set(target, file.display);
-          }
-          const c = changes.get(file.display) ?? { records: 0, changed: 0, removed: {} };
-          changes.set(file.display, c);
-          const line = duplicate && fix.deleteDuplicates && fix.write ? undefined : outputLine(doc, true);
-          if (doc.source.frame) {
-            c.records++;
-            if (line !== doc.source.frame.line) c.changed++;
-            for (const r of doc.removed) c.removed[r.code] = (c.removed[r.code] ?? 0) + (r.end - r.start);
-          }
-          try {
-            jsonl.add(target, line);
-          } catch (err) {
-            fail(doc, 'write-failed', err);
-          }
-        }
-      } else if (doc.status === 'kept' && doc.output !== undefined) {
-        const file = byDisplay.get(doc.source.path)!;
-        const reason = await compareAndFix(file, doc, fix.write).catch((err: unknown) => fail(doc, fix.write ? 'write-failed' : 'read-failed', err));
-        if (reason) {
-          if (fix.write) rewritten++;
-          else flagged++;
-          await say(`${doc.source.path}: ${reason}`);
-        }
+      if (isRecordSource(doc.source)) records.add(doc, byDisplay.get(doc.source.file)!);
+      else if (doc.status === 'kept' && doc.output !== undefined) {
+        const reason = await compareAndFix(byDisplay.get(doc.source.path)!, doc, fix.write).catch((err: unknown) => {
+          doc.status = 'error';
+          doc.findings.push({ code: 'write-failed', severity: 'error', stage: 'write', args: { output: doc.source.path, reason: (err as Error).message } });
+          return undefined;
+        });
+        if (reason) changed(doc.source.path, reason);
       }
       const entry = tally.add(doc, null);
-      if (duplicate) {
-        flagged++;
-        const said = entry.findings.find((f) => f.code.startsWith('duplicate-'))?.message ?? `is a duplicate of ${entry.duplicateOf ?? 'an earlier document'}`;
-        let line = `${entry.input}: ${said}`;
+      if (doc.status === 'duplicate') {
+        let said = entry.findings.find((f) => f.code.startsWith('duplicate-'))?.message ?? `is a duplicate of ${entry.duplicateOf ?? 'an earlier document'}`;
         if (fix.write && fix.deleteDuplicates) {
           // a duplicate record was already left out of its file's new content
           if (!isRecordSource(doc.source)) await fs.rm(byDisplay.get(doc.source.path)!.abs, { force: true });
-          line = `${entry.input}: ${describe('duplicate-deleted', { of: entry.duplicateOf ?? '?' })}`;
-          flagged--;
-        }
-        await say(line);
+          said = describe('duplicate-deleted', { of: entry.duplicateOf ?? '?' });
+        } else flagged++;
+        pending.push(`${entry.input}: ${said}`);
       }
-      for (const l of pendingLines.splice(0)) await say(l);
+      await say();
       if (doc.status === 'error' || (doc.status === 'skipped' && !ctx.quiet)) io.stderr.write(problemLine(entry, ctx.color) + '\n');
     },
   });
-  try {
-    jsonl.close();
-  } catch (err) {
-    io.stderr.write(`clean-corpus: ${(err as Error).message}\n`);
+  const closeFailed = records.close();
+  if (closeFailed) {
+    io.stderr.write(`clean-corpus: ${closeFailed}\n`);
     tally.totals.error++;
   }
-  for (const l of pendingLines.splice(0)) await say(l);
+  await say();
   tally.finish();
   if (out.closed && !out.error) return flagged > 0 ? 1 : 0;
   const t = tally.totals;
@@ -139,6 +98,64 @@ export async function runCheck(args: string[], ctx: ModeContext, fix: FixChoice)
   }
   if (t.error > 0) return 2;
   return flagged > 0 ? 1 : 0;
+}
+
+/**
+ * JSON Lines files in check and fix modes: each record's new line is streamed
+ * into a comparison with the file (and, fixing, into its replacement); when a
+ * file's last record is in, `changed` hears whether it differs and why.
+ */
+function recordChecker(fix: FixChoice, changed: (display: string, reason: string) => void) {
+  const targets = new Map<string, string>();
+  const displays = new Map<string, string>();
+  let tally: FileChanges = { records: 0, changed: 0, removed: {} };
+  const outputs = new JsonlOutputs(
+    (target) => new StreamedOutput(target, { write: fix.write, compare: true, mode: modeOf(target) }),
+    (target, differs) => {
+      const c = tally;
+      tally = { records: 0, changed: 0, removed: {} };
+      const reasons = [`${c.changed} of ${c.records} records`, ...removalReasons(c.removed)].join(', ');
+      if (differs) changed(displays.get(target)!, describe(fix.write ? 'cleaned-in-place' : 'would-change', { reasons }));
+    },
+  );
+  return {
+    add(doc: Doc, file: InputFile): void {
+      let target = targets.get(file.display);
+      if (target === undefined) {
+        // write through a symbolic link, not over it
+        target = fsSync.realpathSync(file.abs);
+        targets.set(file.display, target);
+        displays.set(target, file.display);
+      }
+      const frame = (doc.source as RecordSource).frame;
+      if (!frame && doc.status === 'error') {
+        // the file could not be read (or stopped part-way): never replace it with what was read
+        outputs.abort();
+        return;
+      }
+      const line = doc.status === 'duplicate' && fix.write && fix.deleteDuplicates ? undefined : outputLine(doc, true);
+      try {
+        // first, so that a new file's count starts after the previous file is closed
+        outputs.add(target, line);
+      } catch (err) {
+        doc.status = 'error';
+        doc.findings.push({ code: 'write-failed', severity: 'error', stage: 'write', args: { output: file.display, reason: (err as Error).message } });
+      }
+      if (!frame) return;
+      tally.records++;
+      if (line !== frame.line) tally.changed++;
+      for (const r of doc.removed) tally.removed[r.code] = (tally.removed[r.code] ?? 0) + (r.end - r.start);
+    },
+    /** Finish the last file; an error sentence if it could not be written. */
+    close(): string | undefined {
+      try {
+        outputs.close();
+        return undefined;
+      } catch (err) {
+        return (err as Error).message;
+      }
+    },
+  };
 }
 
 /** Permissions of an existing file, kept when it is rewritten. */

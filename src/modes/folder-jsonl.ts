@@ -15,6 +15,11 @@ export function jsonlFolderOutputs(outDir: string, outputOf: Map<string, string>
     /** Send a record to its file; returns the output's path when the record was written. */
     add(doc: Doc): string | null {
       const target = path.join(outDir, outputOf.get((doc.source as RecordSource).file)!);
+      if (!(doc.source as RecordSource).frame && doc.status === 'error') {
+        // the input could not be read (or stopped part-way): write no partial output
+        outputs.abort();
+        return null;
+      }
       const line = outputLine(doc, false);
       try {
         outputs.add(target, line);
