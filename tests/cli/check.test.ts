@@ -47,7 +47,7 @@ describe('--check', () => {
   it('checks JSON Lines files record by record', () => {
     const dir = tmpDir();
     fs.writeFileSync(path.join(dir, 'clean.jsonl'), '{"id":1,"text":"Clean."}\n');
-    fs.writeFileSync(path.join(dir, 'dirty.jsonl'), '{"id":1,"text":"Clean."}\n{"id":2,"text":"Two   spaces."}\n');
+    fs.writeFileSync(path.join(dir, 'dirty.jsonl'), '{"id":1,"text":"Also clean."}\n{"id":2,"text":"Two   spaces."}\n');
     const r = cli(['--check', 'clean.jsonl', 'dirty.jsonl'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('dirty.jsonl: would change: 1 of 2 records\n');
@@ -100,5 +100,33 @@ describe('--write', () => {
     expect(cli(['--write', 'link.txt'], { cwd: dir }).code).toBe(0);
     expect(fs.lstatSync(path.join(dir, 'link.txt')).isSymbolicLink()).toBe(true);
     expect(fs.readFileSync(path.join(dir, 'real.txt'), 'utf8')).toBe('Too many spaces.\n');
+  });
+});
+
+describe('duplicates in check and fix modes', () => {
+  /** Two identical pages; runs only once the pipeline finds duplicates (issue 4). */
+  function twins(): string {
+    const dir = tmpDir();
+    const page = 'A paragraph long enough to be a document of its own, with a few more words in it.\n';
+    fs.writeFileSync(path.join(dir, 'a.txt'), page);
+    fs.writeFileSync(path.join(dir, 'b.txt'), page);
+    return dir;
+  }
+  const found = (() => {
+    const r = cli([twins(), '-o', tmpDir(), '--json']);
+    return r.code === 0 && (JSON.parse(r.stdout) as { totals: { duplicate: number } }).totals.duplicate === 1;
+  })();
+
+  it.skipIf(!found)(`reports a duplicate (exit 1) and deletes it only with --delete-duplicates${found ? '' : ' (SKIPPED: no duplicate detection in the pipeline yet)'}`, () => {
+    const dir = twins();
+    const check = cli(['--check', 'a.txt', 'b.txt'], { cwd: dir });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/^b\.txt: .*duplicate.*a\.txt/m);
+    expect(cli(['--write', 'a.txt', 'b.txt'], { cwd: dir }).code).toBe(1);
+    expect(listFiles(dir)).toEqual(['a.txt', 'b.txt']);
+    const del = cli(['--write', '--delete-duplicates', 'a.txt', 'b.txt'], { cwd: dir });
+    expect(del.code).toBe(0);
+    expect(del.stdout).toMatch(/^b\.txt: deleted as a duplicate of a\.txt/m);
+    expect(listFiles(dir)).toEqual(['a.txt']);
   });
 });
