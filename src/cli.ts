@@ -10,15 +10,24 @@ import { Command, CommanderError, Option } from 'commander';
 import iconv from 'iconv-lite';
 import { defaultOptions, type Options } from './options.js';
 import { applyThresholds, THRESHOLDS, type ThresholdSpec } from './thresholds.js';
-import { expandInputs, isInside, outputNames, displayPath } from './io/inputs.js';
-import { readInput } from './io/read.js';
+import { expandInputs, isInside, displayPath } from './io/inputs.js';
 import { writeAtomic, removePendingTemps } from './io/write.js';
-import { runCorpus, type Source } from './run.js';
+import { runCorpus } from './run.js';
 import { addToTotals, docEntry, emptyTotals, ReportWriter, type Totals } from './report.js';
 import { formatSummary, problemLine } from './format/summary.js';
 import { canonicalEncoding } from './stages/detect-encoding.js';
 import type { Doc } from './doc.js';
 import { checkDedupThresholds } from './dedup/params.js';
+import { ConfigError, findConfig, loadConfig, type ConfigurableOption } from './config.js';
+import { inputSources, outputNamesFor, type JsonlChoice } from './io/sources.js';
+import { isRecordSource, DEFAULT_TEXT_FIELD } from './io/jsonl.js';
+import { readPathList } from './io/files-from.js';
+import { readAll, byteLength } from './io/stdin.js';
+import { guardOutput, type GuardedOutput } from './io/stdout.js';
+import { runPipe } from './modes/pipe.js';
+import { runCheck } from './modes/check.js';
+import { jsonlFolderOutputs } from './modes/folder-jsonl.js';
+import type { ModeContext } from './modes/context.js';
 
 /** Exit codes (ripgrep-style: they carry meaning). */
 export const EXIT = { ok: 0, findings: 1, error: 2, interrupted: 130 } as const;
@@ -56,7 +65,20 @@ interface CliFlags {
   quiet?: boolean;
   color: boolean;
   keepDuplicates?: boolean;
+  jsonl?: boolean;
+  textField: string;
+  filesFrom?: string;
+  null?: boolean;
+  check?: boolean;
+  write?: boolean;
+  deleteDuplicates?: boolean;
+  config?: string | false;
 }
+
+/** Options a config file may not set: they say what this one command does, not how the corpus is cleaned. */
+const COMMAND_ONLY = new Set(['version', 'listThresholds', 'set', 'config', 'filesFrom', 'null', 'check', 'write', 'deleteDuplicates']);
+/** Options whose value is a path: in a config file, relative to the file's folder. */
+const PATH_OPTIONS = new Set(['output', 'report']);
 
 function buildCommand(): Command {
   return new Command()
@@ -74,6 +96,15 @@ function buildCommand(): Command {
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('--keep-duplicates', 'write duplicate documents too (they are still reported as duplicates)')
+    .option('--jsonl', 'read inputs as JSON Lines, one record per line (.jsonl files are read so anyway)')
+    .option('--text-field <name>', 'field of a JSON Lines record that holds the text', DEFAULT_TEXT_FIELD)
+    .option('--files-from <file>', 'read input paths from a file, one per line ("-": standard input)')
+    .option('-0, --null', 'with --files-from: paths are separated by NUL characters (find -print0, git ls-files -z)')
+    .option('--check', 'write nothing; list each file that cleaning would change or that duplicates another; exit 1 if any')
+    .option('--write', 'clean the given files in place, atomically; duplicates are reported, not deleted')
+    .option('--delete-duplicates', 'with --write: delete files (or records) that duplicate an earlier one')
+    .option('--config <file>', 'read options from this JSON file (default: the nearest .clean-corpusrc.json or package.json "clean-corpus" key)')
+    .option('--no-config', 'ignore config files')
     .addHelpText(
       'after',
       `\nExit codes: 0 done, 1 findings in check mode, 2 usage error or an input that could not be read.\nExample: clean-corpus ./seeds -o out/`,
@@ -131,14 +162,21 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     throw err;
   }
 
+  const out = guardOutput(io.stdout);
   try {
+    configure(command, io);
+    flags = command.opts<CliFlags>();
     if (flags.listThresholds) {
       io.stdout.write(listThresholds() + '\n');
       return EXIT.ok;
     }
     const options = toOptions(flags);
-    return await runFolder(args, flags, options, io, color(flags));
+    return await dispatch(args, flags, options, io, color(flags), out);
   } catch (err) {
+    if (err instanceof ConfigError) {
+      io.stderr.write(`clean-corpus: config file ${err.message}\n`);
+      return EXIT.error;
+    }
     if (err instanceof UsageError) {
       io.stderr.write(`clean-corpus: ${err.message}\nTry 'clean-corpus --help'.\n`);
       return EXIT.error;
@@ -146,6 +184,63 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io.stderr.write(`clean-corpus: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
     return EXIT.error;
   }
+}
+
+/** Apply the config file (unless --no-config): its values for every option not given on the command line. */
+function configure(command: Command, io: Io): void {
+  const chosen = command.opts<CliFlags>().config;
+  if (chosen === false) return;
+  const file = chosen ? path.resolve(io.cwd, chosen) : findConfig(io.cwd);
+  if (!file) return;
+  const allowed: ConfigurableOption[] = command.options
+    .filter((o) => !COMMAND_ONLY.has(o.attributeName()))
+    .map((o) => ({ key: o.attributeName(), kind: o.negate || o.isBoolean() ? 'boolean' : 'string', choices: o.argChoices, isPath: PATH_OPTIONS.has(o.attributeName()) }));
+  const config = loadConfig(file, allowed, displayPath(file, io.cwd));
+  for (const [key, value] of Object.entries(config.values))
+    if (command.getOptionValueSource(key) !== 'cli') command.setOptionValueWithSource(key, value, 'config');
+  // thresholds from the file first, so that --set (later wins) overrides them
+  const sets = Object.entries(config.thresholds).map(([name, value]) => `${name}=${value}`);
+  command.setOptionValue('set', [...sets, ...command.opts<CliFlags>().set]);
+}
+
+/** Choose the mode: check/fix files, a pipe (no input, or "-"), or a folder run. */
+async function dispatch(args: string[], flags: CliFlags, options: Options, io: Io, color: boolean, out: GuardedOutput): Promise<number> {
+  if (flags.check && flags.write) throw new UsageError('--check and --write cannot be used together');
+  if (flags.deleteDuplicates && !flags.write) throw new UsageError('--delete-duplicates works only with --write');
+  if (flags.null && !flags.filesFrom) throw new UsageError('-0 works only with --files-from');
+  if (flags.filesFrom) {
+    try {
+      args = [...args, ...(await readPathList(flags.filesFrom, Boolean(flags.null), io.stdin, (p) => path.resolve(io.cwd, p)))];
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    // an empty list (no staged files, nothing found) is nothing to do, not a mistake
+    if (args.length === 0) return EXIT.ok;
+  }
+  const jsonl: JsonlChoice = { all: Boolean(flags.jsonl), field: flags.textField };
+  const ctx: ModeContext = {
+    io,
+    out,
+    options,
+    jsonl,
+    reportPath: flags.report ? path.resolve(io.cwd, flags.report) : undefined,
+    header: { tool: toolInfo(), options: { ...options, quiet: Boolean(flags.quiet) } },
+    quiet: Boolean(flags.quiet),
+    color,
+  };
+  if (flags.check || flags.write) {
+    if (args.length === 0 || args.includes('-')) throw new UsageError(`--${flags.check ? 'check' : 'write'} needs files, folders or globs (or --files-from)`);
+    return runCheck(args, ctx, { write: Boolean(flags.write), deleteDuplicates: Boolean(flags.deleteDuplicates) });
+  }
+  if ((args.length === 0 && !flags.filesFrom) || (args.length === 1 && args[0] === '-')) {
+    if (flags.json) throw new UsageError('--json prints on stdout, which carries the cleaned text when reading standard input; use --report FILE');
+    if (args.length === 0 && io.stdin.isTTY) throw new UsageError('no input given: name files, folders or globs, or pipe a document to standard input');
+    const input = await readAll(io.stdin);
+    if (args.length === 0 && byteLength(input) === 0) throw new UsageError('no input given: name files, folders or globs, or pipe a document to standard input');
+    return runPipe(input, ctx);
+  }
+  if (args.includes('-')) throw new UsageError('"-" (standard input) cannot be mixed with other inputs');
+  return runFolder(args, flags, options, io, color);
 }
 
 async function runFolder(args: string[], flags: CliFlags, options: Options, io: Io, color: boolean): Promise<number> {
@@ -160,22 +255,14 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
       throw new UsageError(`the output folder ${displayPath(outDir, io.cwd)} contains the input ${arg}; choose another --output`);
   }
   const { files, missing } = await expandInputs(args, [outDir, reportPath], io.cwd);
-  const names = outputNames(files.map((f) => f.rel));
-
-  const sources = (): Source[] => [
-    ...missing.map((m) => ({
-      source: { path: m.display, relPath: '' },
-      load: async () => ({ ok: false as const, code: 'read-failed' as const, args: { reason: m.reason } }),
-    })),
-    ...files.map((f) => ({
-      source: { path: f.display, relPath: f.rel },
-      load: () => readInput(f.abs, options.thresholds['input.maxBytes']),
-    })),
-  ];
+  const jsonl: JsonlChoice = { all: Boolean(flags.jsonl), field: flags.textField };
+  const names = outputNamesFor(files, jsonl);
+  const sources = inputSources(files, missing, options, jsonl);
   const outputOf = new Map<string, string>(files.map((f, i) => [f.display, names[i]]));
 
   const report = new ReportWriter(reportPath, { tool: toolInfo(), options: reportOptions(options, flags, outDir) });
   const totals: Totals = emptyTotals();
+  const records = jsonlFolderOutputs(outDir, outputOf, io.cwd);
   const progress = progressLine(io, color);
   let stop = false;
   const onSignal = () => {
@@ -195,8 +282,8 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
       onProgress: (pass, done) => progress.update(pass, done, files.length + missing.length),
       onDoc: async (doc: Doc) => {
         let written: string | null = null;
-        const write = doc.status === 'kept' || (flags.keepDuplicates === true && doc.status === 'duplicate');
-        if (write && doc.output !== undefined) {
+        if (isRecordSource(doc.source)) written = records.add(doc);
+        else if ((doc.status === 'kept' || (flags.keepDuplicates === true && doc.status === 'duplicate')) && doc.output !== undefined) {
           const rel = outputOf.get(doc.source.path)!;
           const target = path.join(outDir, rel);
           try {
@@ -220,6 +307,11 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     progress.clear();
+  }
+  const recordsFailed = records.close();
+  if (recordsFailed) {
+    io.stderr.write(`clean-corpus: ${recordsFailed}\n`);
+    totals.error++;
   }
   report.finish(totals);
   const seconds = (performance.now() - started) / 1000;

@@ -38,6 +38,10 @@ export const FINDING_CODES = {
   'jsonl-no-text': 'line {line}: no string field "{field}"',
   // anything else
   'internal-error': 'internal error in stage {stage}: {reason}',
+  // check and fix modes (--check, --write)
+  'would-change': 'would change: {reasons}',
+  'cleaned-in-place': 'cleaned in place: {reasons}',
+  'duplicate-deleted': 'deleted as a duplicate of {of}',
 } as const;
 
 export type RemovalCode = keyof typeof REMOVAL_CODES;

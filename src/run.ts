@@ -8,7 +8,7 @@ import type { Options } from './options.js';
 import { clean, corpus, statistics } from './pipeline.js';
 import { runStages, type Context } from './stage.js';
 import { createCorpusState } from './corpus.js';
-import type { ReadResult } from './io/read.js';
+import { SKIP_CODES, type ReadResult } from './io/read.js';
 
 /** One document to read: where it comes from and how to get its bytes. */
 export interface Source {
@@ -65,10 +65,18 @@ export async function runCorpus(
 async function load(id: number, src: Source, options: Options): Promise<Doc> {
   const read = await src.load();
   const doc = createDoc(id, src.source, read.ok ? read.bytes : new Uint8Array(0));
+  if (read.ok && read.text !== undefined) {
+    // already decoded (a JSON Lines field): decode passes it through
+    doc.raw = read.text;
+    doc.encoding = 'utf-8';
+    doc.encodingSource = 'json';
+    doc.bytesIn = Buffer.byteLength(read.text);
+  }
   if (!read.ok) {
-    doc.status = read.code === 'too-large' ? 'skipped' : 'error';
+    const skip = SKIP_CODES.has(read.code);
+    doc.status = skip ? 'skipped' : 'error';
     doc.bytes = undefined;
-    doc.findings.push({ code: read.code, severity: read.code === 'too-large' ? 'warning' : 'error', stage: 'read', args: read.args });
+    doc.findings.push({ code: read.code, severity: skip ? 'warning' : 'error', stage: 'read', args: read.args });
   }
   void options;
   return doc;

@@ -68,3 +68,18 @@ export function listFiles(dir: string): string[] {
   walk(dir);
   return out.sort();
 }
+
+/**
+ * Run a bash script in which `clean-corpus` runs the built binary, so tests
+ * can use real pipes (`cat seed | clean-corpus | head -c 10`).
+ */
+export function bash(script: string, options: SpawnSyncOptions = {}): CliResult {
+  const r = spawnSync('bash', ['-c', `clean-corpus() { "$CC_NODE" "$CC_BIN" "$@"; }\n${script}`], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    ...options,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CC_NODE: process.execPath, CC_BIN: BIN, ...(options.env ?? {}) },
+  });
+  return { code: r.status, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
+}

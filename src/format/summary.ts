@@ -21,7 +21,8 @@ const size = (bytes: number) =>
 /** One line for a document that did not go through cleanly: `path: status: message`. */
 export function problemLine(entry: DocEntry, color: boolean): string {
   const c = new Chalk({ level: color ? 1 : 0 });
-  const where = entry.line !== undefined ? `${entry.input}:${entry.line}` : entry.input;
+  // a JSON Lines record's input already reads `file.jsonl:LINE`
+  const where = entry.line !== undefined && !entry.input.endsWith(`:${entry.line}`) ? `${entry.input}:${entry.line}` : entry.input;
   const tag = entry.status === 'error' ? c.red('error') : c.yellow(entry.status);
   return `${c.bold(where)}: ${tag}: ${entry.message ?? ''}`.trimEnd();
 }

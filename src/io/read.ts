@@ -5,8 +5,11 @@
 import fs from 'node:fs/promises';
 
 export type ReadResult =
-  | { ok: true; bytes: Uint8Array }
-  | { ok: false; code: 'read-failed' | 'not-a-file' | 'too-large'; args: Record<string, string | number> };
+  | { ok: true; bytes: Uint8Array; /** Text already decoded (a JSON Lines field); `bytes` is then empty. */ text?: string }
+  | { ok: false; code: 'read-failed' | 'not-a-file' | 'too-large' | 'jsonl-malformed' | 'jsonl-no-text'; args: Record<string, string | number> };
+
+/** Read failures that skip a document (a warning) rather than fail it. */
+export const SKIP_CODES: ReadonlySet<string> = new Set(['too-large', 'jsonl-no-text']);
 
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file (it may have been removed, or be a dangling symbolic link)',

@@ -11,13 +11,14 @@ import path from 'node:path';
 const pending = new Set<string>();
 let counter = 0;
 
-/** Write `content` to `target` atomically, creating folders as needed. */
-export async function writeAtomic(target: string, content: string | Uint8Array): Promise<void> {
+/** Write `content` to `target` atomically, creating folders as needed; `mode` sets the file's permissions. */
+export async function writeAtomic(target: string, content: string | Uint8Array, mode?: number): Promise<void> {
   await fs.mkdir(path.dirname(target), { recursive: true });
   const tmp = `${target}.tmp-${process.pid}-${++counter}`;
   pending.add(tmp);
   try {
     await fs.writeFile(tmp, content);
+    if (mode !== undefined) await fs.chmod(tmp, mode);
     await fs.rename(tmp, target);
   } catch (err) {
     await fs.rm(tmp, { force: true });
@@ -40,4 +41,14 @@ export function removePendingTemps(): number {
   }
   pending.clear();
   return n;
+}
+
+/** Track a temporary file written elsewhere (streamed outputs), so an interrupt removes it too. */
+export function trackTemp(tmp: string): void {
+  pending.add(tmp);
+}
+
+/** Stop tracking a temporary file once it is renamed into place or removed. */
+export function untrackTemp(tmp: string): void {
+  pending.delete(tmp);
 }

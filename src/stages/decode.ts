@@ -22,6 +22,9 @@ const DECLARATION_BYTES = 4096;
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
 
 export function decode(doc: Doc, options: Options): void {
+  // text that arrived decoded (a JSON Lines field) only needs the emptiness check
+  if (doc.encodingSource === 'json' && doc.raw === '') doc.bytes = new Uint8Array(0);
+  else if (doc.encodingSource === 'json') return;
   const bytes = doc.bytes!;
   doc.bytes = undefined;
   if (bytes.byteLength === 0) {

@@ -1,0 +1,307 @@
+/**
+ * JSON Lines: one JSON object per line, the text to clean in one string field.
+ *
+ * Reading streams: a file is read in chunks and split on LF, one record at a
+ * time, so a corpus of any size never sits in memory as one string (the
+ * statistics pass reads it a second time). Each record becomes one document
+ * whose source is `file.jsonl:LINE`.
+ *
+ * Writing splices the cleaned text into the record's own line, in place of the
+ * old value, so every other field keeps its exact bytes and order (re-encoding
+ * through `JSON.stringify` would reorder integer-like keys and round big numbers).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DocSource, Doc } from '../doc.js';
+import type { ReadResult } from './read.js';
+import type { Source } from '../run.js';
+import type { StreamedOutput } from './streamed-output.js';
+
+/** A record's place in its line, kept with its source until the record is written. */
+export interface RecordFrame {
+  /** The whole line as read (without its line break). */
+  line: string;
+  /** Span of the text field's JSON value in `line`; -1 when the line is not a usable record. */
+  start: number;
+  end: number;
+}
+
+/** The source of a JSON Lines record (or of an empty JSON Lines file, with `frame` absent). */
+export interface RecordSource extends DocSource {
+  /** Path of the file the record came from, as the user named it. */
+  file: string;
+  frame?: RecordFrame;
+}
+
+export const isRecordSource = (s: DocSource): s is RecordSource => typeof (s as RecordSource).file === 'string';
+
+/** Default name of the field holding the text. */
+export const DEFAULT_TEXT_FIELD = 'text';
+
+/** Is this file JSON Lines by its name? */
+export const isJsonlName = (file: string): boolean => /\.jsonl$/i.test(file);
+
+/** A line read: its 1-based number and text, or only its size when it is over the limit. */
+export interface Line {
+  line: number;
+  text: string;
+  /** Bytes of a line longer than the limit; `text` is then empty (the line is never held whole). */
+  tooLarge?: number;
+}
+
+/**
+ * Lines of a byte stream, split on LF (a CR before it is dropped), decoded as
+ * UTF-8, with 1-based numbers. A UTF-8 byte order mark at the start is skipped.
+ * A line longer than `maxBytes` is not gathered, only measured.
+ */
+export async function* readLines(chunks: AsyncIterable<Buffer | Uint8Array> | Iterable<Buffer | Uint8Array>, maxBytes = Infinity): AsyncGenerator<Line> {
+  let carry: Buffer[] = [];
+  let carried = 0;
+  let number = 0;
+  let first = true;
+  const finish = (buf: Buffer, start: number, end: number): string => {
+    if (end > start && buf[end - 1] === 0x0d) end--;
+    if (first && end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
+    first = false;
+    return buf.toString('utf8', start, end);
+  };
+  const take = (): Line => {
+    const size = carried;
+    const whole = size > maxBytes ? undefined : Buffer.concat(carry);
+    carry = [];
+    carried = 0;
+    if (!whole) {
+      first = false;
+      return { line: number, text: '', tooLarge: size };
+    }
+    return { line: number, text: finish(whole, 0, whole.length) };
+  };
+  for await (const chunk of chunks) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let from = 0;
+    for (let nl = buf.indexOf(0x0a, from); nl !== -1; nl = buf.indexOf(0x0a, from)) {
+      number++;
+      if (carried > 0 || nl - from > maxBytes) {
+        carried += nl - from;
+        if (carried <= maxBytes) carry.push(buf.subarray(from, nl));
+        yield take();
+      } else yield { line: number, text: finish(buf, from, nl) };
+      from = nl + 1;
+    }
+    if (from < buf.length) {
+      carried += buf.length - from;
+      // copy the tail (the stream may reuse the chunk's memory); past the limit, only count it
+      if (carried <= maxBytes) carry.push(Buffer.from(buf.subarray(from)));
+      else carry = [];
+    }
+  }
+  if (carried > 0) {
+    number++;
+    yield take();
+  }
+}
+
+/** A line parsed as a record. */
+export type ParsedRecord =
+  | { ok: true; text: string; id?: string; start: number; end: number }
+  | { ok: false; code: 'jsonl-malformed' | 'jsonl-no-text' | 'too-large'; args: Record<string, string | number> };
+
+const MAX_REASON = 120;
+
+/** Parse one line as a JSON object and find its text field. */
+export function parseRecord(text: string, field: string, line: number): ParsedRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    const reason = (err as Error).message;
+    return { ok: false, code: 'jsonl-malformed', args: { line, reason: reason.length > MAX_REASON ? reason.slice(0, MAX_REASON) + '…' : reason } };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, code: 'jsonl-malformed', args: { line, reason: `a JSON ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}` } };
+  const record = value as Record<string, unknown>;
+  const t = record[field];
+  if (typeof t !== 'string') return { ok: false, code: 'jsonl-no-text', args: { line, field } };
+  const span = valueSpan(text, field);
+  if (!span) return { ok: false, code: 'jsonl-malformed', args: { line, reason: 'could not locate the text field' } };
+  const id = record.id;
+  return { ok: true, text: t, ...(typeof id === 'string' || typeof id === 'number' ? { id: String(id) } : {}), start: span[0], end: span[1] };
+}
+
+/**
+ * Span of the value of top-level `key` in the JSON object `s` (already known
+ * to be valid JSON). With a repeated key the last one counts, as in JSON.parse.
+ */
+export function valueSpan(s: string, key: string): [number, number] | undefined {
+  let i = skipSpace(s, 0);
+  if (s[i] !== '{') return undefined;
+  let found: [number, number] | undefined;
+  i = skipSpace(s, i + 1);
+  while (i < s.length && s[i] === '"') {
+    const keyEnd = stringEnd(s, i);
+    const name = JSON.parse(s.slice(i, keyEnd)) as string;
+    i = skipSpace(s, skipSpace(s, keyEnd) + 1); // past ':'
+    const end = valueEnd(s, i);
+    if (name === key) found = [i, end];
+    i = skipSpace(s, end);
+    if (s[i] !== ',') break;
+    i = skipSpace(s, i + 1);
+  }
+  return found;
+}
+
+function skipSpace(s: string, i: number): number {
+  while (i < s.length && (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\r')) i++;
+  return i;
+}
+
+/** Index after the closing quote of the string starting at `i`. */
+function stringEnd(s: string, i: number): number {
+  let j = i + 1;
+  for (;;) {
+    const q = s.indexOf('"', j);
+    if (q === -1) return s.length;
+    let backslashes = 0;
+    while (s.charCodeAt(q - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return q + 1;
+    j = q + 1;
+  }
+}
+
+function valueEnd(s: string, i: number): number {
+  const c = s[i];
+  if (c === '"') return stringEnd(s, i);
+  if (c === '{' || c === '[') {
+    let depth = 0;
+    for (let j = i; j < s.length; j++) {
+      const d = s[j];
+      if (d === '"') j = stringEnd(s, j) - 1;
+      else if (d === '{' || d === '[') depth++;
+      else if (d === '}' || d === ']') {
+        if (--depth === 0) return j + 1;
+      }
+    }
+    return s.length;
+  }
+  let j = i;
+  while (j < s.length && s[j] !== ',' && s[j] !== '}' && s[j] !== ' ' && s[j] !== '\t' && s[j] !== '\n' && s[j] !== '\r') j++;
+  return j;
+}
+
+/**
+ * The records of one JSON Lines input, as sources to run: one per non-blank
+ * line (a malformed one loads as a finding), or one empty document when the
+ * input holds no record, so that every input appears in the report.
+ * `open` is called once per pass and must give the bytes from the start; a
+ * line over `maxBytes` is skipped as too large without being held in memory.
+ */
+export async function* jsonlSources(
+  input: { display: string; rel: string },
+  field: string,
+  open: () => AsyncIterable<Buffer | Uint8Array> | Iterable<Buffer | Uint8Array>,
+  maxBytes = Infinity,
+): AsyncGenerator<Source> {
+  let openFailed: (() => Promise<ReadResult>) | undefined;
+  let records = 0;
+  let chunks: AsyncIterable<Buffer | Uint8Array> | Iterable<Buffer | Uint8Array>;
+  try {
+    chunks = open();
+  } catch (err) {
+    chunks = [];
+    openFailed ??= async () => ({ ok: false, code: 'read-failed', args: { reason: (err as Error).message } });
+  }
+  try {
+    for await (const { line, text, tooLarge } of readLines(chunks, maxBytes)) {
+      if (tooLarge === undefined && text.trim() === '') continue;
+      records++;
+      const parsed: ParsedRecord =
+        tooLarge === undefined ? parseRecord(text, field, line) : { ok: false, code: 'too-large', args: { line, size: tooLarge, limit: maxBytes } };
+      const source: RecordSource = {
+        path: `${input.display}:${line}`,
+        relPath: input.rel,
+        line,
+        file: input.display,
+        frame: parsed.ok ? { line: text, start: parsed.start, end: parsed.end } : { line: text, start: -1, end: -1 },
+        ...(parsed.ok && parsed.id !== undefined ? { recordId: parsed.id } : {}),
+      };
+      const result: ReadResult = parsed.ok ? { ok: true, bytes: new Uint8Array(0), text: parsed.text } : { ok: false, code: parsed.code, args: parsed.args };
+      yield { source, load: async () => result };
+    }
+  } catch (err) {
+    // the stream failed (unreadable file, or one vanished between passes)
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
+    openFailed ??= async () => ({ ok: false, code: 'read-failed', args: { reason } });
+  }
+  if (openFailed || records === 0) {
+    const source: RecordSource = { path: input.display, relPath: input.rel, file: input.display };
+    yield { source, load: openFailed ?? (async () => ({ ok: true, bytes: new Uint8Array(0) })) };
+  }
+}
+
+/** Read a JSON Lines file in chunks (one pass). */
+export function fileChunks(abs: string): AsyncIterable<Buffer> {
+  return fs.createReadStream(abs, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
+}
+
+/**
+ * The line to write for a record: its own line with the cleaned text in place
+ * of the old. The final line break a cleaned file ends with is left out: a
+ * record's text is a value, not a file, and a clean record must stay unchanged.
+ */
+export function recordLine(frame: RecordFrame, cleaned: string): string {
+  const text = cleaned.endsWith('\n') ? cleaned.slice(0, -1) : cleaned;
+  return frame.line.slice(0, frame.start) + JSON.stringify(text) + frame.line.slice(frame.end);
+}
+
+/**
+ * What a record becomes in the output: its cleaned line when kept; otherwise
+ * nothing, or (with `keepOthers`, for in-place fixing) its original line.
+ */
+export function outputLine(doc: Doc, keepOthers: boolean): string | undefined {
+  const src = doc.source as RecordSource;
+  const frame = src.frame;
+  if (!frame) return undefined;
+  if (doc.status === 'kept' && doc.output !== undefined && frame.start >= 0) return recordLine(frame, doc.output);
+  return keepOthers ? frame.line : undefined;
+}
+
+/**
+ * Sends the records of JSON Lines inputs to their output files, one file at a
+ * time: records arrive in input order, so a file's records are contiguous and
+ * a file is finished when a record of another file (or `close`) comes.
+ */
+export class JsonlOutputs {
+  private current?: { target: string; out: StreamedOutput };
+
+  /**
+   * @param open  how to make the output for a target (write, compare, or both)
+   * @param onClose  told of each finished output and whether it differs from the existing file
+   */
+  constructor(
+    private readonly open: (target: string) => StreamedOutput,
+    private readonly onClose: (target: string, changed: boolean) => void = () => {},
+  ) {}
+
+  /** Add a line (or nothing, to make sure the file exists) for `target`. */
+  add(target: string, line: string | undefined): void {
+    if (this.current?.target !== target) {
+      this.close();
+      this.current = { target, out: this.open(target) };
+    }
+    if (line !== undefined) this.current!.out.append(line + '\n');
+  }
+
+  /** Drop the open output (its input failed part-way): the target stays as it was. */
+  abort(): void {
+    this.current?.out.abort();
+    this.current = undefined;
+  }
+
+  /** Finish the open output. */
+  close(): void {
+    const c = this.current;
+    if (!c) return;
+    this.current = undefined;
+    this.onClose(c.target, c.out.close().changed);
+  }
+}

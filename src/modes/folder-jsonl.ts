@@ -1,0 +1,43 @@
+/**
+ * JSON Lines in a folder run: the kept records of `in/a.jsonl` go to
+ * `<output>/a.jsonl`, one line each, written atomically; a record that is not
+ * kept is left out (the report says why).
+ */
+import path from 'node:path';
+import type { Doc } from '../doc.js';
+import { displayPath } from '../io/inputs.js';
+import { JsonlOutputs, outputLine, type RecordSource } from '../io/jsonl.js';
+import { StreamedOutput } from '../io/streamed-output.js';
+
+export function jsonlFolderOutputs(outDir: string, outputOf: Map<string, string>, cwd: string) {
+  const outputs = new JsonlOutputs((target) => new StreamedOutput(target, { write: true, compare: false }));
+  return {
+    /** Send a record to its file; returns the output's path when the record was written. */
+    add(doc: Doc): string | null {
+      const target = path.join(outDir, outputOf.get((doc.source as RecordSource).file)!);
+      if (!(doc.source as RecordSource).frame && doc.status === 'error') {
+        // the input could not be read (or stopped part-way): write no partial output
+        outputs.abort();
+        return null;
+      }
+      const line = outputLine(doc, false);
+      try {
+        outputs.add(target, line);
+      } catch (err) {
+        doc.status = 'error';
+        doc.findings.push({ code: 'write-failed', severity: 'error', stage: 'write', args: { output: displayPath(target, cwd), reason: (err as Error).message } });
+        return null;
+      }
+      return line === undefined ? null : displayPath(target, cwd);
+    },
+    /** Finish the last file; returns an error sentence if it could not be written. */
+    close(): string | undefined {
+      try {
+        outputs.close();
+        return undefined;
+      } catch (err) {
+        return `could not write a JSON Lines output: ${(err as Error).message}`;
+      }
+    },
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * Bookkeeping shared by the run modes: a report entry for each finished
+ * document, the running totals, and the report file when one was asked for.
+ */
+import type { Doc } from '../doc.js';
+import { addToTotals, docEntry, emptyTotals, ReportWriter, type DocEntry, type Totals } from '../report.js';
+
+export class Tally {
+  readonly totals: Totals = emptyTotals();
+  private readonly report?: ReportWriter;
+
+  /** `reportPath` undefined: no report file. */
+  constructor(reportPath: string | undefined, header: { tool: object; options: object }) {
+    if (reportPath) this.report = new ReportWriter(reportPath, header);
+  }
+
+  /** Record a finished document; `output` is where its text went, or null. */
+  add(doc: Doc, output: string | null): DocEntry {
+    const entry = docEntry(doc, output);
+    this.report?.add(entry);
+    addToTotals(this.totals, doc, entry);
+    return entry;
+  }
+
+  finish(): void {
+    this.report?.finish(this.totals);
+  }
+}

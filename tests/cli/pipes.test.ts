@@ -1,0 +1,156 @@
+/**
+ * Pipes, JSON Lines and file lists: the real binary in real shell pipelines.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bash, cli, FIXTURES, listFiles, tmpDir } from '../helpers.js';
+
+const SEEDS = path.join(FIXTURES, 'seeds');
+const seedNames = fs.readdirSync(SEEDS).sort();
+
+/** The folder run's output for every seed, to compare the pipe with. */
+function folderOutputs(): Map<string, Buffer> {
+  const out = tmpDir();
+  expect(cli([SEEDS, '-o', out]).code).toBe(0);
+  return new Map(seedNames.map((n) => [n, fs.readFileSync(path.join(out, n))]));
+}
+
+interface Report {
+  documents: { input: string; line?: number; id?: string; status: string; findings: { code: string }[] }[];
+}
+
+describe('clean-corpus reading standard input', () => {
+  it('cleans each seed from `cat seed | clean-corpus` to exactly what the folder run writes, nothing on stderr', () => {
+    const expected = folderOutputs();
+    for (const n of seedNames) {
+      const r = bash(`cat '${path.join(SEEDS, n)}' | clean-corpus`);
+      expect(r.code, n).toBe(0);
+      expect(r.stdout, n).toBe(expected.get(n)!.toString('utf8'));
+      expect(r.stderr, n).toBe('');
+    }
+  });
+
+  it('reads standard input for "-" and writes the report only to --report', () => {
+    const dir = tmpDir();
+    const r = bash(`clean-corpus - --report '${dir}/r.json' < fixtures/seeds/002_5233119f56ed92b3.txt`);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('천문학적인 자금으로 인재 영입에 나섰던 메타 초지능연구소(MSL)가');
+    expect(r.stdout).not.toMatch(/[{}]"|"status"/);
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'r.json'), 'utf8')) as Report;
+    expect(report.documents).toMatchObject([{ input: '<stdin>', status: 'kept' }]);
+  });
+
+  // A closed pipe used to be an unhandled EPIPE error: a stack trace and exit 1.
+  it('ends quietly with exit 0 when the reader closes the pipe (| head -c 10)', () => {
+    const dir = tmpDir();
+    const big = path.join(dir, 'big.txt');
+    fs.writeFileSync(big, Array.from({ length: 100_000 }, (_, i) => `Line ${i} of a long document, with some words.\n\n`).join(''));
+    for (const input of [big, path.join(SEEDS, '000_ce966927f2f8c2aa.txt')]) {
+      const r = bash(`clean-corpus < '${input}' | head -c 10 | wc -c; echo "exit=\${PIPESTATUS[0]}"`);
+      expect(r.stdout.replace(/ +/g, '')).toBe('10\nexit=0\n');
+      expect(r.stderr).toBe('');
+    }
+    const jsonl = path.join(dir, 'big.jsonl');
+    fs.writeFileSync(jsonl, Array.from({ length: 50_000 }, (_, i) => JSON.stringify({ id: i, text: `Record ${i} text.` }) + '\n').join(''));
+    const r = bash(`clean-corpus --jsonl < '${jsonl}' | head -n 2; echo "exit=\${PIPESTATUS[0]}"`);
+    expect(r.stdout).toBe('{"id":0,"text":"Record 0 text."}\n{"id":1,"text":"Record 1 text."}\nexit=0\n');
+    expect(r.stderr).toBe('');
+  });
+
+  it('refuses --json when stdout carries the text', () => {
+    const r = bash(`echo hello | clean-corpus --json`);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/--json/);
+  });
+});
+
+const RECORDS = [
+  '{"id":"a1","url":"https://example.com/1","text":"First   record.\\n\\n\\n\\nIts second paragraph.","2":"integer-like key","n":12345678901234567890}',
+  '{"id":2,"text":"Second record.","meta":{"lang":"ko","tags":["x","}"]}}',
+  '{"id":"broken", "text": ',
+  '',
+  '{"id":"c3","body":"no text field"}',
+  '{"text":"A record without an id."}',
+];
+
+describe('JSON Lines', () => {
+  it('cleans each record, keeps ids and every other field byte for byte, and reports a malformed line', () => {
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'data.jsonl'), RECORDS.join('\n') + '\n');
+    const r = bash(`cat data.jsonl | clean-corpus --jsonl --report report.json`, { cwd: dir });
+    expect(r.code).toBe(2); // a line that could not be read, as for an unreadable file
+    const lines = r.stdout.split('\n');
+    expect(lines).toEqual([
+      '{"id":"a1","url":"https://example.com/1","text":"First record.\\n\\nIts second paragraph.","2":"integer-like key","n":12345678901234567890}',
+      '{"id":2,"text":"Second record.","meta":{"lang":"ko","tags":["x","}"]}}',
+      '{"text":"A record without an id."}',
+      '',
+    ]);
+    expect(r.stderr).toMatch(/^<stdin>:3: error: line 3: not a JSON object/m);
+    expect(r.stderr).toMatch(/^<stdin>:5: skipped: line 5: no string field "text"/m);
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')) as Report;
+    expect(report.documents.map((d) => [d.line, d.id, d.status])).toEqual([
+      [1, 'a1', 'kept'],
+      [2, '2', 'kept'],
+      [3, undefined, 'error'],
+      [5, undefined, 'skipped'],
+      [6, undefined, 'kept'],
+    ]);
+    expect(report.documents[2].findings.map((f) => f.code)).toEqual(['jsonl-malformed']);
+    expect(report.documents[3].findings.map((f) => f.code)).toEqual(['jsonl-no-text']);
+  });
+
+  it('reads another field with --text-field, and .jsonl files without --jsonl in a folder run', () => {
+    const dir = tmpDir();
+    fs.mkdirSync(path.join(dir, 'in/sub'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'in/sub/a.jsonl'), '{"body":"One  two.","id":1}\r\n{"body":"Three."}\n');
+    fs.writeFileSync(path.join(dir, 'in/b.txt'), 'Plain   text.');
+    const r = cli(['in', '-o', 'out', '--text-field', 'body'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(listFiles(path.join(dir, 'out'))).toEqual(['b.txt', 'report.json', 'sub/a.jsonl']);
+    expect(fs.readFileSync(path.join(dir, 'out/sub/a.jsonl'), 'utf8')).toBe('{"body":"One two.","id":1}\n{"body":"Three."}\n');
+    expect(fs.readFileSync(path.join(dir, 'out/b.txt'), 'utf8')).toBe('Plain text.\n');
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'out/report.json'), 'utf8')) as Report;
+    expect(report.documents.map((d) => d.input)).toEqual(['in/b.txt', 'in/sub/a.jsonl:1', 'in/sub/a.jsonl:2']);
+  });
+
+  it('lists an empty .jsonl file in the report and still writes its (empty) output', () => {
+    const dir = tmpDir();
+    fs.mkdirSync(path.join(dir, 'in'));
+    fs.writeFileSync(path.join(dir, 'in/empty.jsonl'), '');
+    const r = cli(['in', '-o', 'out', '--json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).totals).toMatchObject({ documents: 1, skipped: 1 });
+    expect(fs.readFileSync(path.join(dir, 'out/empty.jsonl'), 'utf8')).toBe('');
+  });
+});
+
+describe('--files-from', () => {
+  it('takes NUL-separated names from find -print0, spaces and all', () => {
+    const dir = tmpDir();
+    fs.mkdirSync(path.join(dir, 'pages/a b'), { recursive: true });
+    fs.copyFileSync(path.join(SEEDS, seedNames[0]), path.join(dir, 'pages/a b/one page.txt'));
+    fs.copyFileSync(path.join(SEEDS, seedNames[1]), path.join(dir, 'pages/two.txt'));
+    fs.writeFileSync(path.join(dir, 'pages/skip.md'), 'not listed');
+    const r = bash(`find pages -name '*.txt' -print0 | clean-corpus --files-from - -0 -o out --json`, { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).totals.documents).toBe(2);
+    expect(listFiles(path.join(dir, 'out'))).toEqual(['a b/one page.txt', 'report.json', 'two.txt']);
+  });
+
+  it('takes one name per line from a file, as git ls-files prints them', () => {
+    const dir = tmpDir();
+    fs.cpSync(SEEDS, path.join(dir, 'seeds'), { recursive: true });
+    const r = bash(`git init -q . && git add seeds && git ls-files > list && clean-corpus --files-from list --check`, { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim().split('\n')).toHaveLength(seedNames.length);
+  });
+
+  it('names a list it cannot read, exit 2', () => {
+    const r = cli(['--files-from', 'no-such-list']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--files-from no-such-list: no such file/);
+  });
+});

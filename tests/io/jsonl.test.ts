@@ -1,0 +1,72 @@
+/**
+ * The JSON Lines reader and splicer on inline data.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseRecord, readLines, recordLine, valueSpan } from '../../src/io/jsonl.js';
+import { parsePathList } from '../../src/io/files-from.js';
+
+async function lines(chunks: string[] | Buffer[]): Promise<[number, string][]> {
+  const out: [number, string][] = [];
+  for await (const l of readLines(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)))) out.push([l.line, l.text]);
+  return out;
+}
+
+describe('readLines', () => {
+  it('splits on LF across chunk boundaries, drops CR and a leading BOM, and keeps a last line without LF', async () => {
+    expect(await lines(['\uFEFF{"a"', ':1}\r\n{"b":2}\n\n{"c"', ':3}'])).toEqual([
+      [1, '{"a":1}'],
+      [2, '{"b":2}'],
+      [3, ''],
+      [4, '{"c":3}'],
+    ]);
+  });
+
+  // a chunk boundary inside a multi-byte character must not turn it into U+FFFD
+  it('keeps a UTF-8 character split between chunks whole', async () => {
+    const bytes = Buffer.from('{"text":"한국어"}\n');
+    expect(await lines([bytes.subarray(0, 11), bytes.subarray(11)])).toEqual([[1, '{"text":"한국어"}']]);
+  });
+});
+
+describe('readLines over the size limit', () => {
+  // a single huge line must be measured and skipped, never gathered into one string
+  it('reports a line longer than the limit by its size, within one chunk or across several', async () => {
+    const out = [];
+    for await (const l of readLines([Buffer.from('{"a":1}\n' + 'x'.repeat(30)), Buffer.from('y'.repeat(30) + '\n{"b":2}\n' + 'z'.repeat(50) + '\n')], 40)) out.push(l);
+    expect(out).toEqual([
+      { line: 1, text: '{"a":1}' },
+      { line: 2, text: '', tooLarge: 60 },
+      { line: 3, text: '{"b":2}' },
+      { line: 4, text: '', tooLarge: 50 },
+    ]);
+  });
+});
+
+describe('valueSpan and recordLine', () => {
+  it('finds the top-level value, not one nested or inside a string', () => {
+    const line = '{"meta":{"text":"nested"},"note":"\\"text\\": no","text":"the one","after":[1,{"text":2}]}';
+    const [start, end] = valueSpan(line, 'text')!;
+    expect(line.slice(start, end)).toBe('"the one"');
+    expect(recordLine({ line, start, end }, 'cleaned\n')).toBe(line.replace('"the one"', '"cleaned"'));
+  });
+
+  it('takes the last of a repeated key, as JSON.parse does', () => {
+    const line = '{"text":"first","text":"second"}';
+    const r = parseRecord(line, 'text', 1);
+    expect(r).toMatchObject({ ok: true, text: 'second' });
+    if (r.ok) expect(line.slice(r.start, r.end)).toBe('"second"');
+  });
+
+  it('says why a line is not a record', () => {
+    expect(parseRecord('[1,2]', 'text', 4)).toMatchObject({ ok: false, code: 'jsonl-malformed', args: { line: 4, reason: 'a JSON array' } });
+    expect(parseRecord('{"text":5}', 'text', 2)).toMatchObject({ ok: false, code: 'jsonl-no-text', args: { line: 2, field: 'text' } });
+    expect(parseRecord('{"id":"x","text":"t"}', 'text', 1)).toMatchObject({ ok: true, id: 'x' });
+  });
+});
+
+describe('parsePathList', () => {
+  it('splits lines (dropping CR) or NULs, ignoring empty entries', () => {
+    expect(parsePathList('a.txt\r\nb c.txt\n\n', false)).toEqual(['a.txt', 'b c.txt']);
+    expect(parsePathList('a\nb.txt\0c.txt\0', true)).toEqual(['a\nb.txt', 'c.txt']);
+  });
+});
