@@ -12,6 +12,7 @@
 import { Parser } from 'htmlparser2';
 import type { BlockContext, BlockKind, Doc, RawBlock } from '../doc.js';
 import type { Options } from '../options.js';
+import { useLinearStacks } from './html-stack.js';
 
 /** Elements whose content is never text a reader sees. */
 const DROP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'head', 'title', 'iframe', 'object', 'canvas', 'select', 'button', 'textarea']);
@@ -74,6 +75,11 @@ export function htmlToBlocks(html: string): RawBlock[] {
   let inPre = 0;
   let linkDepth = 0;
   let text = '';
+  // `text` is a rope of appended pieces; reading it (trim, a regex) would flatten it on every tag, which is quadratic
+  // on a hostile page, so what the tags need to know about it is kept alongside
+  let hasText = false;
+  let endsInSpace = true;
+  const open = new Map<string, number>();
   let linkChars = 0;
   let pendingBreak = false;
   let blockElement = 'body';
@@ -90,6 +96,10 @@ export function htmlToBlocks(html: string): RawBlock[] {
     }
     return { tags, names, linkChars, element: blockElement };
   };
+  const push = (o: Open) => {
+    stack.push(o);
+    open.set(o.tag, (open.get(o.tag) ?? 0) + 1);
+  };
   const flush = (paragraph: boolean) => {
     const t = text.trim();
     if (t.length > 0) {
@@ -98,6 +108,8 @@ export function htmlToBlocks(html: string): RawBlock[] {
     }
     if (paragraph) pendingBreak = true;
     text = '';
+    hasText = false;
+    endsInSpace = true;
     linkChars = 0;
     kind = 'paragraph';
   };
@@ -106,19 +118,25 @@ export function htmlToBlocks(html: string): RawBlock[] {
     {
       onopentag(name, attribs) {
         if (drop > 0) {
-          if (!VOID.has(name)) stack.push({ tag: name, names: [] });
+          if (!VOID.has(name)) push({ tag: name, names: [] });
           if (DROP.has(name) && !VOID.has(name)) drop++;
           return;
         }
         if (name === 'br') {
-          if (inPre || text.trim()) text += '\n';
+          if (inPre || hasText) {
+            text += '\n';
+            endsInSpace = true;
+          }
           return;
         }
         if (BLOCK.has(name) && !CELL.has(name)) {
           flush(name !== 'li' && name !== 'tr' && name !== 'dd' && name !== 'dt' && name !== 'option');
           blockElement = name;
         } else if (CELL.has(name)) {
-          if (text && !/\s$/.test(text)) text += ' ';
+          if (!endsInSpace) {
+            text += ' ';
+            endsInSpace = true;
+          }
         }
         if (name === 'img' && attribs.alt === undefined) return;
         if (VOID.has(name)) return;
@@ -129,7 +147,7 @@ export function htmlToBlocks(html: string): RawBlock[] {
             if (token && names.length < MAX_NAMES && token.length <= 64) names.push(token);
           }
         }
-        stack.push({ tag: name, names });
+        push({ tag: name, names });
         if (DROP.has(name)) drop++;
         if (name === 'pre') inPre++;
         if (name === 'a') linkDepth++;
@@ -140,20 +158,26 @@ export function htmlToBlocks(html: string): RawBlock[] {
       ontext(data) {
         if (drop > 0) return;
         const t = inPre ? data : data.replace(/[ \t\r\n\f]+/g, ' ');
+        if (t.length === 0) return;
         text += t;
+        if (!hasText && t.trim()) hasText = true;
+        endsInSpace = /\s$/.test(t);
         if (linkDepth > 0) linkChars += t.trim().length;
       },
       onclosetag(name) {
         if (VOID.has(name)) return;
         // htmlparser2 closes elements innermost first (implied closes included), so the match is on top
+        if (!open.get(name)) return;
         let i = stack.length - 1;
-        while (i >= 0 && stack[i].tag !== name) i--;
-        if (i < 0) return;
+        while (stack[i].tag !== name) i--;
         const pop = (j: number) => {
           const o = stack[j];
           if (DROP.has(o.tag)) drop--;
           if (o.tag === 'pre') inPre--;
           if (o.tag === 'a') linkDepth--;
+          const n = open.get(o.tag)! - 1;
+          if (n === 0) open.delete(o.tag);
+          else open.set(o.tag, n);
         };
         for (let j = stack.length - 1; j > i; j--) pop(j);
         stack.length = i + 1;
@@ -167,6 +191,7 @@ export function htmlToBlocks(html: string): RawBlock[] {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
   );
+  useLinearStacks(parser);
   parser.write(html);
   parser.end();
   flush(true);
