@@ -13,9 +13,10 @@ import { Parser } from 'htmlparser2';
 import type { BlockContext, BlockKind, Doc, RawBlock } from '../doc.js';
 import type { Options } from '../options.js';
 import { useLinearStacks } from './html-stack.js';
+import { INVISIBLE } from './normalise.js';
 
 /** Elements whose content is never text a reader sees. */
-const DROP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'head', 'title', 'iframe', 'object', 'canvas', 'select', 'button', 'textarea']);
+export const DROP: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'head', 'title', 'iframe', 'object', 'canvas', 'select', 'button', 'textarea']);
 /** Elements that start and end a block. */
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
@@ -39,7 +40,8 @@ const CONTEXT_DEPTH = 32;
 
 /** True when text that did not come with an HTML extension carries enough tags to be HTML. */
 export function looksLikeHtml(text: string, minTags: number): boolean {
-  const head = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
+  // judged on the text as normalise will leave it: "\u0000<html>" or "<\u200Bp>" must be read the same way after cleaning
+  const head = (text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text).replace(INVISIBLE, (c) => (c === '\t' ? ' ' : ''));
   if (/^\s*<!doctype html|^\s*<html[\s>]/i.test(head)) return true;
   SNIFF_GLOBAL.lastIndex = 0;
   let n = 0;
