@@ -160,7 +160,7 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
   const sources = (): Source[] => [
     ...missing.map((m) => ({
       source: { path: m.display, relPath: '' },
-      load: async () => ({ ok: false as const, code: 'read-failed' as const, args: { reason: m.reason } }),
+      load: async () => ({ ok: false as const, code: m.code ?? ('read-failed' as const), args: m.args ?? { reason: m.reason } }),
     })),
     ...files.map((f) => ({
       source: { path: f.display, relPath: f.rel },

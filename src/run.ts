@@ -63,9 +63,11 @@ async function load(id: number, src: Source, options: Options): Promise<Doc> {
   const read = await src.load();
   const doc = createDoc(id, src.source, read.ok ? read.bytes : new Uint8Array(0));
   if (!read.ok) {
-    doc.status = read.code === 'too-large' ? 'skipped' : 'error';
+    // what the user can do nothing about in the file itself is skipped; what stopped us reading it is an error
+    const skip = read.code === 'too-large' || read.code === 'special-file' || read.code === 'folder-loop';
+    doc.status = skip ? 'skipped' : 'error';
     doc.bytes = undefined;
-    doc.findings.push({ code: read.code, severity: read.code === 'too-large' ? 'warning' : 'error', stage: 'read', args: read.args });
+    doc.findings.push({ code: read.code, severity: skip ? 'warning' : 'error', stage: 'read', args: read.args });
   }
   void options;
   return doc;
