@@ -73,7 +73,37 @@ export function decode(doc: Doc, options: Options): void {
     setText(doc, 'utf-8', 'utf8', bytes);
     return;
   }
+  if (mostlyUtf8(bytes, options.thresholds['decode.utf8MaxInvalidShare'])) {
+    setText(doc, 'utf-8', 'utf8', bytes);
+    return;
+  }
   setText(doc, detectEncoding(bytes), 'detected', bytes);
+}
+
+/** Bytes examined to tell UTF-8 with a few bad bytes from a legacy encoding. */
+const MOSTLY_UTF8_SAMPLE = 1024 * 1024;
+
+/**
+ * UTF-8 with a few invalid sequences (a truncated download, one bad byte
+ * pasted in) must stay UTF-8: a guess made because of one bad byte turned a
+ * whole Korean page into Cyrillic mojibake. Legacy text read as UTF-8 is
+ * almost all invalid sequences, so the share of invalid among non-ASCII
+ * characters tells the two apart.
+ */
+function mostlyUtf8(bytes: Uint8Array, maxInvalidShare: number): boolean {
+  const n = Math.min(bytes.byteLength, MOSTLY_UTF8_SAMPLE);
+  // a sample cut inside a character must not count against UTF-8
+  const sample = Buffer.from(bytes.buffer, bytes.byteOffset, n < bytes.byteLength ? n - 4 : n).toString('utf8');
+  let nonAscii = 0;
+  let invalid = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c >= 0xdc00 && c <= 0xdfff) continue; // second half of a pair: counted with the first
+    nonAscii++;
+    if (c === 0xfffd) invalid++;
+  }
+  return nonAscii > 0 && invalid <= nonAscii * maxInvalidShare;
 }
 
 function setText(doc: Doc, encoding: string, source: Doc['encodingSource'], bytes: Uint8Array): void {
