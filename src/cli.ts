@@ -186,12 +186,17 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
   let stop = false;
   // First signal: finish the document in hand, write the report of what was done, exit 130.
   // Second: remove the temporary files of writes under way (outputs, in-place rewrites, the report) and exit at once.
-  const onSignal = () => {
+  const onSignal = (signal: NodeJS.Signals) => {
     if (stop) {
       removePendingTemps();
       report.abort();
       progress.clear();
       io.stderr.write(`clean-corpus: interrupted again: stopped at once after ${totals.documents} documents; their outputs are complete, no report written\n`);
+      // die of the signal itself (a shell shows 128+n, 130 for SIGINT): process.exit() would wait for a
+      // thread blocked opening a named pipe that nobody writes to, and hang
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      process.kill(process.pid, signal);
       process.exit(EXIT.interrupted);
     }
     stop = true;
