@@ -61,6 +61,7 @@ describe('clean-corpus on the hostile folder', () => {
   it('gives every input that was not kept a status and a one-line message naming the file on stderr', () => {
     for (const e of entries.values()) {
       expect(['kept', 'skipped', 'error']).toContain(e.status);
+      expect(e.findings.map((f) => f.code), e.input).not.toContain('internal-error');
       if (e.status === 'kept') continue;
       expect(e.message, e.input).toBeTruthy();
       expect(result.stderr).toContain(`${e.input}: ${e.status}: ${e.message}`);
