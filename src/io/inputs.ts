@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
-import { accessReason, walkFolder, type WalkProblem } from './walk.js';
+import { accessReason, specialKind, walkFolder, type WalkProblem, type WalkResult } from './walk.js';
 
 export interface InputFile {
   /** Absolute path. */
@@ -65,9 +65,10 @@ export async function expandInputs(args: string[], exclude: string[], cwd = proc
       const code = (err as NodeJS.ErrnoException).code;
       if (fg.isDynamicPattern(toPosix(arg))) {
         const base = toPosix(path.resolve(cwd, fg.generateTasks([toPosix(arg)])[0]?.base ?? '.'));
-        const matched = await fg(toPosix(arg), { cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: true, suppressErrors: true });
-        if (matched.length === 0) missing.push({ display: arg, reason: 'no file matches this pattern' });
-        roots.push({ root: base, files: matched.map((m) => ({ abs: path.resolve(m), relToRoot: path.relative(base, path.resolve(m)) })) });
+        const globbed = await globFiles(toPosix(arg), cwd, exclude);
+        for (const p of globbed.problems) missing.push({ display: displayPath(p.abs, cwd), reason: p.args.reason ?? '', code: p.code, args: p.args });
+        if (globbed.files.length === 0 && globbed.problems.length === 0) missing.push({ display: arg, reason: 'no file matches this pattern' });
+        roots.push({ root: base, files: globbed.files.map((m) => ({ abs: m, relToRoot: path.relative(base, m) })) });
         continue;
       }
       const dangling = code === 'ENOENT' && fs.lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink();
@@ -97,6 +98,53 @@ export async function expandInputs(args: string[], exclude: string[], cwd = proc
     }
   }
   return { files, missing };
+}
+
+/**
+ * Files matching a glob, and the matches that are not files (dangling or
+ * looping links, pipes) as problems; folders matched are left out. fast-glob
+ * follows links to parent folders round and round until the path is too
+ * long, so a file reached twice (same real path) is kept once.
+ */
+async function globFiles(pattern: string, cwd: string, exclude: string[]): Promise<WalkResult> {
+  const entries = await fg(pattern, { cwd, absolute: true, onlyFiles: false, stats: true, dot: false, followSymbolicLinks: true, suppressErrors: true });
+  const files: string[] = [];
+  const problems: WalkProblem[] = [];
+  const real = new Set<string>();
+  for (const e of entries) {
+    const abs = path.resolve(e.path);
+    if (exclude.some((x) => isInside(abs, x))) continue;
+    const stats = e.stats!;
+    if (stats.isDirectory()) continue;
+    // the same link or pipe reached round a loop is reported once
+    const where = () => {
+      try {
+        return path.join(fs.realpathSync(path.dirname(abs)), path.basename(abs));
+      } catch {
+        return abs;
+      }
+    };
+    if (!stats.isFile()) {
+      const key = where();
+      if (real.has(key)) continue;
+      real.add(key);
+    }
+    if (stats.isFile()) {
+      const r = fs.realpathSync(abs);
+      if (!real.has(r)) files.push(abs);
+      real.add(r);
+    } else if (stats.isSymbolicLink()) {
+      // fast-glob hands back the link itself when its target cannot be reached
+      let reason = 'symbolic link to nothing readable';
+      try {
+        fs.statSync(abs);
+      } catch (err) {
+        reason = accessReason(err);
+      }
+      problems.push({ abs, code: 'read-failed', args: { reason } });
+    } else problems.push({ abs, code: 'special-file', args: { kind: specialKind(stats) } });
+  }
+  return { files, problems };
 }
 
 function commonFolder(paths: string[]): string {

@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, listFiles, tmpDir, type CliResult } from '../helpers.js';
 import { BIG_LINE_BYTES, makeHostile } from '../fixtures/hostile.js';
@@ -125,6 +126,28 @@ describe('clean-corpus on the hostile folder', () => {
   // chmod 000 stops nobody when the tests run as root (as in CI): the kernel lets root read anything
   it.skipIf(isRoot)('reports a file without read permission as an error (skipped when run as root, which can read it)', () => {
     expect(entry('in/unreadable.txt')).toMatchObject({ status: 'error', message: expect.stringContaining('permission denied') });
+  });
+});
+
+describe('clean-corpus on a glob over the hostile folder', () => {
+  // fast-glob dropped links and pipes silently and went round cycle/up -> .. forty times
+  it('reports links and pipes it matches, and reads a file reached round a loop once', () => {
+    const dir = tmpDir();
+    fs.mkdirSync(path.join(dir, 'g/cycle'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'g/cycle/file.txt'), 'a file in a folder that links to its parent\n');
+    fs.symlinkSync('..', path.join(dir, 'g/cycle/up'));
+    fs.symlinkSync('nowhere.txt', path.join(dir, 'g/dangling.txt'));
+    fs.symlinkSync('loop.txt', path.join(dir, 'g/loop.txt'));
+    execFileSync('mkfifo', [path.join(dir, 'g/fifo.txt')]);
+    const r = cli(['g/**/*.txt', '-o', 'out'], { cwd: dir });
+    expect(r.code).toBe(2);
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'out/report.json'), 'utf8')) as { documents: Entry[] };
+    expect(Object.fromEntries(report.documents.map((d) => [d.input, d.status]))).toEqual({
+      'g/dangling.txt': 'error',
+      'g/loop.txt': 'error',
+      'g/fifo.txt': 'skipped',
+      'g/cycle/file.txt': 'kept',
+    });
   });
 });
 
