@@ -63,7 +63,7 @@ async function load(id: number, src: Source, options: Options): Promise<Doc> {
   const read = await src.load();
   const doc = createDoc(id, src.source, read.ok ? read.bytes : new Uint8Array(0));
   if (!read.ok) {
-    // what the user can do nothing about in the file itself is skipped; what stopped us reading it is an error
+    // too large, a pipe or a link loop: skipped by design; a file we failed to read: an error
     const skip = read.code === 'too-large' || read.code === 'special-file' || read.code === 'folder-loop';
     doc.status = skip ? 'skipped' : 'error';
     doc.bytes = undefined;
