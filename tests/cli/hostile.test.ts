@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, listFiles, tmpDir, type CliResult } from '../helpers.js';
 import { BIG_LINE_BYTES, makeHostile } from '../fixtures/hostile.js';
 
@@ -33,6 +33,9 @@ beforeAll(() => {
   const report = JSON.parse(fs.readFileSync(path.join(cwd, 'in/clean-out/report.json'), 'utf8')) as { documents: Entry[] };
   entries = new Map(report.documents.map((d) => [d.input, d]));
 }, 300_000);
+
+// 600 MB of input and output: removed now, not left to the helper's exit hook (which a killed worker never runs)
+afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
 
 const entry = (input: string) => {
   const e = entries.get(input);

@@ -6,7 +6,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cli, listFiles, tmpDir } from '../helpers.js';
 
 const FILES = 40;
@@ -54,6 +54,8 @@ beforeAll(() => {
   reference = outputs(path.join(cwd, 'reference'));
   expect(reference.size).toBe(FILES);
 }, 120_000);
+
+afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
 
 describe('interrupting a folder run', () => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
