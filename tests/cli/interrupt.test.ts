@@ -31,7 +31,10 @@ function interrupt(out: string, signals: NodeJS.Signals[], inputs = ['in']): Pro
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
+    // never leave a child behind, even if it ignores the signals (it would wait on the pipe for ever)
+    const guard = setTimeout(() => child.kill('SIGKILL'), 45_000);
     child.on('close', (code, signal) => {
+      clearTimeout(guard);
       clearInterval(poll);
       resolve({ code, signal, stderr });
     });
