@@ -12,6 +12,8 @@ import { defaultOptions, type Options } from './options.js';
 import { applyThresholds, THRESHOLDS, type ThresholdSpec } from './thresholds.js';
 import { expandInputs, isInside, displayPath } from './io/inputs.js';
 import { writeAtomic, removePendingTemps } from './io/write.js';
+import { parseByteSize } from './io/size.js';
+import { checkOutputPaths } from './io/paths.js';
 import { runCorpus } from './run.js';
 import { addToTotals, docEntry, emptyTotals, ReportWriter, type Totals } from './report.js';
 import { formatSummary, problemLine } from './format/summary.js';
@@ -73,6 +75,7 @@ interface CliFlags {
   write?: boolean;
   deleteDuplicates?: boolean;
   config?: string | false;
+  maxBytes?: string;
 }
 
 /** Options a config file may not set: they say what this one command does, not how the corpus is cleaned. */
@@ -90,6 +93,7 @@ function buildCommand(): Command {
     .option('--report <file>', 'where to write the JSON report (default: <output>/report.json)')
     .option('--encoding <name>', 'read every input in this encoding instead of detecting it')
     .addOption(new Option('--format <format>', 'treat inputs as text or HTML instead of sniffing').choices(['auto', 'text', 'html']).default('auto'))
+    .option('--max-bytes <size>', 'skip any input larger than this (e.g. 64M; default 512M; same as --set input.maxBytes=N)')
     .option('--set <name=value>', 'override a threshold (repeatable; see --list-thresholds)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--list-thresholds', 'print every threshold with its default and source, then exit')
     .option('--json', 'print the summary as JSON on stdout')
@@ -126,6 +130,11 @@ function toOptions(flags: CliFlags): Options {
     const eq = kv.indexOf('=');
     if (eq <= 0) throw new UsageError(`--set takes name=value, not "${kv}"`);
     overrides[kv.slice(0, eq).trim()] = kv.slice(eq + 1).trim();
+  }
+  if (flags.maxBytes !== undefined) {
+    const bytes = parseByteSize(flags.maxBytes);
+    if (bytes === undefined) throw new UsageError(`--max-bytes takes a size such as 4096, 64K, 300M or 2G, not "${flags.maxBytes}"`);
+    overrides['input.maxBytes'] = String(bytes);
   }
   const bad = applyThresholds(options.thresholds, overrides);
   if (bad) throw new UsageError(bad);
@@ -254,6 +263,8 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
     if (fs.existsSync(abs) && fs.statSync(abs).isDirectory() && isInside(abs, outDir))
       throw new UsageError(`the output folder ${displayPath(outDir, io.cwd)} contains the input ${arg}; choose another --output`);
   }
+  const pathProblem = checkOutputPaths(outDir, reportPath, io.cwd);
+  if (pathProblem) throw new UsageError(pathProblem);
   const { files, missing } = await expandInputs(args, [outDir, reportPath], io.cwd);
   const jsonl: JsonlChoice = { all: Boolean(flags.jsonl), field: flags.textField };
   const names = outputNamesFor(files, jsonl);
@@ -265,10 +276,19 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
   const records = jsonlFolderOutputs(outDir, outputOf, io.cwd);
   const progress = progressLine(io, color);
   let stop = false;
-  const onSignal = () => {
+  // First signal: finish the document in hand, write the report of what was done, exit 130.
+  // Second: remove the temporary files of writes under way (outputs, in-place rewrites, the report) and exit at once.
+  const onSignal = (signal: NodeJS.Signals) => {
     if (stop) {
       removePendingTemps();
       report.abort();
+      progress.clear();
+      io.stderr.write(`clean-corpus: interrupted again: stopped at once after ${totals.documents} documents; their outputs are complete, no report written\n`);
+      // die of the signal itself (a shell shows 128+n, 130 for SIGINT): process.exit() would wait for a
+      // thread blocked opening a named pipe that nobody writes to, and hang
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      process.kill(process.pid, signal);
       process.exit(EXIT.interrupted);
     }
     stop = true;
@@ -303,9 +323,12 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
         }
       },
     });
+  } catch (err) {
+    // an internal failure outside any one document: leave no temporary file behind, then report it (main)
+    removePendingTemps();
+    report.abort();
+    throw err;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
     progress.clear();
   }
   const recordsFailed = records.close();
@@ -313,7 +336,9 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
     io.stderr.write(`clean-corpus: ${recordsFailed}\n`);
     totals.error++;
   }
-  report.finish(totals);
+  report.finish(totals, stop);
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
   const seconds = (performance.now() - started) / 1000;
   const info = { totals, outputDir: displayPath(outDir, io.cwd), reportPath: displayPath(reportPath, io.cwd), seconds };
   if (flags.json) io.stdout.write(JSON.stringify({ ...info, interrupted: stop }) + '\n');

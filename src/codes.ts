@@ -21,6 +21,9 @@ export const FINDING_CODES = {
   'too-large': 'is {size} bytes, over the limit of {limit} bytes (--max-bytes)',
   'empty': 'is empty',
   'binary': 'looks like a binary file ({reason}), skipped',
+  'special-file': 'is a {kind}, not a regular file; skipped',
+  'folder-loop': 'is a symbolic link to the folder already read as {target}; skipped so the walk cannot loop',
+  'string-too-long': 'decodes to {chars} characters, more than one string can hold ({limit}); skipped (lower --max-bytes to skip such files before reading)',
   // decoding
   'encoding-unknown': 'unknown encoding "{encoding}"',
   'decode-replaced': '{count} byte sequences were not valid {encoding} and became U+FFFD',

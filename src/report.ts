@@ -154,8 +154,9 @@ export class ReportWriter {
     this.first = false;
   }
 
-  finish(totals: Totals): void {
-    fs.writeSync(this.fd, `\n],\n"totals": ${JSON.stringify(totals)}\n}\n`);
+  /** Close the report; `interrupted` marks a run stopped by a signal (the entries are the documents done). */
+  finish(totals: Totals, interrupted = false): void {
+    fs.writeSync(this.fd, `\n],\n${interrupted ? '"interrupted": true,\n' : ''}"totals": ${JSON.stringify(totals)}\n}\n`);
     fs.closeSync(this.fd);
     fs.renameSync(this.tmp, this.target);
   }

@@ -50,6 +50,22 @@ export const THRESHOLDS = {
     0,
     1,
   ),
+  /** Share of control bytes in the first 8 KiB above which bytes that are not UTF-8 are binary. */
+  'input.binaryControlShareNotUtf8': spec(
+    0.01,
+    'share of control bytes in the first 8 KiB that marks a file as binary when it is not valid UTF-8',
+    'ours: random bytes have ~10% control bytes (26 of 256 values) and are invalid UTF-8; legacy-encoded text has next to none',
+    0,
+    1,
+  ),
+  /** Share of invalid sequences among non-ASCII characters below which bytes are read as UTF-8 anyway. */
+  'decode.utf8MaxInvalidShare': spec(
+    0.02,
+    'share of invalid UTF-8 sequences among non-ASCII characters (first MiB) below which a file is still read as UTF-8, bad bytes becoming U+FFFD',
+    'ours: UTF-8 pages with a stray byte have well under 1%; CP949, GB18030 and windows-1252 text read as UTF-8 is nearly all invalid',
+    0,
+    1,
+  ),
   /** HTML tags seen in a .txt file before it is parsed as HTML. */
   'input.htmlSniffTags': spec(
     3,

@@ -23,8 +23,3 @@ export function dedupParams(t: Thresholds): DedupParams {
 export function checkDedupThresholds(t: Thresholds): string | undefined {
   return checkLsh(dedupParams(t));
 }
-
-/** Text with all whitespace removed: copies that differ only in spaces and line breaks hash alike. */
-export function foldWhitespace(text: string): string {
-  return text.replace(/\s+/g, '');
-}

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
+import { accessReason, specialKind, walkFolder, type WalkProblem, type WalkResult } from './walk.js';
 
 export interface InputFile {
   /** Absolute path. */
@@ -15,10 +16,13 @@ export interface InputFile {
   rel: string;
 }
 
-/** An argument that names nothing readable; it becomes an error entry in the report. */
+/** An argument or folder entry that names nothing readable; it becomes an entry in the report. */
 export interface MissingInput {
   display: string;
   reason: string;
+  /** Finding it becomes: `read-failed` (an error) unless said otherwise. */
+  code?: WalkProblem['code'];
+  args?: Record<string, string>;
 }
 
 export interface ExpandResult {
@@ -61,17 +65,22 @@ export async function expandInputs(args: string[], exclude: string[], cwd = proc
       const code = (err as NodeJS.ErrnoException).code;
       if (fg.isDynamicPattern(toPosix(arg))) {
         const base = toPosix(path.resolve(cwd, fg.generateTasks([toPosix(arg)])[0]?.base ?? '.'));
-        const matched = await fg(toPosix(arg), { cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: true, suppressErrors: true });
-        if (matched.length === 0) missing.push({ display: arg, reason: 'no file matches this pattern' });
-        roots.push({ root: base, files: matched.map((m) => ({ abs: path.resolve(m), relToRoot: path.relative(base, path.resolve(m)) })) });
+        const globbed = await globFiles(toPosix(arg), cwd, exclude);
+        for (const p of globbed.problems) missing.push({ display: displayPath(p.abs, cwd), reason: p.args.reason ?? '', code: p.code, args: p.args });
+        if (globbed.files.length === 0 && globbed.problems.length === 0) missing.push({ display: arg, reason: 'no file matches this pattern' });
+        roots.push({ root: base, files: globbed.files.map((m) => ({ abs: m, relToRoot: path.relative(base, m) })) });
         continue;
       }
-      missing.push({ display: arg, reason: code === 'ENOENT' ? 'no such file or folder' : code === 'ELOOP' ? 'symbolic link loop' : code === 'EACCES' ? 'permission denied' : (err as Error).message });
+      const dangling = code === 'ENOENT' && fs.lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink();
+      missing.push({ display: arg, reason: code === 'ENOENT' && !dangling ? 'no such file or folder' : accessReason(err) });
       continue;
     }
     if (stat.isDirectory()) {
-      const matched = await fg('**/*', { cwd: abs, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: true, suppressErrors: true });
-      roots.push({ root: abs, files: matched.map((m) => ({ abs: path.resolve(m), relToRoot: path.relative(abs, path.resolve(m)) })) });
+      // walked by hand, not with fast-glob: it drops dangling links and pipes without a word and loops on links to parents
+      const walked = await walkFolder(abs, exclude);
+      roots.push({ root: abs, files: walked.files.map((m) => ({ abs: m, relToRoot: path.relative(abs, m) })) });
+      for (const p of walked.problems.sort((a, b) => (a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : 0)))
+        missing.push({ display: displayPath(p.abs, cwd), reason: p.args.reason ?? '', code: p.code, args: p.args.target ? { target: displayPath(p.args.target, cwd) } : p.args });
     } else {
       roots.push({ root: path.dirname(abs), files: [{ abs, relToRoot: path.basename(abs) }] });
     }
@@ -91,6 +100,53 @@ export async function expandInputs(args: string[], exclude: string[], cwd = proc
   return { files, missing };
 }
 
+/**
+ * Files matching a glob, and the matches that are not files (dangling or
+ * looping links, pipes) as problems; folders matched are left out. fast-glob
+ * follows links to parent folders round and round until the path is too
+ * long, so a file reached twice (same real path) is kept once.
+ */
+async function globFiles(pattern: string, cwd: string, exclude: string[]): Promise<WalkResult> {
+  const entries = await fg(pattern, { cwd, absolute: true, onlyFiles: false, stats: true, dot: false, followSymbolicLinks: true, suppressErrors: true });
+  const files: string[] = [];
+  const problems: WalkProblem[] = [];
+  const real = new Set<string>();
+  for (const e of entries) {
+    const abs = path.resolve(e.path);
+    if (exclude.some((x) => isInside(abs, x))) continue;
+    const stats = e.stats!;
+    if (stats.isDirectory()) continue;
+    // the same link or pipe reached round a loop is reported once
+    const where = () => {
+      try {
+        return path.join(fs.realpathSync(path.dirname(abs)), path.basename(abs));
+      } catch {
+        return abs;
+      }
+    };
+    if (!stats.isFile()) {
+      const key = where();
+      if (real.has(key)) continue;
+      real.add(key);
+    }
+    if (stats.isFile()) {
+      const r = fs.realpathSync(abs);
+      if (!real.has(r)) files.push(abs);
+      real.add(r);
+    } else if (stats.isSymbolicLink()) {
+      // fast-glob hands back the link itself when its target cannot be reached
+      let reason = 'symbolic link to nothing readable';
+      try {
+        fs.statSync(abs);
+      } catch (err) {
+        reason = accessReason(err);
+      }
+      problems.push({ abs, code: 'read-failed', args: { reason } });
+    } else problems.push({ abs, code: 'special-file', args: { kind: specialKind(stats) } });
+  }
+  return { files, problems };
+}
+
 function commonFolder(paths: string[]): string {
   let common = paths[0];
   for (const p of paths.slice(1)) while (!isInside(p, common)) common = path.dirname(common);
@@ -100,7 +156,8 @@ function commonFolder(paths: string[]): string {
 /**
  * Output path (relative to the output folder) for each input: its relative
  * path with the extension replaced by `.txt`; where two inputs would land on
- * one name, each keeps its full name (`a.html.txt`).
+ * one name, or on the name of a folder of inputs (`x.html` beside `x.txt/`),
+ * each keeps its full name (`a.html.txt`).
  */
 export function outputNames(rels: string[], ext = '.txt'): string[] {
   const swap = (rel: string) => {
@@ -109,10 +166,13 @@ export function outputNames(rels: string[], ext = '.txt'): string[] {
   };
   const counts = new Map<string, number>();
   for (const rel of rels) counts.set(swap(rel), (counts.get(swap(rel)) ?? 0) + 1);
+  // a folder of inputs named like an output file (`x.txt/`) takes that name too
+  const folders = new Set<string>();
+  for (const rel of rels) for (let d = path.posix.dirname(rel); d !== '.' && d !== '/'; d = path.posix.dirname(d)) folders.add(d);
   const used = new Set<string>();
   return rels.map((rel) => {
-    let name = counts.get(swap(rel))! > 1 && path.posix.extname(rel) !== ext ? rel + ext : swap(rel);
-    for (let n = 2; used.has(name); n++) name = swap(rel).slice(0, -ext.length) + `.${n}` + ext;
+    let name = (counts.get(swap(rel))! > 1 || folders.has(swap(rel))) && path.posix.extname(rel) !== ext ? rel + ext : swap(rel);
+    for (let n = 2; used.has(name) || folders.has(name); n++) name = swap(rel).slice(0, -ext.length) + `.${n}` + ext;
     used.add(name);
     return name;
   });

@@ -7,7 +7,8 @@
 import type { Options } from '../options.js';
 import type { Source } from '../run.js';
 import { outputNames, type InputFile, type MissingInput } from './inputs.js';
-import { readInput } from './read.js';
+import fs from 'node:fs';
+import { readInput, type ReadResult } from './read.js';
 import { fileChunks, isJsonlName, jsonlSources } from './jsonl.js';
 
 /** How inputs are read as JSON Lines. */
@@ -23,18 +24,30 @@ export const readsAsJsonl = (file: { rel: string; display: string }, jsonl: Json
 
 /** Sources for a list of inputs; call once per pass. */
 export function inputSources(files: InputFile[], missing: MissingInput[], options: Options, jsonl: JsonlChoice): () => AsyncIterable<Source> {
+  // A pipe named as an input (`<(curl …)`, a FIFO) can be read only once: its bytes are kept from pass 1 for pass 2.
+  const onceOnly = new Map<string, Promise<ReadResult>>();
+  const load = (abs: string): Promise<ReadResult> => {
+    const kept = onceOnly.get(abs);
+    if (kept) {
+      onceOnly.delete(abs);
+      return kept;
+    }
+    const read = readInput(abs, options.thresholds['input.maxBytes']);
+    if (isPipe(abs)) onceOnly.set(abs, read);
+    return read;
+  };
   return async function* () {
     for (const m of missing)
       yield {
         source: { path: m.display, relPath: '' },
-        load: async () => ({ ok: false as const, code: 'read-failed' as const, args: { reason: m.reason } }),
+        load: async () => ({ ok: false as const, code: m.code ?? ('read-failed' as const), args: m.args ?? { reason: m.reason } }),
       };
     for (const f of files) {
       if (readsAsJsonl(f, jsonl)) {
         yield* jsonlSources(f, jsonl.field, () => fileChunks(f.abs), options.thresholds['input.maxBytes']);
         continue;
       }
-      yield { source: { path: f.display, relPath: f.rel }, load: () => readInput(f.abs, options.thresholds['input.maxBytes']) };
+      yield { source: { path: f.display, relPath: f.rel }, load: () => load(f.abs) };
     }
   };
 }
@@ -45,4 +58,12 @@ export function outputNamesFor(files: InputFile[], jsonl: JsonlChoice): string[]
   const plain = outputNames(files.filter((_, i) => !isJsonl[i]).map((f) => f.rel));
   const records = outputNames(files.filter((_, i) => isJsonl[i]).map((f) => f.rel), '.jsonl');
   return isJsonl.map((j) => (j ? records.shift()! : plain.shift()!));
+}
+
+function isPipe(abs: string): boolean {
+  try {
+    return fs.statSync(abs).isFIFO();
+  } catch {
+    return false;
+  }
 }

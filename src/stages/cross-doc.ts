@@ -10,9 +10,8 @@
  * 64-bit hash per long kept paragraph, in an open-addressing table.
  */
 import { keptLength, removeSpan, type Doc } from '../doc.js';
-import { hash64 } from '../hash.js';
+import { hash64Folded } from '../hash.js';
 import type { Context } from '../stage.js';
-import { foldWhitespace } from '../dedup/params.js';
 import { CrossDocState } from '../dedup/state.js';
 import { assemble } from './assemble.js';
 
@@ -24,7 +23,7 @@ export function crossDoc(doc: Doc, ctx: Context): void {
   let removed = false;
   for (const b of doc.blocks) {
     if (b.end - b.start < minChars || keptLength(doc, b.start, b.end) !== b.end - b.start) continue;
-    const key = hash64(foldWhitespace(doc.text.slice(b.start, b.end)));
+    const key = hash64Folded(doc.text.slice(b.start, b.end));
     const first = state.seen.get(key);
     if (first >= 0 && first !== doc.id) {
       const where = ctx.corpus.dedup?.paths.get(first);

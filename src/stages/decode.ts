@@ -10,6 +10,7 @@
  *   5. a guess (see detect-encoding.ts).
  * Also skips binary files.
  */
+import { constants, isUtf8 as bufferIsUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { Doc } from '../doc.js';
 import type { Options } from '../options.js';
@@ -19,7 +20,6 @@ const SNIFF_BYTES = 8192;
 /** Bytes scanned for a charset declaration; HTML requires it in the first 1024 (WHATWG), we allow more for sloppy pages. */
 const DECLARATION_BYTES = 4096;
 
-const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
 
 export function decode(doc: Doc, options: Options): void {
   // text that arrived decoded (a JSON Lines field) only needs the emptiness check
@@ -39,7 +39,9 @@ export function decode(doc: Doc, options: Options): void {
     return;
   }
 
-  const binary = binaryReason(bytes, options.thresholds['input.binaryControlShare']);
+  const binary =
+    binaryReason(bytes, options.thresholds['input.binaryControlShare']) ??
+    binaryNotUtf8Reason(bytes, options.thresholds['input.binaryControlShareNotUtf8']);
   if (binary) {
     doc.status = 'skipped';
     doc.findings.push({ code: 'binary', severity: 'warning', stage: 'decode', args: { reason: binary } });
@@ -74,7 +76,37 @@ export function decode(doc: Doc, options: Options): void {
     setText(doc, 'utf-8', 'utf8', bytes);
     return;
   }
+  if (mostlyUtf8(bytes, options.thresholds['decode.utf8MaxInvalidShare'])) {
+    setText(doc, 'utf-8', 'utf8', bytes);
+    return;
+  }
   setText(doc, detectEncoding(bytes), 'detected', bytes);
+}
+
+/** Bytes examined to tell UTF-8 with a few bad bytes from a legacy encoding. */
+const MOSTLY_UTF8_SAMPLE = 1024 * 1024;
+
+/**
+ * UTF-8 with a few invalid sequences (a truncated download, one bad byte
+ * pasted in) must stay UTF-8: a guess made because of one bad byte turned a
+ * whole Korean page into Cyrillic mojibake. Legacy text read as UTF-8 is
+ * almost all invalid sequences, so the share of invalid among non-ASCII
+ * characters tells the two apart.
+ */
+function mostlyUtf8(bytes: Uint8Array, maxInvalidShare: number): boolean {
+  const n = Math.min(bytes.byteLength, MOSTLY_UTF8_SAMPLE);
+  // a sample cut inside a character must not count against UTF-8
+  const sample = Buffer.from(bytes.buffer, bytes.byteOffset, n < bytes.byteLength ? n - 4 : n).toString('utf8');
+  let nonAscii = 0;
+  let invalid = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c >= 0xdc00 && c <= 0xdfff) continue; // second half of a pair: counted with the first
+    nonAscii++;
+    if (c === 0xfffd) invalid++;
+  }
+  return nonAscii > 0 && invalid <= nonAscii * maxInvalidShare;
 }
 
 function setText(doc: Doc, encoding: string, source: Doc['encodingSource'], bytes: Uint8Array): void {
@@ -85,7 +117,16 @@ function setText(doc: Doc, encoding: string, source: Doc['encodingSource'], byte
   }
   doc.encoding = encoding;
   doc.encodingSource = source;
-  const text = encoding === 'utf-8' ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: true });
+  let text: string;
+  try {
+    text = encoding === 'utf-8' ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: true });
+  } catch (err) {
+    // V8 strings hold at most ~2^29 characters (MAX_STRING_LENGTH); a file within --max-bytes can still decode to more
+    if (!(err instanceof RangeError) && (err as NodeJS.ErrnoException).code !== 'ERR_STRING_TOO_LONG') throw err;
+    doc.status = 'skipped';
+    doc.findings.push({ code: 'string-too-long', severity: 'warning', stage: 'decode', args: { chars: `about ${bytes.byteLength}`, limit: constants.MAX_STRING_LENGTH } });
+    return;
+  }
   let replaced = 0;
   for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) replaced++;
   if (replaced > 0)
@@ -122,23 +163,36 @@ const MAGIC: [string, number[]][] = [
 export function binaryReason(b: Uint8Array, controlShare: number): string | undefined {
   for (const [name, magic] of MAGIC) if (magic.every((v, i) => b[i] === v)) return name;
   const n = Math.min(b.length, SNIFF_BYTES);
+  const control = controlBytes(b, n);
+  if (control > n * controlShare) return `${control} control bytes in the first ${n}`;
+  return undefined;
+}
+
+// node:buffer's check allocates nothing; decoding a 300 MB line just to test it would build a 300 MB string
+function isUtf8(b: Uint8Array): boolean {
+  return bufferIsUtf8(b);
+}
+
+function controlBytes(b: Uint8Array, n: number): number {
   let control = 0;
   for (let i = 0; i < n; i++) {
     const c = b[i];
     // tab, LF, VT, FF, CR and ESC occur in text files
     if (c < 0x20 && c !== 9 && c !== 10 && c !== 11 && c !== 12 && c !== 13 && c !== 27) control++;
   }
-  if (control > n * controlShare) return `${control} control bytes in the first ${n}`;
-  return undefined;
+  return control;
 }
 
-function isUtf8(b: Uint8Array): boolean {
-  try {
-    utf8Fatal.decode(b);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * Random bytes have about 10% control bytes, on the edge of the plain rule;
+ * text with stray NULs is valid UTF-8 or has far fewer. So bytes that are not
+ * UTF-8 are binary at a lower share.
+ */
+export function binaryNotUtf8Reason(b: Uint8Array, controlShare: number): string | undefined {
+  const n = Math.min(b.length, SNIFF_BYTES);
+  const control = controlBytes(b, n);
+  if (control > n * controlShare && !isUtf8(b)) return `${control} control bytes in the first ${n}, and not UTF-8`;
+  return undefined;
 }
 
 function isAscii(b: Uint8Array): boolean {

@@ -17,9 +17,9 @@
  * position in the report's `documents` list.
  */
 import type { Doc } from '../doc.js';
-import { hash64 } from '../hash.js';
+import { hash64Folded } from '../hash.js';
 import type { Context } from '../stage.js';
-import { dedupParams, foldWhitespace } from '../dedup/params.js';
+import { dedupParams } from '../dedup/params.js';
 import { DedupState } from '../dedup/state.js';
 
 /** How a document is named in "duplicate of …": its input path, with the line for JSON Lines records. */
@@ -34,9 +34,8 @@ export function dedup(doc: Doc, ctx: Context): void {
   // pass 1 is over; its index is no longer needed, only its verdicts
   if (ctx.corpus.nearCopies) ctx.corpus.nearCopies.index = undefined;
 
-  const folded = foldWhitespace(doc.output ?? '');
-  if (!folded) return;
-  const key = hash64(folded);
+  if (!/\S/.test(doc.output ?? '')) return;
+  const key = hash64Folded(doc.output!);
   const exactOf = state.exact.get(key);
   if (exactOf >= 0) return markDuplicate(doc, state, exactOf, 1, 'duplicate-exact');
 

@@ -12,9 +12,11 @@
 import { Parser } from 'htmlparser2';
 import type { BlockContext, BlockKind, Doc, RawBlock } from '../doc.js';
 import type { Options } from '../options.js';
+import { useLinearStacks } from './html-stack.js';
+import { INVISIBLE } from './normalise.js';
 
 /** Elements whose content is never text a reader sees. */
-const DROP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'head', 'title', 'iframe', 'object', 'canvas', 'select', 'button', 'textarea']);
+export const DROP: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'head', 'title', 'iframe', 'object', 'canvas', 'select', 'button', 'textarea']);
 /** Elements that start and end a block. */
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
@@ -38,7 +40,8 @@ const CONTEXT_DEPTH = 32;
 
 /** True when text that did not come with an HTML extension carries enough tags to be HTML. */
 export function looksLikeHtml(text: string, minTags: number): boolean {
-  const head = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
+  // judged on the text as normalise will leave it: "\u0000<html>" or "<\u200Bp>" must be read the same way after cleaning
+  const head = (text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text).replace(INVISIBLE, (c) => (c === '\t' ? ' ' : ''));
   if (/^\s*<!doctype html|^\s*<html[\s>]/i.test(head)) return true;
   SNIFF_GLOBAL.lastIndex = 0;
   let n = 0;
@@ -74,6 +77,11 @@ export function htmlToBlocks(html: string): RawBlock[] {
   let inPre = 0;
   let linkDepth = 0;
   let text = '';
+  // `text` is a rope of appended pieces; reading it (trim, a regex) would flatten it on every tag, which is quadratic
+  // on a hostile page, so what the tags need to know about it is kept alongside
+  let hasText = false;
+  let endsInSpace = true;
+  const open = new Map<string, number>();
   let linkChars = 0;
   let pendingBreak = false;
   let blockElement = 'body';
@@ -90,6 +98,10 @@ export function htmlToBlocks(html: string): RawBlock[] {
     }
     return { tags, names, linkChars, element: blockElement };
   };
+  const push = (o: Open) => {
+    stack.push(o);
+    open.set(o.tag, (open.get(o.tag) ?? 0) + 1);
+  };
   const flush = (paragraph: boolean) => {
     const t = text.trim();
     if (t.length > 0) {
@@ -98,6 +110,8 @@ export function htmlToBlocks(html: string): RawBlock[] {
     }
     if (paragraph) pendingBreak = true;
     text = '';
+    hasText = false;
+    endsInSpace = true;
     linkChars = 0;
     kind = 'paragraph';
   };
@@ -106,19 +120,25 @@ export function htmlToBlocks(html: string): RawBlock[] {
     {
       onopentag(name, attribs) {
         if (drop > 0) {
-          if (!VOID.has(name)) stack.push({ tag: name, names: [] });
+          if (!VOID.has(name)) push({ tag: name, names: [] });
           if (DROP.has(name) && !VOID.has(name)) drop++;
           return;
         }
         if (name === 'br') {
-          if (inPre || text.trim()) text += '\n';
+          if (inPre || hasText) {
+            text += '\n';
+            endsInSpace = true;
+          }
           return;
         }
         if (BLOCK.has(name) && !CELL.has(name)) {
           flush(name !== 'li' && name !== 'tr' && name !== 'dd' && name !== 'dt' && name !== 'option');
           blockElement = name;
         } else if (CELL.has(name)) {
-          if (text && !/\s$/.test(text)) text += ' ';
+          if (!endsInSpace) {
+            text += ' ';
+            endsInSpace = true;
+          }
         }
         if (name === 'img' && attribs.alt === undefined) return;
         if (VOID.has(name)) return;
@@ -129,7 +149,7 @@ export function htmlToBlocks(html: string): RawBlock[] {
             if (token && names.length < MAX_NAMES && token.length <= 64) names.push(token);
           }
         }
-        stack.push({ tag: name, names });
+        push({ tag: name, names });
         if (DROP.has(name)) drop++;
         if (name === 'pre') inPre++;
         if (name === 'a') linkDepth++;
@@ -140,20 +160,26 @@ export function htmlToBlocks(html: string): RawBlock[] {
       ontext(data) {
         if (drop > 0) return;
         const t = inPre ? data : data.replace(/[ \t\r\n\f]+/g, ' ');
+        if (t.length === 0) return;
         text += t;
+        if (!hasText && t.trim()) hasText = true;
+        endsInSpace = /\s$/.test(t);
         if (linkDepth > 0) linkChars += t.trim().length;
       },
       onclosetag(name) {
         if (VOID.has(name)) return;
         // htmlparser2 closes elements innermost first (implied closes included), so the match is on top
+        if (!open.get(name)) return;
         let i = stack.length - 1;
-        while (i >= 0 && stack[i].tag !== name) i--;
-        if (i < 0) return;
+        while (stack[i].tag !== name) i--;
         const pop = (j: number) => {
           const o = stack[j];
           if (DROP.has(o.tag)) drop--;
           if (o.tag === 'pre') inPre--;
           if (o.tag === 'a') linkDepth--;
+          const n = open.get(o.tag)! - 1;
+          if (n === 0) open.delete(o.tag);
+          else open.set(o.tag, n);
         };
         for (let j = stack.length - 1; j > i; j--) pop(j);
         stack.length = i + 1;
@@ -167,6 +193,7 @@ export function htmlToBlocks(html: string): RawBlock[] {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
   );
+  useLinearStacks(parser);
   parser.write(html);
   parser.end();
   flush(true);

@@ -46,3 +46,11 @@ describe('segment', () => {
     ]);
   });
 });
+
+describe('normalise on hostile strings', () => {
+  // found by the property test: NFC ran before the soft hyphen was removed, so "A", U+00AD, U+0301 came out decomposed
+  it('composes a letter and an accent that an invisible character separated', () => {
+    expect(normaliseText('A\u00AD\u0301').text).toBe('\u00C1');
+    expect(normaliseText('e\u0000\u0301').text).toBe('\u00E9');
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * SIGINT/SIGTERM in the middle of a folder run: the run ends cleanly with exit
+ * 130, says what was done, and leaves every output either absent or complete
+ * and no temporary file behind.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, cli, listFiles, tmpDir } from '../helpers.js';
+
+const FILES = 40;
+let cwd: string;
+let reference: Map<string, string>;
+
+/** Slow enough to interrupt: each page nests 50,000 elements (about 0.1 s each). */
+function makeInput(dir: string): void {
+  fs.mkdirSync(path.join(dir, 'in'));
+  for (let i = 0; i < FILES; i++) {
+    const body = `<p>Page ${i} begins here.</p>` + '<div>'.repeat(50_000) + `<p>Deep paragraph of page ${i}.</p>` + '</div>'.repeat(50_000);
+    fs.writeFileSync(path.join(dir, 'in', `page-${String(i).padStart(3, '0')}.html`), body);
+  }
+}
+
+const outputs = (out: string) => new Map(listFiles(out).filter((f) => f.endsWith('.txt')).map((f) => [f, fs.readFileSync(path.join(out, f), 'utf8')]));
+
+/** Run the binary, send `signals` once the first output file exists, and wait for it to end. */
+function interrupt(out: string, signals: NodeJS.Signals[], inputs = ['in'], ready = (dir: string) => fs.readdirSync(dir).some((f) => /^page-\d+\.txt$/.test(f))): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...inputs, '-o', out], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    // never leave a child behind, even if it ignores the signals (it would wait on the pipe for ever)
+    const guard = setTimeout(() => child.kill('SIGKILL'), 45_000);
+    child.on('close', (code, signal) => {
+      clearTimeout(guard);
+      clearInterval(poll);
+      resolve({ code, signal, stderr });
+    });
+    const poll = setInterval(() => {
+      if (!fs.existsSync(out) || !ready(out)) return;
+      clearInterval(poll);
+      // signals sent together would merge into one
+      signals.forEach((s, i) => setTimeout(() => child.kill(s), i * 100));
+    }, 10);
+  });
+}
+
+const temps = (dir: string) => listFiles(dir).filter((f) => /\.tmp-/.test(f));
+
+beforeAll(() => {
+  cwd = tmpDir();
+  makeInput(cwd);
+  const r = cli(['in', '-o', 'reference'], { cwd });
+  expect(r.code).toBe(0);
+  reference = outputs(path.join(cwd, 'reference'));
+  expect(reference.size).toBe(FILES);
+}, 120_000);
+
+afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
+
+describe('interrupting a folder run', () => {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`${signal}: stops after the document in hand, reports what was done, exit 130, no temp file`, async () => {
+      const out = path.join(cwd, `out-${signal}`);
+      const r = await interrupt(out, [signal]);
+      expect(r.code).toBe(130);
+      const done = /interrupted after (\d+) of (\d+) documents/.exec(r.stderr);
+      expect(done, r.stderr).not.toBeNull();
+      expect(Number(done![1])).toBeLessThan(FILES);
+      expect(temps(out)).toEqual([]);
+
+      const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8')) as { interrupted?: boolean; documents: { output: string | null }[] };
+      expect(report.interrupted).toBe(true);
+      expect(report.documents).toHaveLength(Number(done![1]));
+      // every output written is complete, and the report lists exactly those
+      const written = outputs(out);
+      for (const [f, text] of written) expect(text, f).toBe(reference.get(f));
+      expect(report.documents.map((d) => path.basename(d.output!)).sort()).toEqual([...written.keys()].sort());
+    }, 60_000);
+  }
+
+  it('a second signal stops at once: no report, outputs absent or complete, no temp file', async () => {
+    // a page, then a named pipe nobody writes to: the statistics pass (pass 1) waits on it for as long as the
+    // test needs, so the signals come while the report is open and before any output is written
+    fs.mkdirSync(path.join(cwd, 'slow'));
+    fs.copyFileSync(path.join(cwd, 'in/page-000.html'), path.join(cwd, 'slow/page-000.html'));
+    execFileSync('mkfifo', [path.join(cwd, 'slow/pipe')]);
+    const out = path.join(cwd, 'out-twice');
+    const started = Date.now();
+    const r = await interrupt(out, ['SIGINT', 'SIGINT'], ['slow/page-000.html', 'slow/pipe'], (dir) =>
+      fs.readdirSync(dir).some((f) => f.startsWith('report.json.tmp-')) && Date.now() - started > 1000);
+    // it dies of the signal, as a shell expects (shown there as exit 130)
+    expect(r).toMatchObject({ code: null, signal: 'SIGINT' });
+    expect(r.stderr).toContain('interrupted again');
+    expect(temps(out)).toEqual([]);
+    expect(fs.existsSync(path.join(out, 'report.json'))).toBe(false);
+    for (const [f, text] of outputs(out)) expect(text, f).toBe(reference.get(f));
+  }, 60_000);
+});

@@ -1,0 +1,56 @@
+/**
+ * The HTML extractor on hostile pages: deep nesting, stray and unclosed tags,
+ * bogus entities. These sizes finish in well under a second in linear time;
+ * the quadratic parser they pin took 6–25 s each.
+ */
+import { describe, expect, it } from 'vitest';
+import { htmlToBlocks, looksLikeHtml } from '../../src/stages/extract.js';
+import { topFirstStack } from '../../src/stages/html-stack.js';
+
+const N = 100_000;
+const texts = (html: string) => htmlToBlocks(html).map((b) => b.text);
+
+describe('extract on hostile HTML', () => {
+  // htmlparser2's unshift/indexOf stack made these quadratic (6.7 s and 25 s)
+  it('reads text nested 100,000 levels deep, closed, unclosed, or followed by 100,000 stray closing tags', () => {
+    expect(texts('<div>'.repeat(N) + 'deep text' + '</div>'.repeat(N))).toEqual(['deep text']);
+    expect(texts('<span>'.repeat(N) + 'deep text')).toEqual(['deep text']);
+    expect(texts('<div>'.repeat(N) + 'x' + '</span>'.repeat(N) + '<p>after</p>')).toEqual(['x', 'after']);
+  });
+
+  // the cell separator test flattened the text on every <td> (12.9 s)
+  it('joins a row of 100,000 cells', () => {
+    const blocks = texts('<table><tr>' + '<td>a'.repeat(N) + '</table>');
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0].split(' ')).toHaveLength(N);
+  });
+
+  it('keeps a </p> inside a script string out of the text, and survives unclosed comments and tags', () => {
+    expect(texts('<p>one</p><script>var s = "</p><p>not text";</script><p>two</p>')).toEqual(['one', 'two']);
+    expect(texts('<p>before</p><!-- never closed <p>hidden')).toEqual(['before']);
+    expect(texts('<p>open <b>bold <i>italic')).toEqual(['open bold italic']);
+  });
+
+  it('leaves bogus entities as they stand and decodes out-of-range ones to U+FFFD', () => {
+    expect(texts('<p>&bogus; &#xZZ; &#99999999; &amp;</p>')).toEqual(['&bogus; &#xZZ; \uFFFD &']);
+  });
+
+  // found by the property test: "\u0000<html>" was text, its cleaned output "<html>" was then HTML
+  it('sniffs HTML the same way before and after invisible characters are removed', () => {
+    expect(looksLikeHtml('\u0000<!doctype html><p>x', 3)).toBe(true);
+    expect(looksLikeHtml('<\u200Bp>a<\u200Bp>b<\u200Bp>', 3)).toBe(true);
+  });
+});
+
+describe('topFirstStack', () => {
+  it('behaves as the top-first array it stands in for', () => {
+    const s = topFirstStack<string>(['b', 'a']);
+    s.unshift('c');
+    expect([s.length, s[0], s[1], s[2], s[3]]).toEqual([3, 'c', 'b', 'a', undefined]);
+    expect([s.indexOf('a'), s.indexOf('c'), s.indexOf('z'), s.includes('b'), s.includes('z')]).toEqual([2, 0, -1, true, false]);
+    expect(s.shift()).toBe('c');
+    expect(s.includes('c')).toBe(false);
+    s.length = 0;
+    expect([s.length, s.shift(), s.includes('a')]).toEqual([0, undefined, false]);
+  });
+});
