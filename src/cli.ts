@@ -16,6 +16,7 @@ import { writeAtomic, removePendingTemps } from './io/write.js';
 import { runCorpus, type Source } from './run.js';
 import { addToTotals, docEntry, emptyTotals, ReportWriter, type Totals } from './report.js';
 import { formatSummary, problemLine } from './format/summary.js';
+import { formatExplain } from './format/explain.js';
 import { canonicalEncoding } from './stages/detect-encoding.js';
 import type { Doc } from './doc.js';
 
@@ -54,6 +55,7 @@ interface CliFlags {
   json?: boolean;
   quiet?: boolean;
   color: boolean;
+  explain?: boolean;
 }
 
 function buildCommand(): Command {
@@ -71,6 +73,7 @@ function buildCommand(): Command {
     .option('--json', 'print the summary as JSON on stdout')
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .option('--explain', 'print every block of every file with its class and the reason, on stdout')
     .addHelpText(
       'after',
       `\nExit codes: 0 done, 1 findings in check mode, 2 usage error or an input that could not be read.\nExample: clean-corpus ./seeds -o out/`,
@@ -201,6 +204,7 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
             doc.findings.push({ code: 'write-failed', severity: 'error', stage: 'write', args: { output: displayPath(target, io.cwd), reason: (err as Error).message } });
           }
         }
+        if (flags.explain) io.stdout.write(formatExplain(doc));
         const entry = docEntry(doc, written);
         report.add(entry);
         addToTotals(totals, doc, entry);

@@ -16,20 +16,35 @@ import { extract } from './stages/extract.js';
 import { normalise } from './stages/normalise.js';
 import { segment } from './stages/segment.js';
 import { assemble } from './stages/assemble.js';
+import { unwrap } from './stages/unwrap.js';
+import { countBlocks } from './stages/count-blocks.js';
+import { boilerplate } from './stages/boilerplate.js';
+import { classify } from './stages/classify.js';
+import { repeats } from './stages/repeats.js';
 
 /** Bytes → blocks; the start of both passes. */
 export const prepare: readonly Stage[] = [
   stage('decode', (doc, ctx) => decode(doc, ctx.options)),
   stage('extract', (doc, ctx) => extract(doc, ctx.options)),
   stage('normalise', (doc) => normalise(doc)),
+  stage('unwrap', (doc, ctx) => unwrap(doc, ctx.options.thresholds)),
   stage('segment', (doc) => segment(doc)),
 ];
 
 /** Pass 1: gather corpus statistics. Empty means pass 1 is skipped. */
-export const statistics: readonly Stage[] = [];
+export const statistics: readonly Stage[] = [
+  ...prepare,
+  stage('count-blocks', (doc, ctx) => countBlocks(doc, ctx.corpus)),
+];
 
 /** Pass 2, per document: find what to remove and assemble the output. */
-export const clean: readonly Stage[] = [...prepare, stage('assemble', (doc) => assemble(doc))];
+export const clean: readonly Stage[] = [
+  ...prepare,
+  stage('boilerplate', (doc, ctx) => boilerplate(doc, ctx.corpus, ctx.options.thresholds)),
+  stage('classify', (doc, ctx) => classify(doc, ctx.options.thresholds)),
+  stage('repeats', (doc, ctx) => repeats(doc, ctx.options.thresholds)),
+  stage('assemble', (doc) => assemble(doc)),
+];
 
 /** Pass 2, in input order: decisions that depend on earlier documents. */
 export const corpus: readonly Stage[] = [];

@@ -1,0 +1,98 @@
+/**
+ * Context smoothing (jusText's second step, Pomikálek 2011, §4.3): short
+ * blocks take the class of their nearest non-short neighbours, near-good
+ * blocks stay unless both neighbours are bad, and headings directly before
+ * good text are kept. The start and the end of the page count as bad.
+ */
+import type { Thresholds } from '../thresholds.js';
+import type { Cls, Verdict } from './rules.js';
+
+export interface Item {
+  /** The context-free verdict. */
+  initial: Verdict;
+  /** The class after smoothing, `good` or `bad` at the end. */
+  cls: Cls;
+  reason: string;
+  /** Characters of the block, for heading distances. */
+  length: number;
+  /** Looks like a heading: an HTML heading, or a short unpunctuated title-like line. */
+  heading: boolean;
+  /** Tiny or metadata block a heading may be separated from its text by ("Posted 12:20", a lone label). */
+  skippable: boolean;
+}
+
+function neighbour(items: Item[], i: number, step: 1 | -1, ignoreNearGood: boolean): Cls {
+  for (let j = i + step; j >= 0 && j < items.length; j += step) {
+    const c = items[j].cls;
+    if (c === 'good' || c === 'bad') return c;
+    if (c === 'near-good' && !ignoreNearGood) return c;
+  }
+  return 'bad';
+}
+
+/** Smooth `items` in place (see the module comment). */
+export function smooth(items: Item[], t: Thresholds): void {
+  const maxDistance = t['classify.maxHeadingDistance'];
+  const goodWithin = (i: number): boolean => {
+    let distance = 0;
+    for (let j = i + 1; j < items.length && distance <= maxDistance; j++) {
+      if (items[j].cls === 'good') return true;
+      distance += items[j].length;
+    }
+    return false;
+  };
+  // headings shortly before good text become near-good
+  for (let i = 0; i < items.length; i++)
+    if (items[i].heading && items[i].cls === 'short' && goodWithin(i)) set(items[i], 'near-good', 'heading-before-text');
+
+  // short blocks: good between good, bad between bad, otherwise good only next to near-good
+  const next = new Map<number, Cls>();
+  for (let i = 0; i < items.length; i++) {
+    if (items[i].cls !== 'short') continue;
+    const prev = neighbour(items, i, -1, true);
+    const after = neighbour(items, i, 1, true);
+    if (prev === 'good' && after === 'good') next.set(i, 'good');
+    else if (prev === 'bad' && after === 'bad') next.set(i, 'bad');
+    else if ((prev === 'bad' && neighbour(items, i, -1, false) === 'near-good') || (after === 'bad' && neighbour(items, i, 1, false) === 'near-good'))
+      next.set(i, 'good');
+    else next.set(i, 'bad');
+  }
+  for (const [i, c] of next) set(items[i], c, c === 'good' ? 'short-between-good' : 'short-near-bad');
+
+  // near-good blocks: bad only when both neighbours are bad
+  for (let i = 0; i < items.length; i++) {
+    if (items[i].cls !== 'near-good') continue;
+    const bad = neighbour(items, i, -1, true) === 'bad' && neighbour(items, i, 1, true) === 'bad';
+    set(items[i], bad ? 'bad' : 'good', bad ? 'near-good-isolated' : items[i].reason === 'heading-before-text' ? items[i].reason : 'near-good-by-good');
+  }
+
+  // a page with no good block at all: keep its prose, then its complete short sentences
+  if (!items.some((it) => it.cls === 'good')) {
+    for (const it of items) if (it.initial.cls === 'near-good') set(it, 'good', 'fallback-prose');
+    if (!items.some((it) => it.cls === 'good'))
+      for (const it of items) if (it.initial.cls === 'short' && it.initial.reason === 'short-sentence') set(it, 'good', 'fallback-sentence');
+  }
+
+  // headings (and a title with its dateline between) directly before good text are kept
+  const goodBefore = items.map((it) => it.cls === 'good');
+  for (let i = items.length - 1; i >= 0; i--) {
+    if (!goodBefore[i]) continue;
+    let distance = 0;
+    for (let j = i - 1; j >= 0; j--) {
+      const it = items[j];
+      if (it.cls === 'good') break;
+      if (it.heading && !it.initial.hard) {
+        set(it, 'good', 'heading-before-text');
+        continue;
+      }
+      if (!it.skippable) break;
+      distance += it.length;
+      if (distance > maxDistance) break;
+    }
+  }
+}
+
+function set(it: Item, cls: Cls, reason: string): void {
+  it.cls = cls;
+  it.reason = reason;
+}

@@ -1,0 +1,59 @@
+/**
+ * classify: judge every block that is left — main text or boilerplate — from
+ * its own features (classify/features.ts, classify/rules.ts), the HTML tag
+ * context (classify/context.ts) and its neighbours (classify/smooth.ts).
+ * Sets `block.label`; removes bad blocks as `boilerplate-block` with the
+ * deciding rule in `detail`. Blocks already removed whole by an earlier stage
+ * (corpus boilerplate) count as bad neighbours.
+ */
+import { blockText, keptLength, removeSpan, type Doc } from '../doc.js';
+import type { Thresholds } from '../thresholds.js';
+import { contextEvidence, wrapperEvidence } from '../classify/context.js';
+import { features, type Features } from '../classify/features.js';
+import { initialClass } from '../classify/rules.js';
+import { smooth, type Item } from '../classify/smooth.js';
+import { detectStopLang } from '../classify/stopwords.js';
+
+/** Hard-bad reasons that are page metadata, which may stand between a title and its text. */
+const META = new Set(['date', 'counter', 'numbers', 'symbols', 'contact', 'empty']);
+
+export function classify(doc: Doc, t: Thresholds): void {
+  const lang = detectStopLang(doc.text);
+  const texts = doc.blocks.map((b) => blockText(doc, b));
+  const evidence = doc.blocks.map((b) => contextEvidence(b.context));
+  const wrappers = wrapperEvidence(evidence, texts.map((s) => s.length), t['classify.wrapperShare']);
+  const items: Item[] = doc.blocks.map((b, i) => {
+    const gone = keptLength(doc, b.start, b.end) === 0;
+    const f = features(texts[i], b, lang, t);
+    const initial = gone
+      ? { cls: 'bad' as const, reason: 'removed-earlier', hard: true }
+      : initialClass(f, evidence[i].filter((e) => !wrappers.has(e)), lang, t);
+    return {
+      initial,
+      cls: initial.cls,
+      reason: initial.reason,
+      length: texts[i].length,
+      heading: !initial.hard && isHeading(f, texts[i], b.kind, t),
+      skippable: f.chars < t['classify.headingMinChars'] || (Boolean(initial.hard) && META.has(initial.reason)),
+    };
+  });
+  smooth(items, t);
+  doc.blocks.forEach((b, i) => {
+    const it = items[i];
+    b.label = { cls: it.cls === 'good' ? 'good' : 'bad', reason: it.reason };
+    if (it.cls !== 'good' && it.initial.reason !== 'removed-earlier') removeSpan(doc, 'boilerplate-block', b.start, b.end, it.reason);
+  });
+}
+
+/** An HTML heading, or a title-like line: long enough, unpunctuated, letters, not a list item or a menu. */
+function isHeading(f: Features, text: string, kind: string, t: Thresholds): boolean {
+  if (f.htmlHeading) return true;
+  if (f.listItem || f.linkDensity > 0 || f.separators >= 2) return false;
+  return (
+    text.length >= t['classify.headingMinChars'] &&
+    f.weight < t['classify.lengthHigh'] &&
+    !f.endsAsSentence &&
+    f.letterShare >= t['classify.minLetterShare'] &&
+    kind !== 'table-row'
+  );
+}

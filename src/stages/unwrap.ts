@@ -1,0 +1,86 @@
+/**
+ * unwrap: rebuild paragraphs from hard-wrapped plain text (text-mode browser
+ * dumps, mail, copy-paste from a fixed-width terminal) before it is cut into
+ * blocks, so each paragraph is judged as one block.
+ *
+ * Conservative by design: a text is unwrapped only when most of its lines end
+ * near one common width, and a line joins the next only when it filled the
+ * width (the wrapper broke it) and the next line does not start a list item,
+ * a heading or a table row. Text written one paragraph per line is untouched.
+ * Runs on plain text only, after normalise and before segment; `doc.text`
+ * after this stage is the coordinate system of every offset.
+ */
+import type { Doc } from '../doc.js';
+import type { Thresholds } from '../thresholds.js';
+import { LIST_MARKER } from './segment.js';
+
+/** East Asian wide characters take two columns in a terminal. */
+const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
+/** Characters joined without a space when a line break falls between two of them. */
+const NO_SPACE_SCRIPT = /[\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFF60]/u;
+/** Table rows and rules: pipes, box drawing, or a line made only of rule characters. */
+const TABLE_OR_RULE = /\||[\u2500-\u257F]|^[-=_*~+.#\s]{3,}$/u;
+
+/** Width of a line in terminal columns. */
+export function displayWidth(line: string): number {
+  let w = 0;
+  for (const ch of line) w += WIDE.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** The common wrap width of `lines`, or 0 when the text does not look hard-wrapped. */
+export function wrapWidth(lines: string[], t: Thresholds): number {
+  const widths = lines.filter((l) => l.length > 0).map(displayWidth);
+  if (widths.length < t['unwrap.minLines']) return 0;
+  const max = Math.max(...widths);
+  // the wrap width is the widest line up to the limit; wider lines mean the text was not wrapped
+  if (max > t['unwrap.maxWidth'] || max < 20) return 0;
+  const near = widths.filter((w) => w >= max * t['unwrap.fillRatio']).length;
+  if (near < t['unwrap.minLines'] || near / widths.length < t['unwrap.minShare']) return 0;
+  return max;
+}
+
+/** A line that starts something of its own: a list item, a heading in capitals, a table row or a rule. */
+function startsBlock(line: string): boolean {
+  if (LIST_MARKER.test(line) || TABLE_OR_RULE.test(line)) return true;
+  // an all-capitals line (at least two letters) is a heading in a text dump
+  const letters = line.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+/** Rejoin wrapped lines of `text`; returns it unchanged when it is not hard-wrapped. */
+export function unwrapText(text: string, t: Thresholds): string {
+  const lines = text.split('\n');
+  const width = wrapWidth(lines, t);
+  if (width === 0) return text;
+  const out: string[] = [];
+  let current = lines[0];
+  let currentWidth = displayWidth(current);
+  for (const line of lines.slice(1)) {
+    const joinable =
+      current !== '' &&
+      line !== '' &&
+      currentWidth >= width * t['unwrap.fillRatio'] &&
+      !startsBlock(line) &&
+      !TABLE_OR_RULE.test(current);
+    if (joinable) {
+      const last = current[current.length - 1];
+      const first = line[0];
+      // a hyphen at a break before a lower-case letter is the word's own (we do not guess hyphenation)
+      const glue = NO_SPACE_SCRIPT.test(last) && NO_SPACE_SCRIPT.test(first) ? '' : /\p{L}-$/u.test(current) && /^\p{Ll}/u.test(line) ? '' : ' ';
+      current += glue + line;
+      currentWidth = displayWidth(line);
+      continue;
+    }
+    out.push(current);
+    current = line;
+    currentWidth = displayWidth(line);
+  }
+  out.push(current);
+  return out.join('\n');
+}
+
+export function unwrap(doc: Doc, t: Thresholds): void {
+  if (doc.format !== 'text') return;
+  doc.text = unwrapText(doc.text, t);
+}
