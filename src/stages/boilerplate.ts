@@ -8,7 +8,7 @@
  * classifier does the work.
  *
  *   short block: in ≥ max(2, min(boilerplate.minDocs, N)) documents
- *   long block (key ≥ boilerplate.longChars): in ≥ max(boilerplate.longMinDocs, ⌈boilerplate.longShare · N⌉)
+ *   long block (key ≥ boilerplate.longChars): in ≥ max(3, min(boilerplate.longMinDocs, N), ⌈boilerplate.longShare · N⌉)
  *
  * where N is the number of documents counted in pass 1.
  */
@@ -21,7 +21,7 @@ import { blockHash, blockKey } from '../corpus/block-key.js';
 /** Documents a block of normalised length `keyLength` must appear in, in a corpus of `n` counted documents. */
 export function minDocsFor(keyLength: number, n: number, t: Thresholds): number {
   if (keyLength >= t['boilerplate.longChars'])
-    return Math.max(t['boilerplate.longMinDocs'], Math.ceil(t['boilerplate.longShare'] * n));
+    return Math.max(3, Math.min(t['boilerplate.longMinDocs'], n), Math.ceil(t['boilerplate.longShare'] * n));
   return Math.max(2, Math.min(t['boilerplate.minDocs'], n));
 }
 

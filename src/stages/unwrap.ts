@@ -28,16 +28,41 @@ export function displayWidth(line: string): number {
   return w;
 }
 
-/** The common wrap width of `lines`, or 0 when the text does not look hard-wrapped. */
+/** Width of the first word of `line` (one character for scripts that break anywhere). */
+function firstWordWidth(line: string): number {
+  const first = line.match(/^\S+/u)?.[0] ?? '';
+  return NO_SPACE_SCRIPT.test(first[0] ?? '') ? 2 : displayWidth(first);
+}
+
+/**
+ * True when the break after `line` was forced by a wrapper at `width`: the line
+ * fills the width and the next line's first word would not have fitted on it
+ * (a wrapper such as fmt(1) or a text-mode browser breaks only then).
+ */
+function forcedBreak(line: string, next: string, width: number, t: Thresholds): boolean {
+  const w = displayWidth(line);
+  const space = NO_SPACE_SCRIPT.test(next[0] ?? '') ? 0 : 1;
+  return w >= width * t['unwrap.fillRatio'] && w + space + firstWordWidth(next) > width;
+}
+
+/**
+ * The common wrap width of `lines`, or 0 when the text does not look
+ * hard-wrapped: most line breaks inside runs of text must be forced breaks at
+ * the width of the widest line, which must be within `unwrap.maxWidth`.
+ */
 export function wrapWidth(lines: string[], t: Thresholds): number {
-  const widths = lines.filter((l) => l.length > 0).map(displayWidth);
-  if (widths.length < t['unwrap.minLines']) return 0;
-  const max = Math.max(...widths);
-  // the wrap width is the widest line up to the limit; wider lines mean the text was not wrapped
-  if (max > t['unwrap.maxWidth'] || max < 20) return 0;
-  const near = widths.filter((w) => w >= max * t['unwrap.fillRatio']).length;
-  if (near < t['unwrap.minLines'] || near / widths.length < t['unwrap.minShare']) return 0;
-  return max;
+  let width = 0;
+  for (const l of lines) width = Math.max(width, displayWidth(l));
+  if (width > t['unwrap.maxWidth'] || width < 20) return 0;
+  let forced = 0;
+  let free = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!lines[i] || !lines[i + 1] || startsBlock(lines[i + 1]) || TABLE_OR_RULE.test(lines[i])) continue;
+    if (forcedBreak(lines[i], lines[i + 1], width, t)) forced++;
+    else free++;
+  }
+  if (forced < t['unwrap.minLines'] || forced / (forced + free) < t['unwrap.minShare']) return 0;
+  return width;
 }
 
 /** A line that starts something of its own: a list item, a heading in capitals, a table row or a rule. */
@@ -55,26 +80,21 @@ export function unwrapText(text: string, t: Thresholds): string {
   if (width === 0) return text;
   const out: string[] = [];
   let current = lines[0];
-  let currentWidth = displayWidth(current);
+  let lastLine = current; // the last physical line of `current`
   for (const line of lines.slice(1)) {
-    const joinable =
-      current !== '' &&
-      line !== '' &&
-      currentWidth >= width * t['unwrap.fillRatio'] &&
-      !startsBlock(line) &&
-      !TABLE_OR_RULE.test(current);
+    const joinable = current !== '' && line !== '' && !startsBlock(line) && !TABLE_OR_RULE.test(current) && forcedBreak(lastLine, line, width, t);
     if (joinable) {
       const last = current[current.length - 1];
       const first = line[0];
       // a hyphen at a break before a lower-case letter is the word's own (we do not guess hyphenation)
       const glue = NO_SPACE_SCRIPT.test(last) && NO_SPACE_SCRIPT.test(first) ? '' : /\p{L}-$/u.test(current) && /^\p{Ll}/u.test(line) ? '' : ' ';
       current += glue + line;
-      currentWidth = displayWidth(line);
+      lastLine = line;
       continue;
     }
     out.push(current);
     current = line;
-    currentWidth = displayWidth(line);
+    lastLine = line;
   }
   out.push(current);
   return out.join('\n');
