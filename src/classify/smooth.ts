@@ -41,6 +41,9 @@ export function smooth(items: Item[], t: Thresholds): void {
     }
     return false;
   };
+  // a page without a good block: its near-good blocks are the best it has, and count as good
+  if (!items.some((it) => it.cls === 'good')) for (const it of items) if (it.cls === 'near-good') set(it, 'good', 'best-on-page');
+
   // headings shortly before good text become near-good
   for (let i = 0; i < items.length; i++)
     if (items[i].heading && items[i].cls === 'short' && goodWithin(i)) set(items[i], 'near-good', 'heading-before-text');
@@ -66,12 +69,9 @@ export function smooth(items: Item[], t: Thresholds): void {
     set(items[i], bad ? 'bad' : 'good', bad ? 'near-good-isolated' : items[i].reason === 'heading-before-text' ? items[i].reason : 'near-good-by-good');
   }
 
-  // a page with no good block at all: keep its prose, then its complete short sentences
-  if (!items.some((it) => it.cls === 'good')) {
-    for (const it of items) if (it.initial.cls === 'near-good') set(it, 'good', 'fallback-prose');
-    if (!items.some((it) => it.cls === 'good'))
-      for (const it of items) if (it.initial.cls === 'short' && it.initial.reason === 'short-sentence') set(it, 'good', 'fallback-sentence');
-  }
+  // a page with nothing good at all keeps its complete short sentences
+  if (!items.some((it) => it.cls === 'good'))
+    for (const it of items) if (it.initial.reason === 'short-sentence') set(it, 'good', 'best-on-page');
 
   // headings (and a title with its dateline between) directly before good text are kept
   const goodBefore = items.map((it) => it.cls === 'good');

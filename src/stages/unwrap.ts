@@ -42,7 +42,9 @@ function firstWordWidth(line: string): number {
 function forcedBreak(line: string, next: string, width: number, t: Thresholds): boolean {
   const w = displayWidth(line);
   const space = NO_SPACE_SCRIPT.test(next[0] ?? '') ? 0 : 1;
-  return w >= width * t['unwrap.fillRatio'] && w + space + firstWordWidth(next) > width;
+  // a wide character that does not fit in the last column leaves that column empty
+  const slack = space === 0 ? 1 : 0;
+  return w >= width * t['unwrap.fillRatio'] && w + space + firstWordWidth(next) > width - slack;
 }
 
 /**
@@ -57,7 +59,7 @@ export function wrapWidth(lines: string[], t: Thresholds): number {
   let forced = 0;
   let free = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
-    if (!lines[i] || !lines[i + 1] || startsBlock(lines[i + 1]) || TABLE_OR_RULE.test(lines[i])) continue;
+    if (!lines[i] || !lines[i + 1] || startsBlock(lines[i + 1]) || startsBlock(lines[i])) continue;
     if (forcedBreak(lines[i], lines[i + 1], width, t)) forced++;
     else free++;
   }
@@ -67,8 +69,11 @@ export function wrapWidth(lines: string[], t: Thresholds): number {
 
 /** A line that starts something of its own: a list item, a heading in capitals, a table row or a rule. */
 function startsBlock(line: string): boolean {
-  if (LIST_MARKER.test(line) || TABLE_OR_RULE.test(line)) return true;
-  // an all-capitals line (at least two letters) is a heading in a text dump
+  return LIST_MARKER.test(line) || TABLE_OR_RULE.test(line) || isCapitals(line);
+}
+
+/** An all-capitals line (at least two letters): a heading in a text dump. */
+function isCapitals(line: string): boolean {
   const letters = line.replace(/[^\p{L}]/gu, '');
   return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
@@ -82,7 +87,7 @@ export function unwrapText(text: string, t: Thresholds): string {
   let current = lines[0];
   let lastLine = current; // the last physical line of `current`
   for (const line of lines.slice(1)) {
-    const joinable = current !== '' && line !== '' && !startsBlock(line) && !TABLE_OR_RULE.test(current) && forcedBreak(lastLine, line, width, t);
+    const joinable = current !== '' && line !== '' && !startsBlock(line) && !TABLE_OR_RULE.test(current) && !isCapitals(lastLine) && forcedBreak(lastLine, line, width, t);
     if (joinable) {
       const last = current[current.length - 1];
       const first = line[0];
