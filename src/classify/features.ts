@@ -59,8 +59,13 @@ export function isDateLine(text: string, t: Thresholds): boolean {
   return words <= t['classify.labelMaxWords'];
 }
 
+/** Characters of a block looked at; a longer block is judged on its beginning (its length still counts in full). */
+const SAMPLE = 100_000;
+
 export function features(text: string, block: Block, lang: StopLang | undefined, t: Thresholds): Features {
-  const body = text.replace(LIST_MARKER, '').trim();
+  const whole = text.replace(LIST_MARKER, '').trim();
+  const body = whole.length > SAMPLE ? whole.slice(0, SAMPLE) : whole;
+  const scale = body.length ? whole.length / body.length : 1;
   let letters = 0;
   let nonSpace = 0;
   for (const ch of body) {
@@ -71,15 +76,15 @@ export function features(text: string, block: Block, lang: StopLang | undefined,
   const tokens = body.split(/\s+/).filter(Boolean);
   const digitTokens = tokens.filter((w) => /\d/.test(w)).length;
   const stops = lang ? stopTokens(body) : [];
-  const short = nonSpace <= t['classify.metaMaxChars'];
+  const short = nonSpace * scale <= t['classify.metaMaxChars'];
   const ends = sentenceEnds(body);
   const ctx = block.context;
   return {
-    chars: nonSpace,
-    weight: weightedLength(body, t),
+    chars: Math.round(nonSpace * scale),
+    weight: weightedLength(body, t) * scale,
     letterShare: nonSpace ? letters / nonSpace : 0,
     digitTokenShare: tokens.length ? digitTokens / tokens.length : 0,
-    endsAsSentence: endsAsSentence(body),
+    endsAsSentence: endsAsSentence(whole.slice(-16)),
     sentenceEnds: ends,
     stopDensity: lang ? stopDensity(stops, lang) : undefined,
     stopTokens: stops.length,
@@ -89,7 +94,7 @@ export function features(text: string, block: Block, lang: StopLang | undefined,
     date: short && ends === 0 && isDateLine(body, t),
     counter: short && body.length <= 30 && COUNTER.test(body),
     contact: short && (EMAIL.test(body) || URL.test(body)),
-    copyright: COPYRIGHT.test(body) && weightedLength(body, t) < t['classify.lengthHigh'],
+    copyright: COPYRIGHT.test(body) && weightedLength(body, t) * scale < t['classify.lengthHigh'],
     separators: (body.match(/\s[|·•›»>\/]\s|\s[|·•›»]|[|·•›»]\s/gu) ?? []).length,
   };
 }

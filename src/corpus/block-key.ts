@@ -7,8 +7,15 @@
  */
 import { hash64 } from '../hash.js';
 
-/** Normalised form of a block's text; empty when it holds no letter (a number or a rule is not counted). */
+/** Longest block counted: menus, footers and notices are far shorter, and a huge block would cost time for nothing. */
+export const MAX_KEY_SOURCE = 10_000;
+
+/**
+ * Normalised form of a block's text; empty when it holds no letter (a number
+ * or a rule is not counted) or is longer than `MAX_KEY_SOURCE` characters.
+ */
 export function blockKey(text: string): string {
+  if (text.length > MAX_KEY_SOURCE) return '';
   const key = text
     .normalize('NFKC')
     .toLowerCase()

@@ -84,24 +84,25 @@ export function unwrapText(text: string, t: Thresholds): string {
   const width = wrapWidth(lines, t);
   if (width === 0) return text;
   const out: string[] = [];
-  let current = lines[0];
-  let lastLine = current; // the last physical line of `current`
+  let current: string[] = [lines[0]]; // physical lines of the paragraph being built, with their glue
+  let first = lines[0];
+  let last = lines[0];
   for (const line of lines.slice(1)) {
-    const joinable = current !== '' && line !== '' && !startsBlock(line) && !TABLE_OR_RULE.test(current) && !isCapitals(lastLine) && forcedBreak(lastLine, line, width, t);
+    const joinable =
+      first !== '' && line !== '' && !startsBlock(line) && !TABLE_OR_RULE.test(first) && !isCapitals(last) && forcedBreak(last, line, width, t);
     if (joinable) {
-      const last = current[current.length - 1];
-      const first = line[0];
+      const a = last[last.length - 1];
       // a hyphen at a break before a lower-case letter is the word's own (we do not guess hyphenation)
-      const glue = NO_SPACE_SCRIPT.test(last) && NO_SPACE_SCRIPT.test(first) ? '' : /\p{L}-$/u.test(current) && /^\p{Ll}/u.test(line) ? '' : ' ';
-      current += glue + line;
-      lastLine = line;
-      continue;
+      const glue = NO_SPACE_SCRIPT.test(a) && NO_SPACE_SCRIPT.test(line[0]) ? '' : /\p{L}-$/u.test(last) && /^\p{Ll}/u.test(line) ? '' : ' ';
+      current.push(glue, line);
+    } else {
+      out.push(current.join(''));
+      current = [line];
+      first = line;
     }
-    out.push(current);
-    current = line;
-    lastLine = line;
+    last = line;
   }
-  out.push(current);
+  out.push(current.join(''));
   return out.join('\n');
 }
 
