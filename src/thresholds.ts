@@ -227,9 +227,9 @@ export const THRESHOLDS = {
     1,
   ),
   'classify.wrapperShare': spec(
-    0.6,
+    0.85,
     'an HTML class/id or tag that encloses more than this share of a page\'s text is a page wrapper, not evidence of boilerplate',
-    'ours: "with-sidebar" on <body> must not condemn the article',
+    'ours: "with-sidebar" on <body> or an ASP.NET <form> around the page must not condemn the article; a comment thread rarely holds 85% of a page',
     0,
     1,
   ),

@@ -27,7 +27,7 @@ export function classify(doc: Doc, t: Thresholds): void {
     const f = features(texts[i], b, lang, t);
     const initial = gone
       ? { cls: 'bad' as const, reason: 'removed-earlier', hard: true }
-      : initialClass(f, evidence[i].filter((e) => !wrappers.has(e)), lang, t);
+      : initialClass(f, evidence[i].filter((e) => !wrappers.has(e.key)).map((e) => e.label), lang, t);
     return {
       initial,
       cls: initial.cls,

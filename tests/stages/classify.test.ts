@@ -106,6 +106,16 @@ describe('classify', () => {
     );
   });
 
+  it('ignores a class that wraps most of the page, but not the same stem on the furniture itself', () => {
+    const para = (n: number) =>
+      `<p>Paragraph ${n} of the story: the council voted on Tuesday evening to bring back the ferry that once linked the harbour with the island, ending a long debate among the residents of both places.</p>`;
+    const html = `<body><div class="has-comments"><article>${para(1)}${para(2)}${para(3)}${para(4)}${para(5)}</article>
+      <div class="comment"><p>I remember taking that ferry as a child, and I cannot wait to take my own children on it next summer.</p></div></div></body>`;
+    const d = run(clean, html, {}, 'page.html');
+    expect(kept(d)).toHaveLength(5);
+    expect(reasons(d)).toContain('bad:context(name:comment)');
+  });
+
   it('keeps a one-sentence document (nothing better on the page)', () => {
     expect(run(clean, 'Plain text.').output).toBe('Plain text.\n');
   });
