@@ -6,7 +6,7 @@
 import type { Block } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { LIST_MARKER } from '../stages/segment.js';
-import { COPYRIGHT, COUNTER, DATE_TIME, EMAIL, URL, endsAsSentence, sentenceEnds } from './patterns.js';
+import { COPYRIGHT, COUNTER, DATE_TIME, EMAIL, UNPUNCTUATED_SCRIPT, URL, endsAsSentence, sentenceEnds } from './patterns.js';
 import { stopDensity, stopTokens, type StopLang } from './stopwords.js';
 
 export interface Features {
@@ -15,7 +15,10 @@ export interface Features {
   /** Length with CJK characters weighted (see classify.weight*), spaces included as jusText counts them. */
   weight: number;
   letterShare: number;
+  digitTokens: number;
   digitTokenShare: number;
+  /** Mostly in a script written without sentence punctuation (Thai, Lao, Khmer, Tibetan). */
+  unpunctuatedScript: boolean;
   endsAsSentence: boolean;
   sentenceEnds: number;
   /** Stopword density, when the document's language has a stoplist. */
@@ -83,6 +86,8 @@ export function features(text: string, block: Block, lang: StopLang | undefined,
     chars: Math.round(nonSpace * scale),
     weight: weightedLength(body, t) * scale,
     letterShare: nonSpace ? letters / nonSpace : 0,
+    digitTokens,
+    unpunctuatedScript: letters > 0 && (body.match(UNPUNCTUATED_SCRIPT)?.length ?? 0) / letters >= 0.5,
     digitTokenShare: tokens.length ? digitTokens / tokens.length : 0,
     endsAsSentence: endsAsSentence(whole.slice(-16)),
     sentenceEnds: ends,

@@ -4,12 +4,21 @@
  * conventions, not words of any one site.
  */
 
-/** Sentence-final punctuation, Latin and CJK (。！？ and full-width forms). */
-export const TERMINAL = /[.!?…。！？．]/u;
+/**
+ * Sentence-final punctuation: Latin, CJK (。！？ and full-width forms), Arabic
+ * and Urdu (؟ ۔), Devanagari danda (। ॥), Armenian (։), Ethiopic (።),
+ * Burmese (။). The Greek question mark (;) is left out: it is also a semicolon.
+ */
+export const TERMINAL = /[.!?…。！？．؟۔।॥։።။]/u;
+/**
+ * Scripts written without sentence punctuation (Thai, Lao, Khmer, Tibetan):
+ * a block mostly in them is judged without the sentence-end rule.
+ */
+export const UNPUNCTUATED_SCRIPT = /[\u0E00-\u0EFF\u1780-\u17FF\u0F00-\u0FFF]/gu;
 /** Closing quotes and brackets that may follow the sentence-final mark. */
 const CLOSERS = /[\s"'”’»)\]}」』】〉》）]+$/u;
 /** A sentence end inside a block: a final mark followed by a space, a closer or the end (not a decimal point). */
-const SENTENCE_END = /(?<!\d)[.!?…](?=[\s"'”’»)\]]|$)|[。！？]/gu;
+const SENTENCE_END = /(?<!\d)[.!?…](?=[\s"'”’»)\]]|$)|[。！？؟۔।॥։።။]/gu;
 
 /** True when the block ends as a sentence does (Korean "…다." included: it ends with a full stop). */
 export function endsAsSentence(text: string): boolean {
@@ -42,8 +51,8 @@ export const DATE_TIME = new RegExp(
   'giu',
 );
 
-/** A label and a number: "Comments (12)", "Like 3", "좋아요0", "조회 3회", "阅读 120". */
-export const COUNTER = /^(?:[^\d\s]{1,12}(?:\s[^\d\s]{1,12})?)?[\s:：(（[]*[+-]?\d[\d,.]*\s?[)）\]]?\s?[^\d\s]{0,2}$/u;
+/** A label and a number: "Comments (12)", "Like 3", "좋아요0", "조회 3회", "阅读 120" (a year is not a count: "Budget 2024"). */
+export const COUNTER = /^(?:[^\d\s]{1,12}(?:\s[^\d\s]{1,12})?)?[\s:：(（[]*[+-]?(?!(?:19|20)\d\d\b)\d[\d,.]*\s?[)）\]]?\s?[^\d\s]{0,2}$/u;
 /** Several counters in a row: "댓글 0건 조회 3회", "12 likes · 3 shares". */
 export const COUNTER_ITEM = /[^\d\s]{1,12}\s?\d[\d,.]*[^\d\s]{0,2}|\d[\d,.]*\s?[^\d\s]{1,12}/gu;
 

@@ -24,15 +24,16 @@ export function initialClass(f: Features, evidence: string[], lang: StopLang | u
   if (f.copyright) return hard('copyright');
   if (f.contact) return hard('contact');
   if (f.date) return hard('date');
-  if (f.counter) return hard('counter');
+  // a counter is only short text: "Part 2" may be a heading between paragraphs; neighbours decide
+  if (f.counter) return { cls: 'short', reason: 'counter' };
   if (f.letterShare < t['classify.minLetterShare']) return hard('symbols');
-  if (f.digitTokenShare >= t['classify.maxDigitTokenShare'] && f.sentenceEnds === 0) return hard('numbers');
+  if (f.digitTokens >= 2 && f.digitTokenShare >= t['classify.maxDigitTokenShare'] && f.sentenceEnds === 0) return hard('numbers');
   if (f.weight < t['classify.lengthLow']) {
     // jusText: a short block holding a link is navigation
     return f.linkDensity > 0 ? { cls: 'bad', reason: 'short-link' } : { cls: 'short', reason: f.endsAsSentence ? 'short-sentence' : 'short' };
   }
   const prose = lang ? t[`classify.stopwords.${lang}`] : 0;
-  const punctuated = f.endsAsSentence || f.sentenceEnds > 0;
+  const punctuated = f.endsAsSentence || f.sentenceEnds > 0 || f.unpunctuatedScript;
   const wordy = f.stopDensity !== undefined && f.stopDensity >= prose;
   // punctuation without function words is a keyword line ("Tags: AI. Meta."); only judged on enough tokens
   const stopPoor = lang !== undefined && LOW_DENSITY_MEANS_NOT_PROSE[lang] && f.stopDensity !== undefined && f.stopTokens >= 10 && f.stopDensity < prose * t['classify.stopwordShare'];

@@ -42,7 +42,12 @@ export function smooth(items: Item[], t: Thresholds): void {
     return false;
   };
   // a page without a good block: its near-good blocks are the best it has, and count as good
-  if (!items.some((it) => it.cls === 'good')) for (const it of items) if (it.cls === 'near-good') set(it, 'good', 'best-on-page');
+  // (and failing those, its long unpunctuated blocks: lyrics, lists, text that lost its punctuation)
+  if (!items.some((it) => it.cls === 'good')) {
+    for (const it of items) if (it.cls === 'near-good') set(it, 'good', 'best-on-page');
+    if (!items.some((it) => it.cls === 'good'))
+      for (const it of items) if (it.initial.reason === 'no-sentence') set(it, 'good', 'best-on-page');
+  }
 
   // headings shortly before good text become near-good
   for (let i = 0; i < items.length; i++)
@@ -60,7 +65,8 @@ export function smooth(items: Item[], t: Thresholds): void {
       next.set(i, 'good');
     else next.set(i, 'bad');
   }
-  for (const [i, c] of next) set(items[i], c, c === 'good' ? 'short-between-good' : 'short-near-bad');
+  for (const [i, c] of next)
+    set(items[i], c, c === 'good' ? 'short-between-good' : items[i].initial.reason === 'counter' ? 'counter' : 'short-near-bad');
 
   // near-good blocks: bad only when both neighbours are bad
   for (let i = 0; i < items.length; i++) {

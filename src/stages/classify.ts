@@ -15,7 +15,7 @@ import { smooth, type Item } from '../classify/smooth.js';
 import { detectStopLang } from '../classify/stopwords.js';
 
 /** Hard-bad reasons that are page metadata, which may stand between a title and its text. */
-const META = new Set(['date', 'counter', 'numbers', 'symbols', 'contact', 'empty']);
+const META = new Set(['date', 'numbers', 'symbols', 'contact', 'empty']);
 
 export function classify(doc: Doc, t: Thresholds): void {
   const lang = detectStopLang(doc.text);
@@ -34,7 +34,7 @@ export function classify(doc: Doc, t: Thresholds): void {
       reason: initial.reason,
       length: texts[i].length,
       heading: !initial.hard && isHeading(f, texts[i], b.kind, t),
-      skippable: f.chars < t['classify.headingMinChars'] || (Boolean(initial.hard) && META.has(initial.reason)),
+      skippable: f.chars < t['classify.headingMinChars'] || f.counter || (Boolean(initial.hard) && META.has(initial.reason)),
     };
   });
   smooth(items, t);
@@ -48,7 +48,7 @@ export function classify(doc: Doc, t: Thresholds): void {
 /** An HTML heading, or a title-like line: long enough, unpunctuated, letters, not a list item or a menu. */
 function isHeading(f: Features, text: string, kind: string, t: Thresholds): boolean {
   if (f.htmlHeading) return true;
-  if (f.listItem || f.linkDensity > 0 || f.separators >= 2) return false;
+  if (f.listItem || f.counter || f.linkDensity > 0 || f.separators >= 2) return false;
   return (
     text.length >= t['classify.headingMinChars'] &&
     f.weight < t['classify.lengthHigh'] &&

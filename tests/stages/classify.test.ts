@@ -116,6 +116,19 @@ describe('classify', () => {
     expect(reasons(d)).toContain('bad:context(name:comment)');
   });
 
+  it('judges scripts written without sentence punctuation (Thai) by length, and knows the danda and Arabic marks', () => {
+    const th =
+      'เมืองริมทะเลลงมติให้นำเรือข้ามฟากสายเก่ากลับมาให้บริการอีกครั้งหลังจากที่หยุดไปนานกว่ายี่สิบปี ชาวบ้านหลายคนบอกว่าจะช่วยให้การเดินทางไปยังเกาะสะดวกขึ้นมาก และจะทำให้นักท่องเที่ยวกลับมาที่ร้านค้าริมท่าเรือ';
+    expect(kept(run(clean, `หน้าแรก\n${th}`))).toEqual([th]);
+    expect(endsAsSentence('नगर परिषद ने नौका सेवा फिर से शुरू करने का फैसला किया।')).toBe(true);
+    expect(endsAsSentence('هل ستعود العبارة؟')).toBe(true);
+  });
+
+  it('does not take a title with a year or a number for a counter', () => {
+    const text = 'Budget 2024\nThe council set out its spending plans for the coming year on Tuesday, with most of the money going to schools, roads and the harbour.';
+    expect(kept(run(clean, text))[0]).toBe('Budget 2024');
+  });
+
   it('keeps a one-sentence document (nothing better on the page)', () => {
     expect(run(clean, 'Plain text.').output).toBe('Plain text.\n');
   });
