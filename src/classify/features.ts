@@ -29,6 +29,8 @@ export interface Features {
   htmlHeading: boolean;
   linkDensity: number;
   date: boolean;
+  /** Holds a date or time somewhere ("By Jane Doe | March 3, 2024"). */
+  mentionsDate: boolean;
   counter: boolean;
   contact: boolean;
   copyright: boolean;
@@ -50,6 +52,12 @@ export function weightedLength(text: string, t: Thresholds): number {
     else w += 1;
   }
   return w;
+}
+
+/** True when `text` holds a date or a time. */
+export function hasDate(text: string): boolean {
+  DATE_TIME.lastIndex = 0;
+  return DATE_TIME.test(text);
 }
 
 /** True when `text` is dates and times with at most a short label ("Posted 2024-01-19 14:31"). */
@@ -97,6 +105,7 @@ export function features(text: string, block: Block, lang: StopLang | undefined,
     htmlHeading: Boolean(ctx && /^h[1-6]$/.test(ctx.element)) || (Boolean(ctx) && block.kind === 'heading'),
     linkDensity: ctx && text.length ? Math.min(1, ctx.linkChars / text.length) : 0,
     date: short && ends === 0 && isDateLine(body, t),
+    mentionsDate: short && hasDate(body),
     counter: short && body.length <= 30 && COUNTER.test(body),
     contact: short && (EMAIL.test(body) || URL.test(body)),
     copyright: COPYRIGHT.test(body) && weightedLength(body, t) * scale < t['classify.lengthHigh'],

@@ -15,8 +15,12 @@ export interface Item {
   reason: string;
   /** Characters of the block, for heading distances. */
   length: number;
+  /** Weighted length (classify/features.ts). */
+  weight: number;
   /** Looks like a heading: an HTML heading, or a short unpunctuated title-like line. */
   heading: boolean;
+  /** Marked up as a heading (h1–h6): jusText's own heading rule applies to these only. */
+  markedHeading: boolean;
   /** Tiny or metadata block a heading may be separated from its text by ("Posted 12:20", a lone label). */
   skippable: boolean;
 }
@@ -44,14 +48,16 @@ export function smooth(items: Item[], t: Thresholds): void {
   // a page without a good block: its near-good blocks are the best it has, and count as good
   // (and failing those, its long unpunctuated blocks: lyrics, lists, text that lost its punctuation)
   if (!items.some((it) => it.cls === 'good')) {
-    for (const it of items) if (it.cls === 'near-good') set(it, 'good', 'best-on-page');
+    // the longer half of them: a page of short paragraphs still drops a one-line notice
+    const longest = Math.max(0, ...items.filter((it) => it.cls === 'near-good').map((it) => it.weight));
+    for (const it of items) if (it.cls === 'near-good' && it.weight >= longest / 2) set(it, 'good', 'best-on-page');
     if (!items.some((it) => it.cls === 'good'))
       for (const it of items) if (it.initial.reason === 'no-sentence') set(it, 'good', 'best-on-page');
   }
 
   // headings shortly before good text become near-good
   for (let i = 0; i < items.length; i++)
-    if (items[i].heading && items[i].cls === 'short' && goodWithin(i)) set(items[i], 'near-good', 'heading-before-text');
+    if (items[i].markedHeading && items[i].cls === 'short' && goodWithin(i)) set(items[i], 'near-good', 'heading-before-text');
 
   // short blocks: good between good, bad between bad, otherwise good only next to near-good
   const next = new Map<number, Cls>();

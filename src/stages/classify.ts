@@ -33,8 +33,15 @@ export function classify(doc: Doc, t: Thresholds): void {
       cls: initial.cls,
       reason: initial.reason,
       length: texts[i].length,
+      weight: f.weight,
       heading: !initial.hard && isHeading(f, texts[i], b.kind, t),
-      skippable: f.chars < t['classify.headingMinChars'] || f.counter || (Boolean(initial.hard) && META.has(initial.reason)),
+      markedHeading: !initial.hard && f.htmlHeading,
+      // what may stand between a title and its text: a label, a counter, a dateline or a byline with a date
+      skippable:
+        f.chars < t['classify.headingMinChars'] ||
+        f.counter ||
+        (f.mentionsDate && f.chars <= t['classify.metaMaxChars']) ||
+        (Boolean(initial.hard) && META.has(initial.reason)),
     };
   });
   smooth(items, t);
@@ -53,6 +60,7 @@ function isHeading(f: Features, text: string, kind: string, t: Thresholds): bool
     text.length >= t['classify.headingMinChars'] &&
     f.weight < t['classify.lengthHigh'] &&
     !f.endsAsSentence &&
+    !/[:：]$/u.test(text) && // "Search for:", "You will need:" introduce, they do not title
     f.letterShare >= t['classify.minLetterShare'] &&
     kind !== 'table-row'
   );

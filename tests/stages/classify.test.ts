@@ -129,6 +129,24 @@ describe('classify', () => {
     expect(kept(run(clean, text))[0]).toBe('Budget 2024');
   });
 
+  // a blog dump whose paragraphs are all medium length: only its title, not its site name and menu, goes with the text
+  it('keeps the title across a byline, but not the site name, tagline and menu above it', () => {
+    const text = [
+      'Skip to content',
+      'My Little Kitchen',
+      'Recipes, stories and the odd disaster',
+      'Home',
+      'Recipes',
+      'Search for:',
+      'A simple loaf for busy weekdays',
+      'By Jane Doe | March 3, 2024 | 4 Comments',
+      'Bread does not have to take all day. This loaf needs ten minutes of work in the evening and one hour of baking the next morning.',
+      'Mix everything in a large bowl until no dry flour is left, cover it, and leave it on the counter overnight to rise.',
+      'Proudly powered by WordPress',
+    ].join('\n');
+    expect(kept(run(clean, text))).toEqual(text.split('\n').slice(6).filter((_, i) => i !== 1 && i !== 4));
+  });
+
   it('keeps a one-sentence document (nothing better on the page)', () => {
     expect(run(clean, 'Plain text.').output).toBe('Plain text.\n');
   });
