@@ -37,7 +37,13 @@ export const statistics: readonly Stage[] = [
   stage('count-blocks', (doc, ctx) => countBlocks(doc, ctx.corpus)),
 ];
 
-/** Pass 2, per document: find what to remove and assemble the output. */
+/**
+ * Pass 2, per document: find what to remove and assemble the output. Corpus
+ * boilerplate goes first (the classifier sees it as bad neighbours); repeats
+ * come last and look only at what is still kept, so the first copy that
+ * survives is the one kept (a headline first seen in a removed menu stays in
+ * the article).
+ */
 export const clean: readonly Stage[] = [
   ...prepare,
   stage('boilerplate', (doc, ctx) => boilerplate(doc, ctx.corpus, ctx.options.thresholds)),

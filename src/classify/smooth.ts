@@ -25,13 +25,21 @@ export interface Item {
   skippable: boolean;
 }
 
-function neighbour(items: Item[], i: number, step: 1 | -1, ignoreNearGood: boolean): Cls {
-  for (let j = i + step; j >= 0 && j < items.length; j += step) {
-    const c = items[j].cls;
-    if (c === 'good' || c === 'bad') return c;
-    if (c === 'near-good' && !ignoreNearGood) return c;
+/**
+ * For every item, the class of its nearest neighbour in direction `step` that
+ * is good or bad (or near-good, unless ignored); the page edge counts as bad.
+ * One pass, so long runs of short blocks cost linear time.
+ */
+function neighbours(items: Item[], step: 1 | -1, ignoreNearGood: boolean): Cls[] {
+  const out: Cls[] = new Array(items.length);
+  let last: Cls = 'bad';
+  for (let k = 0; k < items.length; k++) {
+    const i = step === 1 ? items.length - 1 - k : k;
+    out[i] = last;
+    const c = items[i].cls;
+    if (c === 'good' || c === 'bad' || (c === 'near-good' && !ignoreNearGood)) last = c;
   }
-  return 'bad';
+  return out;
 }
 
 /** Smooth `items` in place (see the module comment). */
@@ -49,7 +57,7 @@ export function smooth(items: Item[], t: Thresholds): void {
   // (and failing those, its long unpunctuated blocks: lyrics, lists, text that lost its punctuation)
   if (!items.some((it) => it.cls === 'good')) {
     // the longer half of them: a page of short paragraphs still drops a one-line notice
-    const longest = Math.max(0, ...items.filter((it) => it.cls === 'near-good').map((it) => it.weight));
+    const longest = items.reduce((m, it) => (it.cls === 'near-good' ? Math.max(m, it.weight) : m), 0);
     for (const it of items) if (it.cls === 'near-good' && it.weight >= longest / 2) set(it, 'good', 'best-on-page');
     if (!items.some((it) => it.cls === 'good'))
       for (const it of items) if (it.initial.reason === 'no-sentence') set(it, 'good', 'best-on-page');
@@ -60,25 +68,35 @@ export function smooth(items: Item[], t: Thresholds): void {
     if (items[i].markedHeading && items[i].cls === 'short' && goodWithin(i)) set(items[i], 'near-good', 'heading-before-text');
 
   // short blocks: good between good, bad between bad, otherwise good only next to near-good
-  const next = new Map<number, Cls>();
-  for (let i = 0; i < items.length; i++) {
-    if (items[i].cls !== 'short') continue;
-    const prev = neighbour(items, i, -1, true);
-    const after = neighbour(items, i, 1, true);
-    if (prev === 'good' && after === 'good') next.set(i, 'good');
-    else if (prev === 'bad' && after === 'bad') next.set(i, 'bad');
-    else if ((prev === 'bad' && neighbour(items, i, -1, false) === 'near-good') || (after === 'bad' && neighbour(items, i, 1, false) === 'near-good'))
-      next.set(i, 'good');
-    else next.set(i, 'bad');
+  {
+    const prev = neighbours(items, -1, true);
+    const after = neighbours(items, 1, true);
+    const prevAny = neighbours(items, -1, false);
+    const afterAny = neighbours(items, 1, false);
+    const next = new Map<number, Cls>();
+    for (let i = 0; i < items.length; i++) {
+      if (items[i].cls !== 'short') continue;
+      if (prev[i] === 'good' && after[i] === 'good') next.set(i, 'good');
+      else if (prev[i] === 'bad' && after[i] === 'bad') next.set(i, 'bad');
+      else if ((prev[i] === 'bad' && prevAny[i] === 'near-good') || (after[i] === 'bad' && afterAny[i] === 'near-good')) next.set(i, 'good');
+      else next.set(i, 'bad');
+    }
+    for (const [i, c] of next)
+      set(items[i], c, c === 'good' ? 'short-between-good' : items[i].initial.reason === 'counter' ? 'counter' : 'short-near-bad');
   }
-  for (const [i, c] of next)
-    set(items[i], c, c === 'good' ? 'short-between-good' : items[i].initial.reason === 'counter' ? 'counter' : 'short-near-bad');
 
-  // near-good blocks: bad only when both neighbours are bad
-  for (let i = 0; i < items.length; i++) {
-    if (items[i].cls !== 'near-good') continue;
-    const bad = neighbour(items, i, -1, true) === 'bad' && neighbour(items, i, 1, true) === 'bad';
-    set(items[i], bad ? 'bad' : 'good', bad ? 'near-good-isolated' : items[i].reason === 'heading-before-text' ? items[i].reason : 'near-good-by-good');
+  // near-good blocks: bad only when both neighbours are bad (earlier decisions count, as in jusText)
+  {
+    const after = neighbours(items, 1, true);
+    let prev: Cls = 'bad';
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i];
+      if (it.cls === 'near-good') {
+        const bad = prev === 'bad' && after[i] === 'bad';
+        set(it, bad ? 'bad' : 'good', bad ? 'near-good-isolated' : it.reason === 'heading-before-text' ? it.reason : 'near-good-by-good');
+      }
+      if (it.cls === 'good' || it.cls === 'bad') prev = it.cls;
+    }
   }
 
   // a page with nothing good at all keeps its complete short sentences

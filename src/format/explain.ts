@@ -7,7 +7,7 @@
  *   bad    date                    │ Posted 2024-01-19 14:31
  *   bad    boilerplate-corpus      │ Home  News  Contact
  */
-import { blockText, keptLength, type Doc } from '../doc.js';
+import { blockText, type Doc } from '../doc.js';
 
 const WIDTH = 24;
 const PREVIEW = 100;
@@ -18,8 +18,11 @@ export function formatExplain(doc: Doc): string {
   for (const b of doc.blocks) {
     while (r < doc.removed.length && doc.removed[r].end <= b.start) r++;
     const codes = new Set<string>();
-    for (let k = r; k < doc.removed.length && doc.removed[k].start < b.end; k++) codes.add(doc.removed[k].code);
-    const kept = keptLength(doc, b.start, b.end);
+    let kept = b.end - b.start;
+    for (let k = r; k < doc.removed.length && doc.removed[k].start < b.end; k++) {
+      codes.add(doc.removed[k].code);
+      kept -= Math.min(b.end, doc.removed[k].end) - Math.max(b.start, doc.removed[k].start);
+    }
     const label = b.label ?? { cls: kept > 0 ? 'good' : 'bad', reason: '' };
     let reason = label.reason;
     if (codes.has('boilerplate-corpus')) reason = 'boilerplate-corpus';

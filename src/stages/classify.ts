@@ -6,7 +6,7 @@
  * deciding rule in `detail`. Blocks already removed whole by an earlier stage
  * (corpus boilerplate) count as bad neighbours.
  */
-import { blockText, keptLength, removeSpan, type Doc } from '../doc.js';
+import { blockText, removeSpan, type Doc } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { contextEvidence, wrapperEvidence } from '../classify/context.js';
 import { features, type Features } from '../classify/features.js';
@@ -22,10 +22,10 @@ export function classify(doc: Doc, t: Thresholds): void {
   const texts = doc.blocks.map((b) => blockText(doc, b));
   const evidence = doc.blocks.map((b) => contextEvidence(b.context));
   const wrappers = wrapperEvidence(evidence, texts.map((s) => s.length), t['classify.wrapperShare']);
+  const gone = removedWhole(doc);
   const items: Item[] = doc.blocks.map((b, i) => {
-    const gone = keptLength(doc, b.start, b.end) === 0;
     const f = features(texts[i], b, lang, t);
-    const initial = gone
+    const initial = gone[i]
       ? { cls: 'bad' as const, reason: 'removed-earlier', hard: true }
       : initialClass(f, evidence[i].filter((e) => !wrappers.has(e.key)).map((e) => e.label), lang, t);
     return {
@@ -49,6 +49,17 @@ export function classify(doc: Doc, t: Thresholds): void {
     const it = items[i];
     b.label = { cls: it.cls === 'good' ? 'good' : 'bad', reason: it.reason };
     if (it.cls !== 'good' && it.initial.reason !== 'removed-earlier') removeSpan(doc, 'boilerplate-block', b.start, b.end, it.reason);
+  });
+}
+
+/** For each block, whether earlier stages removed all of it (one pass over the sorted removals). */
+function removedWhole(doc: Doc): boolean[] {
+  let r = 0;
+  return doc.blocks.map((b) => {
+    while (r < doc.removed.length && doc.removed[r].end <= b.start) r++;
+    let cursor = b.start;
+    for (let k = r; k < doc.removed.length && doc.removed[k].start <= cursor && cursor < b.end; k++) cursor = Math.max(cursor, doc.removed[k].end);
+    return cursor >= b.end;
   });
 }
 

@@ -147,6 +147,14 @@ describe('classify', () => {
     expect(kept(run(clean, text))).toEqual(text.split('\n').slice(6).filter((_, i) => i !== 1 && i !== 4));
   });
 
+  // Math.max(...list) over every block overflowed the stack on a page of 300,000 paragraphs
+  it('classifies a page of 200,000 medium paragraphs', () => {
+    const text = Array.from({ length: 200_000 }, (_, i) => `Paragraph ${i}: the river rose overnight and the old bridge was closed.`).join('\n\n');
+    const d = run(clean, text);
+    expect(d.status).toBe('kept');
+    expect(d.blocks.filter((b) => b.label?.cls === 'good').length).toBeGreaterThan(190_000);
+  });
+
   it('keeps a one-sentence document (nothing better on the page)', () => {
     expect(run(clean, 'Plain text.').output).toBe('Plain text.\n');
   });
