@@ -17,6 +17,7 @@ import { checkOutputPaths } from './io/paths.js';
 import { runCorpus } from './run.js';
 import { addToTotals, docEntry, emptyTotals, ReportWriter, type Totals } from './report.js';
 import { formatSummary, problemLine } from './format/summary.js';
+import { formatExplain } from './format/explain.js';
 import { canonicalEncoding } from './stages/detect-encoding.js';
 import type { Doc } from './doc.js';
 import { checkDedupThresholds } from './dedup/params.js';
@@ -76,6 +77,7 @@ interface CliFlags {
   deleteDuplicates?: boolean;
   config?: string | false;
   maxBytes?: string;
+  explain?: boolean;
 }
 
 /** Options a config file may not set: they say what this one command does, not how the corpus is cleaned. */
@@ -109,6 +111,7 @@ function buildCommand(): Command {
     .option('--delete-duplicates', 'with --write: delete files (or records) that duplicate an earlier one')
     .option('--config <file>', 'read options from this JSON file (default: the nearest .clean-corpusrc.json or package.json "clean-corpus" key)')
     .option('--no-config', 'ignore config files')
+    .option('--explain', 'print every block of every file with its class and the reason, on stdout')
     .addHelpText(
       'after',
       `\nExit codes: 0 done, 1 findings in check mode, 2 usage error or an input that could not be read.\nExample: clean-corpus ./seeds -o out/`,
@@ -314,6 +317,7 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
             doc.findings.push({ code: 'write-failed', severity: 'error', stage: 'write', args: { output: displayPath(target, io.cwd), reason: (err as Error).message } });
           }
         }
+        if (flags.explain) io.stdout.write(formatExplain(doc));
         const entry = docEntry(doc, written);
         report.add(entry);
         addToTotals(totals, doc, entry);

@@ -4,6 +4,7 @@
  * the documents it has kept (signatures for duplicate detection). Kept compact
  * — fixed-size hashes in typed arrays — since it is what grows with the corpus.
  */
+import { createBlockCounts, type BlockCounts } from './corpus/block-counts.js';
 
 import type { CrossDocState, DedupState, NearCopyState } from './dedup/state.js';
 
@@ -17,8 +18,10 @@ export interface CorpusState {
   dedup?: DedupState;
   /** Pass 2 long paragraphs already kept (stage cross-doc), created on first use. */
   crossDoc?: CrossDocState;
+  /** In how many counted documents each normalised block appears (pass 1, count-blocks). */
+  blockCounts: BlockCounts;
 }
 
 export function createCorpusState(): CorpusState {
-  return { documents: 0 };
+  return { documents: 0, blockCounts: createBlockCounts() };
 }

@@ -19,12 +19,18 @@ import { assemble } from './stages/assemble.js';
 import { nearCopies } from './stages/near-copies.js';
 import { dedup } from './stages/dedup.js';
 import { crossDoc } from './stages/cross-doc.js';
+import { unwrap } from './stages/unwrap.js';
+import { countBlocks } from './stages/count-blocks.js';
+import { boilerplate } from './stages/boilerplate.js';
+import { classify } from './stages/classify.js';
+import { repeats } from './stages/repeats.js';
 
 /** Bytes → blocks; the start of both passes. */
 export const prepare: readonly Stage[] = [
   stage('decode', (doc, ctx) => decode(doc, ctx.options)),
   stage('extract', (doc, ctx) => extract(doc, ctx.options)),
   stage('normalise', (doc) => normalise(doc)),
+  stage('unwrap', (doc, ctx) => unwrap(doc, ctx.options.thresholds)),
   stage('segment', (doc) => segment(doc)),
 ];
 
@@ -33,10 +39,23 @@ export const statistics: readonly Stage[] = [
   ...prepare,
   // before any block counting: near copies must not make their article look frequent
   stage('near-copies', (doc, ctx) => nearCopies(doc, ctx)),
+  stage('count-blocks', (doc, ctx) => countBlocks(doc, ctx.corpus)),
 ];
 
-/** Pass 2, per document: find what to remove and assemble the output. */
-export const clean: readonly Stage[] = [...prepare, stage('assemble', (doc) => assemble(doc))];
+/**
+ * Pass 2, per document: find what to remove and assemble the output. Corpus
+ * boilerplate goes first (the classifier sees it as bad neighbours); repeats
+ * come last and look only at what is still kept, so the first copy that
+ * survives is the one kept (a headline first seen in a removed menu stays in
+ * the article).
+ */
+export const clean: readonly Stage[] = [
+  ...prepare,
+  stage('boilerplate', (doc, ctx) => boilerplate(doc, ctx.corpus, ctx.options.thresholds)),
+  stage('classify', (doc, ctx) => classify(doc, ctx.options.thresholds)),
+  stage('repeats', (doc, ctx) => repeats(doc, ctx.options.thresholds)),
+  stage('assemble', (doc) => assemble(doc)),
+];
 
 /** Pass 2, in input order: decisions that depend on earlier documents. */
 export const corpus: readonly Stage[] = [

@@ -6,7 +6,7 @@
 import type { Block, BlockKind, Doc } from '../doc.js';
 
 /** Bullets and enumerators that open a list item in plain text. */
-const LIST_MARKER = /^(?:[-*+•·▪◦‣▶►▷○●■□※–—]\s|\(?\d{1,3}[.)]\s|\(?[a-zA-Z][.)]\s|[①-⑳])/u;
+export const LIST_MARKER = /^(?:[-*+•·▪◦‣▶►▷○●■□※–—]\s|\(?\d{1,3}[.)]\s|\(?[a-zA-Z][.)]\s|[①-⑳])/u;
 
 export function lineKind(line: string): BlockKind {
   return LIST_MARKER.test(line) ? 'list-item' : 'line';

@@ -1,0 +1,54 @@
+/**
+ * Tag evidence for HTML blocks: ancestors such as nav, footer, aside, form,
+ * and class/id names such as comment, related, share, footer, menu. Evidence
+ * that encloses most of a page (a `with-sidebar` class on <body>, a form
+ * around everything, as ASP.NET pages have) is a wrapper and is ignored for
+ * that page — by its whole name, so `has-comments` on a wrapper does not
+ * silence `comment` on the comments themselves.
+ */
+import type { BlockContext } from '../doc.js';
+
+/** Ancestor tags that hold page furniture, not the article. */
+const BAD_TAGS = new Set(['nav', 'footer', 'aside', 'form', 'menu']);
+/** Name stems that mark furniture wherever they appear in a class or id ("post-comments", "sharebar"). */
+const BAD_STEMS = [
+  'comment', 'footer', 'sidebar', 'breadcrumb', 'navbar', 'navigation', 'advert', 'cookie', 'newsletter', 'related',
+  'share', 'sharing', 'social', 'sponsor', 'widget', 'pagination', 'copyright', 'menu', 'recommend', 'popular',
+  'trending', 'subscribe', 'byline', 'toolbar', 'masthead', 'disqus', 'signup', 'login',
+];
+/** Words that mark furniture only as a whole word of a name ("nav", but not "canvas"). */
+const BAD_WORDS = new Set(['nav', 'ad', 'ads', 'banner', 'promo', 'tags', 'tag', 'rss', 'print', 'pager', 'reply', 'replies', 'gnb', 'lnb', 'snb']);
+
+/** One piece of furniture evidence: what it says (`tag:nav`, `name:comment`) and the tag or name that said it. */
+export interface Evidence {
+  label: string;
+  /** The whole tag or class/id token (`has-comments`), by which wrappers are told apart. */
+  key: string;
+}
+
+/** The furniture evidence in a block's context: ancestor tags and class/id names that match a stem or word. */
+export function contextEvidence(ctx: BlockContext | undefined): Evidence[] {
+  if (!ctx) return [];
+  const out: Evidence[] = [];
+  for (const tag of ctx.tags) if (BAD_TAGS.has(tag)) out.push({ label: `tag:${tag}`, key: `tag:${tag}` });
+  for (const name of ctx.names) {
+    const stem = BAD_STEMS.find((s) => name.includes(s)) ?? name.split(/[^a-z0-9]+/).find((w) => BAD_WORDS.has(w));
+    if (stem) out.push({ label: `name:${stem}`, key: `name:${name}` });
+  }
+  return out;
+}
+
+/**
+ * Evidence that covers more than `share` of the page's characters: the page's
+ * wrappers, not its furniture.
+ */
+export function wrapperEvidence(evidence: Evidence[][], lengths: number[], share: number): Set<string> {
+  const total = lengths.reduce((a, b) => a + b, 0);
+  const covered = new Map<string, number>();
+  evidence.forEach((ev, i) => {
+    for (const key of new Set(ev.map((e) => e.key))) covered.set(key, (covered.get(key) ?? 0) + lengths[i]);
+  });
+  const out = new Set<string>();
+  for (const [e, n] of covered) if (total > 0 && n / total > share) out.add(e);
+  return out;
+}

@@ -1,0 +1,63 @@
+/**
+ * Surface patterns the classifier looks for in a block's text: sentence ends,
+ * dates and times, counters, contact details, copyright notices. Scripts and
+ * conventions, not words of any one site.
+ */
+
+/**
+ * Sentence-final punctuation: Latin, CJK (。！？ and full-width forms), Arabic
+ * and Urdu (؟ ۔), Devanagari danda (। ॥), Armenian (։), Ethiopic (።),
+ * Burmese (။). The Greek question mark (;) is left out: it is also a semicolon.
+ */
+export const TERMINAL = /[.!?…。！？．؟۔।॥։።။]/u;
+/**
+ * Scripts written without sentence punctuation (Thai, Lao, Khmer, Tibetan):
+ * a block mostly in them is judged without the sentence-end rule.
+ */
+export const UNPUNCTUATED_SCRIPT = /[\u0E00-\u0EFF\u1780-\u17FF\u0F00-\u0FFF]/gu;
+/** Closing quotes and brackets that may follow the sentence-final mark. */
+const CLOSERS = /[\s"'”’»)\]}」』】〉》）]+$/u;
+/** A sentence end inside a block: a final mark followed by a space, a closer or the end (not a decimal point). */
+const SENTENCE_END = /(?<!\d)[.!?…](?=[\s"'”’»)\]]|$)|[。！？؟۔।॥։።။]/gu;
+
+/** True when the block ends as a sentence does (Korean "…다." included: it ends with a full stop). */
+export function endsAsSentence(text: string): boolean {
+  const t = text.replace(CLOSERS, '');
+  return t.length > 0 && TERMINAL.test(t[t.length - 1]);
+}
+
+/** Sentence ends inside the text. */
+export function sentenceEnds(text: string): number {
+  return text.match(SENTENCE_END)?.length ?? 0;
+}
+
+const MONTHS =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+/** Dates and times in the common written forms (ISO, dotted, slashed, CJK 年月日, month names, hh:mm). */
+export const DATE_TIME = new RegExp(
+  [
+    String.raw`\d{4}\s?[-./년年]\s?\d{1,2}\s?[-./월月]\s?\d{1,2}\s?[일日.]?`,
+    String.raw`\d{1,2}[-./]\d{1,2}[-./]\d{2,4}`,
+    String.raw`\b\d{2}-\d{2}-\d{2}\b`,
+    String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?`,
+    String.raw`\d{1,2}\s?월\s?\d{1,2}\s?일`,
+    String.raw`\d{1,2}月\d{1,2}日`,
+    String.raw`\b(?:${MONTHS})\.?\s\d{1,2}(?:st|nd|rd|th)?,?(?:\s\d{4})?\b`,
+    String.raw`\b\d{1,2}\s(?:${MONTHS})\.?(?:\s\d{4})?\b`,
+    String.raw`\b\d+\s?(?:minutes?|hours?|days?|weeks?|months?|years?)\sago\b`,
+    String.raw`\d+\s?(?:분|시간|일|주|개월|년)\s?전`,
+    String.raw`\d+\s?(?:分钟|小時|小时|天|周|个月|年)前`,
+  ].join('|'),
+  'giu',
+);
+
+/** A label and a number: "Comments (12)", "Like 3", "좋아요0", "조회 3회", "阅读 120" (a year is not a count: "Budget 2024"). */
+export const COUNTER = /^(?:[^\d\s]{1,12}(?:\s[^\d\s]{1,12})?)?[\s:：(（[]*[+-]?(?!(?:19|20)\d\d\b)\d[\d,.]*\s?[)）\]]?\s?[^\d\s]{0,2}$/u;
+/** Several counters in a row: "댓글 0건 조회 3회", "12 likes · 3 shares". */
+export const COUNTER_ITEM = /[^\d\s]{1,12}\s?\d[\d,.]*[^\d\s]{0,2}|\d[\d,.]*\s?[^\d\s]{1,12}/gu;
+
+export const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/u;
+export const URL = /\bhttps?:\/\/\S+|\bwww\.[\w-]+\.\S+/iu;
+/** A copyright or reproduction notice. */
+export const COPYRIGHT = /©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|版权所有|著作権|저작권/iu;
+

@@ -1,0 +1,38 @@
+/**
+ * boilerplate (pass 2): blocks found in many documents of the corpus — menus,
+ * footers, notices, "no comments yet" — are removed from every document, the
+ * first included. Order matters: frequent SHORT blocks are boilerplate, while
+ * a LONG block shared by a few documents is content (a syndicated article must
+ * not be hollowed out), so long blocks need both more documents and a share
+ * of the corpus. A corpus of one document removes nothing here; the
+ * classifier does the work.
+ *
+ *   short block: in ≥ max(2, min(boilerplate.minDocs, N)) documents
+ *   long block (key ≥ boilerplate.longChars): in ≥ max(3, min(boilerplate.longMinDocs, N), ⌈boilerplate.longShare · N⌉)
+ *
+ * where N is the number of documents counted in pass 1.
+ */
+import { blockText, removeSpan, type Doc } from '../doc.js';
+import type { CorpusState } from '../corpus.js';
+import type { Thresholds } from '../thresholds.js';
+import { blockCount } from '../corpus/block-counts.js';
+import { blockHash, blockKey } from '../corpus/block-key.js';
+
+/** Documents a block of normalised length `keyLength` must appear in, in a corpus of `n` counted documents. */
+export function minDocsFor(keyLength: number, n: number, t: Thresholds): number {
+  if (keyLength >= t['boilerplate.longChars'])
+    return Math.max(3, Math.min(t['boilerplate.longMinDocs'], n), Math.ceil(t['boilerplate.longShare'] * n));
+  return Math.max(2, Math.min(t['boilerplate.minDocs'], n));
+}
+
+export function boilerplate(doc: Doc, corpus: CorpusState, t: Thresholds): void {
+  const counts = corpus.blockCounts;
+  if (counts.docs < 2) return;
+  for (const b of doc.blocks) {
+    const key = blockKey(blockText(doc, b));
+    if (!key) continue;
+    const seen = blockCount(counts, blockHash(key));
+    const need = minDocsFor(key.length, counts.docs, t);
+    if (seen >= need) removeSpan(doc, 'boilerplate-corpus', b.start, b.end, `in ${seen} of ${counts.docs} documents (threshold ${need})`);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * classify: judge every block that is left — main text or boilerplate — from
+ * its own features (classify/features.ts, classify/rules.ts), the HTML tag
+ * context (classify/context.ts) and its neighbours (classify/smooth.ts).
+ * Sets `block.label`; removes bad blocks as `boilerplate-block` with the
+ * deciding rule in `detail`. Blocks already removed whole by an earlier stage
+ * (corpus boilerplate) count as bad neighbours.
+ */
+import { blockText, removeSpan, type Doc } from '../doc.js';
+import type { Thresholds } from '../thresholds.js';
+import { contextEvidence, wrapperEvidence } from '../classify/context.js';
+import { features, type Features } from '../classify/features.js';
+import { initialClass } from '../classify/rules.js';
+import { smooth, type Item } from '../classify/smooth.js';
+import { detectStopLang } from '../classify/stopwords.js';
+
+/** Hard-bad reasons that are page metadata, which may stand between a title and its text. */
+const META = new Set(['date', 'numbers', 'symbols', 'contact', 'empty']);
+
+export function classify(doc: Doc, t: Thresholds): void {
+  const lang = detectStopLang(doc.text);
+  const texts = doc.blocks.map((b) => blockText(doc, b));
+  const evidence = doc.blocks.map((b) => contextEvidence(b.context));
+  const wrappers = wrapperEvidence(evidence, texts.map((s) => s.length), t['classify.wrapperShare']);
+  const gone = removedWhole(doc);
+  const items: Item[] = doc.blocks.map((b, i) => {
+    const f = features(texts[i], b, lang, t);
+    const initial = gone[i]
+      ? { cls: 'bad' as const, reason: 'removed-earlier', hard: true }
+      : initialClass(f, evidence[i].filter((e) => !wrappers.has(e.key)).map((e) => e.label), lang, t);
+    return {
+      initial,
+      cls: initial.cls,
+      reason: initial.reason,
+      length: texts[i].length,
+      weight: f.weight,
+      heading: !initial.hard && isHeading(f, texts[i], b.kind, t),
+      markedHeading: !initial.hard && f.htmlHeading,
+      // what may stand between a title and its text: a label, a counter, a dateline or a byline with a date
+      skippable:
+        f.chars < t['classify.headingMinChars'] ||
+        f.counter ||
+        (f.mentionsDate && f.chars <= t['classify.metaMaxChars']) ||
+        (Boolean(initial.hard) && META.has(initial.reason)),
+    };
+  });
+  smooth(items, t);
+  doc.blocks.forEach((b, i) => {
+    const it = items[i];
+    b.label = { cls: it.cls === 'good' ? 'good' : 'bad', reason: it.reason };
+    if (it.cls !== 'good' && it.initial.reason !== 'removed-earlier') removeSpan(doc, 'boilerplate-block', b.start, b.end, it.reason);
+  });
+}
+
+/** For each block, whether earlier stages removed all of it (one pass over the sorted removals). */
+function removedWhole(doc: Doc): boolean[] {
+  let r = 0;
+  return doc.blocks.map((b) => {
+    while (r < doc.removed.length && doc.removed[r].end <= b.start) r++;
+    let cursor = b.start;
+    for (let k = r; k < doc.removed.length && doc.removed[k].start <= cursor && cursor < b.end; k++) cursor = Math.max(cursor, doc.removed[k].end);
+    return cursor >= b.end;
+  });
+}
+
+/** An HTML heading, or a title-like line: long enough, unpunctuated, letters, not a list item or a menu. */
+function isHeading(f: Features, text: string, kind: string, t: Thresholds): boolean {
+  if (f.htmlHeading) return true;
+  if (f.listItem || f.counter || f.linkDensity > 0 || f.separators >= 2) return false;
+  return (
+    text.length >= t['classify.headingMinChars'] &&
+    f.weight < t['classify.lengthHigh'] &&
+    !f.endsAsSentence &&
+    !/[:：]$/u.test(text) && // "Search for:", "You will need:" introduce, they do not title
+    f.letterShare >= t['classify.minLetterShare'] &&
+    kind !== 'table-row'
+  );
+}

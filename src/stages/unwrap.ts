@@ -1,0 +1,112 @@
+/**
+ * unwrap: rebuild paragraphs from hard-wrapped plain text (text-mode browser
+ * dumps, mail, copy-paste from a fixed-width terminal) before it is cut into
+ * blocks, so each paragraph is judged as one block.
+ *
+ * Conservative by design: a text is unwrapped only when most of its lines end
+ * near one common width, and a line joins the next only when it filled the
+ * width (the wrapper broke it) and the next line does not start a list item,
+ * a heading or a table row. Text written one paragraph per line is untouched.
+ * Runs on plain text only, after normalise and before segment; `doc.text`
+ * after this stage is the coordinate system of every offset.
+ */
+import type { Doc } from '../doc.js';
+import type { Thresholds } from '../thresholds.js';
+import { LIST_MARKER } from './segment.js';
+
+/** East Asian wide characters take two columns in a terminal. */
+const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
+/** Characters joined without a space when a line break falls between two of them. */
+const NO_SPACE_SCRIPT = /[\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFF60]/u;
+/** Table rows and rules: pipes, box drawing, or a line made only of rule characters. */
+const TABLE_OR_RULE = /\||[\u2500-\u257F]|^[-=_*~+.#\s]{3,}$/u;
+
+/** Width of a line in terminal columns. */
+export function displayWidth(line: string): number {
+  let w = 0;
+  for (const ch of line) w += WIDE.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** Width of the first word of `line` (one character for scripts that break anywhere). */
+function firstWordWidth(line: string): number {
+  const first = line.match(/^\S+/u)?.[0] ?? '';
+  return NO_SPACE_SCRIPT.test(first[0] ?? '') ? 2 : displayWidth(first);
+}
+
+/**
+ * True when the break after `line` was forced by a wrapper at `width`: the line
+ * fills the width and the next line's first word would not have fitted on it
+ * (a wrapper such as fmt(1) or a text-mode browser breaks only then).
+ */
+function forcedBreak(line: string, next: string, width: number, t: Thresholds): boolean {
+  const w = displayWidth(line);
+  const space = NO_SPACE_SCRIPT.test(next[0] ?? '') ? 0 : 1;
+  // a wide character that does not fit in the last column leaves that column empty
+  const slack = space === 0 ? 1 : 0;
+  return w >= width * t['unwrap.fillRatio'] && w + space + firstWordWidth(next) > width - slack;
+}
+
+/**
+ * The common wrap width of `lines`, or 0 when the text does not look
+ * hard-wrapped: most line breaks inside runs of text must be forced breaks at
+ * the width of the widest line, which must be within `unwrap.maxWidth`.
+ */
+export function wrapWidth(lines: string[], t: Thresholds): number {
+  let width = 0;
+  for (const l of lines) width = Math.max(width, displayWidth(l));
+  if (width > t['unwrap.maxWidth'] || width < 20) return 0;
+  let forced = 0;
+  let free = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!lines[i] || !lines[i + 1] || startsBlock(lines[i + 1]) || startsBlock(lines[i])) continue;
+    if (forcedBreak(lines[i], lines[i + 1], width, t)) forced++;
+    else free++;
+  }
+  if (forced < t['unwrap.minLines'] || forced / (forced + free) < t['unwrap.minShare']) return 0;
+  return width;
+}
+
+/** A line that starts something of its own: a list item, a heading in capitals, a table row or a rule. */
+function startsBlock(line: string): boolean {
+  return LIST_MARKER.test(line) || TABLE_OR_RULE.test(line) || isCapitals(line);
+}
+
+/** An all-capitals line (at least two letters): a heading in a text dump. */
+function isCapitals(line: string): boolean {
+  const letters = line.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+/** Rejoin wrapped lines of `text`; returns it unchanged when it is not hard-wrapped. */
+export function unwrapText(text: string, t: Thresholds): string {
+  const lines = text.split('\n');
+  const width = wrapWidth(lines, t);
+  if (width === 0) return text;
+  const out: string[] = [];
+  let current: string[] = [lines[0]]; // physical lines of the paragraph being built, with their glue
+  let first = lines[0];
+  let last = lines[0];
+  for (const line of lines.slice(1)) {
+    const joinable =
+      first !== '' && line !== '' && !startsBlock(line) && !TABLE_OR_RULE.test(first) && !isCapitals(last) && forcedBreak(last, line, width, t);
+    if (joinable) {
+      const a = last[last.length - 1];
+      // a hyphen at a break before a lower-case letter is the word's own (we do not guess hyphenation)
+      const glue = NO_SPACE_SCRIPT.test(a) && NO_SPACE_SCRIPT.test(line[0]) ? '' : /\p{L}-$/u.test(last) && /^\p{Ll}/u.test(line) ? '' : ' ';
+      current.push(glue, line);
+    } else {
+      out.push(current.join(''));
+      current = [line];
+      first = line;
+    }
+    last = line;
+  }
+  out.push(current.join(''));
+  return out.join('\n');
+}
+
+export function unwrap(doc: Doc, t: Thresholds): void {
+  if (doc.format !== 'text') return;
+  doc.text = unwrapText(doc.text, t);
+}

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { clean } from '../../src/pipeline.js';
+import { endsAsSentence, sentenceEnds } from '../../src/classify/patterns.js';
+import { detectStopLang } from '../../src/classify/stopwords.js';
+import { isDateLine } from '../../src/classify/features.js';
+import { defaultThresholds } from '../../src/thresholds.js';
+import { smooth, type Item } from '../../src/classify/smooth.js';
+import { run } from '../helpers.js';
+
+const t = defaultThresholds();
+const reasons = (d: ReturnType<typeof run>) => d.blocks.map((b) => `${b.label?.cls}:${b.label?.reason}`);
+/** Output lines, paragraph breaks aside. */
+const kept = (d: ReturnType<typeof run>) => (d.output ?? '').split('\n').filter(Boolean);
+
+const EN = [
+  'Home',
+  'News',
+  'Sport',
+  'Harbour town votes to restore its old ferry line',
+  'Published 14 March 2024, 09:12',
+  'The town council voted on Tuesday evening to bring back the ferry that once linked the harbour with the island, ending a debate that has divided residents for more than ten years.',
+  'Costs',
+  'The plan is expected to cost around four million pounds, most of it for a new landing stage and a second-hand vessel, and the council hopes a regional fund will pay for half.',
+  'Comments (12)',
+  'Like 3',
+  '© 2024 The Coastal Ledger. All rights reserved.',
+].join('\n');
+
+describe('classify patterns', () => {
+  it('knows sentence ends in Latin, Korean and CJK text', () => {
+    expect(endsAsSentence('메타가 다음 장을 준비한다고 밝혔다.')).toBe(true);
+    expect(endsAsSentence('“이것은 평생의 경험이었다.”')).toBe(true);
+    expect(endsAsSentence('公园将在本周末重新开放。')).toBe(true);
+    expect(endsAsSentence('次は紅葉の季節に来たい！')).toBe(true);
+    expect(endsAsSentence('Costs and timetable')).toBe(false);
+    expect(sentenceEnds('Price rose 2.5 percent. Then it fell.')).toBe(2);
+  });
+
+  it('tells date lines from sentences with a date', () => {
+    expect(isDateLine('입력 2023-06-18 15:09', t)).toBe(true);
+    expect(isDateLine('2024年4月3日 10:15', t)).toBe(true);
+    expect(isDateLine('Updated March 3, 2024', t)).toBe(true);
+    expect(isDateLine('The council met on March 3, 2024 to vote on the ferry plan for the island', t)).toBe(false);
+  });
+
+  it('picks a stoplist by script, and none for Latin text that is not English', () => {
+    expect(detectStopLang('The council voted on Tuesday to bring back the ferry that once linked the town with the island.')).toBe('en');
+    expect(detectStopLang('Der Gemeinderat hat am Dienstag beschlossen, die alte Fähre wieder fahren zu lassen.')).toBeUndefined();
+    expect(detectStopLang('桜の季節の京都はどこも人でいっぱいです。')).toBe('ja');
+    expect(detectStopLang('城市公园完成改造，周末重新开放。')).toBe('zh');
+    expect(detectStopLang('메타가 새로운 조직을 만들었다.')).toBe('ko');
+  });
+});
+
+describe('classify', () => {
+  it('keeps the title, headings and paragraphs of an English page and drops menus, datelines, counters and notices', () => {
+    const d = run(clean, EN);
+    expect(kept(d)).toEqual(['Harbour town votes to restore its old ferry line', EN.split('\n')[5], 'Costs', EN.split('\n')[7]]);
+    expect(reasons(d)).toContain('bad:date');
+    expect(reasons(d)).toContain('bad:counter');
+    expect(reasons(d)).toContain('bad:copyright');
+    expect(d.removed.every((r) => r.code === 'boilerplate-block' && r.detail)).toBe(true);
+  });
+
+  it('keeps a Japanese article written without spaces and drops its likes, comment counter and related links', () => {
+    const ja = [
+      'ホーム',
+      'ブログ',
+      '春の京都で静かな寺を歩く',
+      '2024年4月3日 10:15',
+      '桜の季節の京都はどこも人でいっぱいだと思われがちですが、少し足をのばせば静かな寺もたくさんあります。今回は朝早くに出かけて、小さな寺を三つ歩いてみました。',
+      '最初の寺は駅から二十分ほど歩いたところにあり、門の前にはまだ誰もいませんでした。庭の池には花びらが浮かんでいて、鳥の声のほかには何も聞こえません。',
+      'いいね 12',
+      'コメント (3)',
+      '関連記事',
+      '奈良の古い町並みを歩く',
+    ].join('\n');
+    const d = run(clean, ja);
+    expect(kept(d)).toEqual(ja.split('\n').filter((_, i) => [2, 4, 5].includes(i)));
+  });
+
+  it('keeps a Chinese news text and drops its source line, share line and footer', () => {
+    const zh = [
+      '首页 新闻 城市',
+      '城市公园完成改造 周末重新向市民开放',
+      '2024-05-18 08:30',
+      '经过一年多的施工，位于市中心的老公园终于完成了改造，并将在本周末重新向市民开放。新的公园保留了原有的大树和湖面，同时增加了儿童游乐区和一条环湖步道。',
+      '负责这个项目的工作人员说，改造的重点是让老人和孩子都能方便地使用公园。过去的台阶很多，轮椅和婴儿车很难通过。',
+      '分享到：微信 微博',
+      '版权所有 © 2024 城市日报',
+    ].join('\n');
+    const d = run(clean, zh);
+    expect(kept(d)).toEqual(zh.split('\n').slice(1, 5).filter((_, i) => i !== 1));
+  });
+
+  it('uses tag context in HTML: link density, nav/aside/footer, comment and share class names', () => {
+    const body =
+      '<p>The town council voted on Tuesday evening to bring back the ferry that once linked the harbour with the island, ending a long debate among the residents.</p>';
+    const html = `<body class="with-sidebar"><nav><a href="/">Home</a> <a href="/n">News</a></nav><article><h1>Ferry returns</h1>${body}
+      <div class="share-tools">Share this story with your friends and family today.</div></article>
+      <div id="comments"><p>I remember taking that ferry as a child, and I cannot wait to take my own children on it next year.</p></div>
+      <aside>Most read this week in our town and region.</aside><footer>Contact the newsroom.</footer></body>`;
+    const d = run(clean, html, {}, 'page.html');
+    expect(d.output).toBe('Ferry returns\n\nThe town council voted on Tuesday evening to bring back the ferry that once linked the harbour with the island, ending a long debate among the residents.\n');
+    expect(reasons(d)).toEqual(
+      expect.arrayContaining(['bad:link-density', 'bad:context(name:share)', 'bad:context(name:comment)', 'bad:context(tag:aside)', 'bad:context(tag:footer)']),
+    );
+  });
+
+  it('ignores a class that wraps most of the page, but not the same stem on the furniture itself', () => {
+    const para = (n: number) =>
+      `<p>Paragraph ${n} of the story: the council voted on Tuesday evening to bring back the ferry that once linked the harbour with the island, ending a long debate among the residents of both places.</p>`;
+    const html = `<body><div class="has-comments"><article>${para(1)}${para(2)}${para(3)}${para(4)}${para(5)}</article>
+      <div class="comment"><p>I remember taking that ferry as a child, and I cannot wait to take my own children on it next summer.</p></div></div></body>`;
+    const d = run(clean, html, {}, 'page.html');
+    expect(kept(d)).toHaveLength(5);
+    expect(reasons(d)).toContain('bad:context(name:comment)');
+  });
+
+  it('judges scripts written without sentence punctuation (Thai) by length, and knows the danda and Arabic marks', () => {
+    const th =
+      'เมืองริมทะเลลงมติให้นำเรือข้ามฟากสายเก่ากลับมาให้บริการอีกครั้งหลังจากที่หยุดไปนานกว่ายี่สิบปี ชาวบ้านหลายคนบอกว่าจะช่วยให้การเดินทางไปยังเกาะสะดวกขึ้นมาก และจะทำให้นักท่องเที่ยวกลับมาที่ร้านค้าริมท่าเรือ';
+    expect(kept(run(clean, `หน้าแรก\n${th}`))).toEqual([th]);
+    expect(endsAsSentence('नगर परिषद ने नौका सेवा फिर से शुरू करने का फैसला किया।')).toBe(true);
+    expect(endsAsSentence('هل ستعود العبارة؟')).toBe(true);
+  });
+
+  it('does not take a title with a year or a number for a counter', () => {
+    const text = 'Budget 2024\nThe council set out its spending plans for the coming year on Tuesday, with most of the money going to schools, roads and the harbour.';
+    expect(kept(run(clean, text))[0]).toBe('Budget 2024');
+  });
+
+  // a blog dump whose paragraphs are all medium length: only its title, not its site name and menu, goes with the text
+  it('keeps the title across a byline, but not the site name, tagline and menu above it', () => {
+    const text = [
+      'Skip to content',
+      'My Little Kitchen',
+      'Recipes, stories and the odd disaster',
+      'Home',
+      'Recipes',
+      'Search for:',
+      'A simple loaf for busy weekdays',
+      'By Jane Doe | March 3, 2024 | 4 Comments',
+      'Bread does not have to take all day. This loaf needs ten minutes of work in the evening and one hour of baking the next morning.',
+      'Mix everything in a large bowl until no dry flour is left, cover it, and leave it on the counter overnight to rise.',
+      'Proudly powered by WordPress',
+    ].join('\n');
+    expect(kept(run(clean, text))).toEqual(text.split('\n').slice(6).filter((_, i) => i !== 1 && i !== 4));
+  });
+
+  // Math.max(...list) over every block overflowed the stack on a page of 300,000 paragraphs
+  it('smooths a page of 300,000 medium paragraphs', () => {
+    const items: Item[] = Array.from({ length: 300_000 }, () => ({
+      initial: { cls: 'near-good' as const, reason: 'medium-prose' },
+      cls: 'near-good' as const,
+      reason: 'medium-prose',
+      length: 100,
+      weight: 100,
+      heading: false,
+      markedHeading: false,
+      skippable: false,
+    }));
+    smooth(items, t);
+    expect(items.every((it) => it.cls === 'good')).toBe(true);
+  });
+
+  it('keeps a one-sentence document (nothing better on the page)', () => {
+    expect(run(clean, 'Plain text.').output).toBe('Plain text.\n');
+  });
+
+  it('reads its numbers from the thresholds', () => {
+    const text = 'A heading line here\nThe council voted on Tuesday to bring back the ferry.';
+    const strict = run(clean, text, { thresholds: { ...t, 'classify.headingMinChars': 100 } });
+    expect(strict.output).toBe('The council voted on Tuesday to bring back the ferry.\n');
+  });
+});
