@@ -31,6 +31,7 @@ import { runPipe } from './modes/pipe.js';
 import { runCheck } from './modes/check.js';
 import { jsonlFolderOutputs } from './modes/folder-jsonl.js';
 import type { ModeContext } from './modes/context.js';
+import { SKIPPABLE } from './pipeline.js';
 
 /** Exit codes (ripgrep-style: they carry meaning). */
 export const EXIT = { ok: 0, findings: 1, error: 2, interrupted: 130 } as const;
@@ -78,6 +79,7 @@ interface CliFlags {
   config?: string | false;
   maxBytes?: string;
   explain?: boolean;
+  skip?: string;
 }
 
 /** Options a config file may not set: they say what this one command does, not how the corpus is cleaned. */
@@ -95,6 +97,7 @@ function buildCommand(): Command {
     .option('--report <file>', 'where to write the JSON report (default: <output>/report.json)')
     .option('--encoding <name>', 'read every input in this encoding instead of detecting it')
     .addOption(new Option('--format <format>', 'treat inputs as text or HTML instead of sniffing').choices(['auto', 'text', 'html']).default('auto'))
+    .option('--skip <stages>', `stages not to run, comma-separated: ${SKIPPABLE.join(', ')}`)
     .option('--max-bytes <size>', 'skip any input larger than this (e.g. 64M; default 512M; same as --set input.maxBytes=N)')
     .option('--set <name=value>', 'override a threshold (repeatable; see --list-thresholds)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--list-thresholds', 'print every threshold with its default and source, then exit')
@@ -123,6 +126,11 @@ function buildCommand(): Command {
 function toOptions(flags: CliFlags): Options {
   const options = defaultOptions();
   options.format = flags.format;
+  if (flags.skip) {
+    options.skip = flags.skip.split(',').map((name) => name.trim()).filter(Boolean);
+    const unknown = options.skip.find((name) => !SKIPPABLE.includes(name));
+    if (unknown) throw new UsageError(`--skip: no stage "${unknown}" can be skipped (choose from ${SKIPPABLE.join(', ')})`);
+  }
   if (flags.encoding) {
     const name = canonicalEncoding(flags.encoding);
     if (!iconv.encodingExists(name)) throw new UsageError(`unknown encoding "${flags.encoding}" for --encoding`);

@@ -11,8 +11,10 @@ export interface Options {
   format: 'auto' | 'text' | 'html';
   /** Named heuristic thresholds (see thresholds.ts). */
   thresholds: Thresholds;
+  /** Stages not to run (`--skip`): names from `SKIPPABLE` in pipeline.ts. */
+  skip: string[];
 }
 
 export function defaultOptions(): Options {
-  return { format: 'auto', thresholds: defaultThresholds() };
+  return { format: 'auto', thresholds: defaultThresholds(), skip: [] };
 }

@@ -63,3 +63,10 @@ export const corpus: readonly Stage[] = [
   // after dedup: a syndicated copy is dropped whole before paragraphs are compared
   stage('cross-doc', (doc, ctx) => crossDoc(doc, ctx)),
 ];
+
+/**
+ * Stages a user may turn off with `--skip` (the decoding and normalising
+ * stages, and assemble, always run): e.g. `--skip classify,boilerplate` keeps
+ * every block and still removes repeats and duplicates.
+ */
+export const SKIPPABLE: readonly string[] = ['unwrap', 'near-copies', 'count-blocks', 'boilerplate', 'classify', 'repeats', 'dedup', 'cross-doc'];

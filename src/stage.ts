@@ -21,12 +21,14 @@ export interface Stage {
 export const stage = (name: string, run: (doc: Doc, ctx: Context) => void): Stage => ({ name, run });
 
 /**
- * Run stages in order. A document that is skipped, failed or found to be a
+ * Run stages in order, but those named in `options.skip`. A document that is skipped, failed or found to be a
  * duplicate goes no further; a stage that throws fails only its document.
  */
 export function runStages(doc: Doc, stages: readonly Stage[], ctx: Context): Doc {
+  const skip = ctx.options.skip;
   for (const s of stages) {
     if (doc.status !== 'kept') break;
+    if (skip.length > 0 && skip.includes(s.name)) continue;
     try {
       s.run(doc, ctx);
     } catch (err) {

@@ -29,7 +29,7 @@ describe('--check', () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
     expect(lines.map((l) => l.split(':')[0])).toEqual(seedNames.map((n) => `seeds/${n}`));
-    expect(lines.find((l) => l.startsWith('seeds/002'))).toMatch(/: would change: 4888 → \d+ bytes, HTML to text/);
+    expect(lines.find((l) => l.startsWith('seeds/002'))).toMatch(/: would change: 4888 → \d+ bytes, .*HTML to text/);
     expect(snapshot(dir)).toEqual(before);
   });
 
