@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
 import iconv from 'iconv-lite';
 import { defaultOptions, type Options } from './options.js';
@@ -18,6 +19,7 @@ import { addToTotals, docEntry, emptyTotals, ReportWriter, type Totals } from '.
 import { formatSummary, problemLine } from './format/summary.js';
 import { canonicalEncoding } from './stages/detect-encoding.js';
 import type { Doc } from './doc.js';
+import type { StageTimings } from './stage.js';
 
 /** Exit codes (ripgrep-style: they carry meaning). */
 export const EXIT = { ok: 0, findings: 1, error: 2, interrupted: 130 } as const;
@@ -54,6 +56,7 @@ interface CliFlags {
   json?: boolean;
   quiet?: boolean;
   color: boolean;
+  jobs?: string;
 }
 
 function buildCommand(): Command {
@@ -71,6 +74,7 @@ function buildCommand(): Command {
     .option('--json', 'print the summary as JSON on stdout')
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .option('-j, --jobs <n>', `threads for the per-document work (default: the number of cores, ${os.availableParallelism()} here; 1 = no worker threads)`)
     .addHelpText(
       'after',
       `\nExit codes: 0 done, 1 findings in check mode, 2 usage error or an input that could not be read.\nExample: clean-corpus ./seeds -o out/`,
@@ -143,7 +147,15 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
 }
 
-async function runFolder(args: string[], flags: CliFlags, options: Options, io: Io, color: boolean): Promise<number> {
+/** `--jobs`: a whole number of threads, 1 or more; the number of cores when not given. */
+function parseJobs(value: string | undefined): number {
+  if (value === undefined) return os.availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1024) throw new UsageError(`--jobs takes a whole number from 1 to 1024, not "${value}"`);
+  return n;
+}
+
+async function runFolder(args: string[], flags: CliFlags, options: Options, io: Io, color: boolean, jobs = parseJobs(flags.jobs)): Promise<number> {
   if (args.length === 0) throw new UsageError('no input given: name files, folders or globs');
   const started = performance.now();
   const outDir = path.resolve(io.cwd, flags.output ?? DEFAULT_OUTPUT);
@@ -172,6 +184,7 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
   const report = new ReportWriter(reportPath, { tool: toolInfo(), options: reportOptions(options, flags, outDir) });
   const totals: Totals = emptyTotals();
   const progress = progressLine(io, color);
+  const timings: StageTimings = {};
   let stop = false;
   const onSignal = () => {
     if (stop) {
@@ -193,6 +206,7 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
         if (doc.status === 'kept' && doc.output !== undefined) {
           const rel = outputOf.get(doc.source.path)!;
           const target = path.join(outDir, rel);
+          const t0 = performance.now();
           try {
             await writeAtomic(target, doc.output);
             written = displayPath(target, io.cwd);
@@ -200,31 +214,40 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
             doc.status = 'error';
             doc.findings.push({ code: 'write-failed', severity: 'error', stage: 'write', args: { output: displayPath(target, io.cwd), reason: (err as Error).message } });
           }
+          timings.write = (timings.write ?? 0) + (performance.now() - t0);
         }
+        const t1 = performance.now();
         const entry = docEntry(doc, written);
         report.add(entry);
+        timings.report = (timings.report ?? 0) + (performance.now() - t1);
         addToTotals(totals, doc, entry);
         if (doc.status === 'error' || (doc.status === 'skipped' && !flags.quiet)) {
           progress.clear();
           io.stderr.write(problemLine(entry, color) + '\n');
         }
       },
-    });
+    }, { jobs, timings });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     progress.clear();
   }
-  report.finish(totals);
+  const stageMs = roundTimings(timings);
+  report.finish(totals, stageMs);
   const seconds = (performance.now() - started) / 1000;
   const info = { totals, outputDir: displayPath(outDir, io.cwd), reportPath: displayPath(reportPath, io.cwd), seconds };
-  if (flags.json) io.stdout.write(JSON.stringify({ ...info, interrupted: stop }) + '\n');
+  if (flags.json) io.stdout.write(JSON.stringify({ ...info, interrupted: stop, jobs, timings: stageMs }) + '\n');
   if (!flags.quiet) io.stderr.write(formatSummary(info, color));
   if (stop) {
     io.stderr.write(`clean-corpus: interrupted after ${totals.documents} of ${files.length + missing.length} documents; the report lists those done\n`);
     return EXIT.interrupted;
   }
   return totals.error > 0 ? EXIT.error : EXIT.ok;
+}
+
+/** Milliseconds per stage, rounded to 0.1 ms (per-document stages are summed over threads). */
+function roundTimings(t: StageTimings): StageTimings {
+  return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v * 10) / 10]));
 }
 
 function reportOptions(options: Options, flags: CliFlags, outDir: string): object {

@@ -154,8 +154,10 @@ export class ReportWriter {
     this.first = false;
   }
 
-  finish(totals: Totals): void {
-    fs.writeSync(this.fd, `\n],\n"totals": ${JSON.stringify(totals)}\n}\n`);
+  /** Close the report with the totals and, when given, milliseconds per stage (`timings`: differs from run to run). */
+  finish(totals: Totals, timings?: Record<string, number>): void {
+    const t = timings ? `,\n"timings": ${JSON.stringify(timings)}` : '';
+    fs.writeSync(this.fd, `\n],\n"totals": ${JSON.stringify(totals)}${t}\n}\n`);
     fs.closeSync(this.fd);
     fs.renameSync(this.tmp, this.target);
   }

@@ -2,13 +2,19 @@
  * The engine: drives documents from their sources through both passes of the
  * pipeline and hands each finished document to the caller. Knows nothing of
  * argv, folders or terminals; the CLI and the library API both call it.
+ *
+ * Documents stream: at most a window of `2 × jobs` documents is read ahead of
+ * the one being finished, the per-document lists run on a worker pool (or in
+ * this thread), and the pass-1 merges, the `corpus` list and `onDoc` run here,
+ * in input order — so the result does not depend on the number of workers.
  */
 import { createDoc, type Doc, type DocSource } from './doc.js';
 import type { Options } from './options.js';
-import { clean, corpus, statistics } from './pipeline.js';
-import { runStages, type Context } from './stage.js';
+import * as defaultPipeline from './pipeline.js';
+import { runStages, type Context, type StageTimings } from './stage.js';
 import { createCorpusState } from './corpus.js';
 import type { ReadResult } from './io/read.js';
+import { inlineExecutor, poolExecutor, type Executor, type PipelineLists } from './parallel/executor.js';
 
 /** One document to read: where it comes from and how to get its bytes. */
 export interface Source {
@@ -25,6 +31,19 @@ export interface RunHooks {
   shouldStop?(): boolean;
 }
 
+/** How a run is carried out; nothing here changes its result. */
+export interface RunSettings {
+  /** Threads for the per-document work; 1 (the default) runs it in this thread. */
+  jobs?: number;
+  /** When given, filled with milliseconds per stage (per-document stages summed over threads; pass-1 stages prefixed `pass1:`). */
+  timings?: StageTimings;
+  /** URL of a module exporting `statistics`, `clean` and `corpus` lists in place of ./pipeline.js (tests). */
+  pipeline?: string;
+}
+
+/** Documents read ahead per job: one being worked on and one waiting, so every worker stays busy while the head is finished. */
+const WINDOW_PER_JOB = 2;
+
 /**
  * Run the pipeline over `sources` (a function, because the statistics pass
  * reads the corpus a second time). Returns the number of documents processed.
@@ -33,40 +52,104 @@ export async function runCorpus(
   sources: () => AsyncIterable<Source> | Iterable<Source>,
   options: Options,
   hooks: RunHooks,
+  settings: RunSettings = {},
 ): Promise<number> {
-  const ctx: Context = { options, corpus: createCorpusState() };
+  const pipelineUrl = settings.pipeline ?? new URL('./pipeline.js', import.meta.url).href;
+  const lists: PipelineLists = settings.pipeline ? await import(settings.pipeline) : defaultPipeline;
+  const ctx: Context = { options, corpus: createCorpusState(), timings: settings.timings };
+  const jobs = Math.max(1, Math.floor(settings.jobs ?? 1));
+  // Workers cost a start-up each; below this many documents one thread is faster.
+  const minDocs = jobs * options.thresholds['parallel.minDocsPerJob'];
+  let executor: Executor | undefined;
+  const choose = (docsSeen: number, ended: boolean): Executor | undefined => {
+    if (executor) return executor;
+    if (jobs > 1 && docsSeen > minDocs) executor = poolExecutor(jobs, options, pipelineUrl);
+    else if (jobs === 1 || ended) executor = inlineExecutor(lists, ctx, settings.timings !== undefined);
+    return executor;
+  };
 
-  if (statistics.length > 0) {
+  /** One pass: documents in, results out in input order, at most `window` in flight. */
+  async function pass<R>(submit: (e: Executor, doc: Doc) => Promise<R>, finish: (r: R, n: number) => Promise<void> | void): Promise<number> {
+    const window: Promise<R>[] = [];
+    let early: Doc[] = [];
     let n = 0;
+    let done = 0;
+    const limit = jobs * WINDOW_PER_JOB;
+    const drainTo = async (size: number) => {
+      while (window.length > size) await finish(await window.shift()!, ++done);
+    };
     for await (const src of sources()) {
-      if (hooks.shouldStop?.()) return n;
-      const doc = await load(n, src, options);
-      runStages(doc, statistics, ctx);
-      ctx.corpus.documents++;
-      hooks.onProgress?.(1, ++n);
+      if (hooks.shouldStop?.()) return done;
+      const doc = await load(n++, src, settings.timings);
+      const e = choose(n, false);
+      if (!e) {
+        early.push(doc);
+        continue;
+      }
+      for (const d of early) window.push(submit(e, d));
+      early = [];
+      window.push(submit(e, doc));
+      await drainTo(limit - 1);
     }
+    const e = choose(n, true)!;
+    for (const d of early) window.push(submit(e, d));
+    await drainTo(0);
+    return done;
   }
 
-  let n = 0;
-  for await (const src of sources()) {
-    if (hooks.shouldStop?.()) break;
-    const doc = await load(n, src, options);
-    runStages(doc, clean, ctx);
-    runStages(doc, corpus, ctx);
-    await hooks.onDoc(doc);
-    hooks.onProgress?.(2, ++n);
+  try {
+    if (lists.statistics.length > 0) {
+      const merges = lists.statistics.filter((s) => s.merge);
+      await pass(
+        (e, doc) => e.statistics(doc),
+        (r, n) => {
+          if (r.stats) for (const s of merges) timed(ctx, `pass1:${s.name}:merge`, () => s.merge!(r.stats!, ctx.corpus));
+          ctx.corpus.documents++;
+          hooks.onProgress?.(1, n);
+        },
+      );
+      if (hooks.shouldStop?.()) return ctx.corpus.documents;
+      executor?.shareCorpus(ctx.corpus);
+    }
+    return await pass(
+      (e, doc) => e.clean(doc),
+      async (doc, n) => {
+        if (hooks.shouldStop?.()) return;
+        runStages(doc, lists.corpus, ctx);
+        await hooks.onDoc(doc);
+        hooks.onProgress?.(2, n);
+      },
+    );
+  } finally {
+    if (executor && settings.timings) {
+      const per = await executor.timings();
+      for (const [name, ms] of Object.entries(per[1])) add(settings.timings, `pass1:${name}`, ms);
+      for (const [name, ms] of Object.entries(per[2])) add(settings.timings, name, ms);
+    }
+    await executor?.close();
   }
-  return n;
 }
 
-async function load(id: number, src: Source, options: Options): Promise<Doc> {
+const add = (t: StageTimings, name: string, ms: number) => {
+  t[name] = (t[name] ?? 0) + ms;
+};
+
+function timed(ctx: Context, name: string, fn: () => void): void {
+  if (!ctx.timings) return fn();
+  const t0 = performance.now();
+  fn();
+  add(ctx.timings, name, performance.now() - t0);
+}
+
+async function load(id: number, src: Source, timings: StageTimings | undefined): Promise<Doc> {
+  const t0 = timings ? performance.now() : 0;
   const read = await src.load();
+  if (timings) add(timings, 'read', performance.now() - t0);
   const doc = createDoc(id, src.source, read.ok ? read.bytes : new Uint8Array(0));
   if (!read.ok) {
     doc.status = read.code === 'too-large' ? 'skipped' : 'error';
     doc.bytes = undefined;
     doc.findings.push({ code: read.code, severity: read.code === 'too-large' ? 'warning' : 'error', stage: 'read', args: read.args });
   }
-  void options;
   return doc;
 }

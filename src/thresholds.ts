@@ -59,6 +59,15 @@ export const THRESHOLDS = {
     1000,
     true,
   ),
+  /** Documents per job a run must have before worker threads are started. */
+  'parallel.minDocsPerJob': spec(
+    2,
+    'worker threads are started only for runs of more than this many documents per --jobs; smaller runs stay in one thread',
+    'ours: starting a worker (modules, xxhash-wasm) costs about as much as cleaning a couple of typical pages (TODO: re-measure after merge, see BENCHMARKS.md)',
+    0,
+    1_000_000,
+    true,
+  ),
 } satisfies Record<string, ThresholdSpec>;
 
 export type ThresholdName = keyof typeof THRESHOLDS;
