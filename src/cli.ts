@@ -177,6 +177,7 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
     ...files.map((f) => ({
       source: { path: f.display, relPath: f.rel },
       load: () => readInput(f.abs, options.thresholds['input.maxBytes']),
+      file: { abs: f.abs, maxBytes: options.thresholds['input.maxBytes'] },
     })),
   ];
   const outputOf = new Map<string, string>(files.map((f, i) => [f.display, names[i]]));
@@ -208,13 +209,15 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
           const target = path.join(outDir, rel);
           const t0 = performance.now();
           try {
-            await writeAtomic(target, doc.output);
+            // the write itself is synchronous; time it before awaiting, so other documents' work is not counted
+            const writing = writeAtomic(target, doc.output);
+            timings.write = (timings.write ?? 0) + (performance.now() - t0);
+            await writing;
             written = displayPath(target, io.cwd);
           } catch (err) {
             doc.status = 'error';
             doc.findings.push({ code: 'write-failed', severity: 'error', stage: 'write', args: { output: displayPath(target, io.cwd), reason: (err as Error).message } });
           }
-          timings.write = (timings.write ?? 0) + (performance.now() - t0);
         }
         const t1 = performance.now();
         const entry = docEntry(doc, written);

@@ -8,7 +8,7 @@
  * this thread), and the pass-1 merges, the `corpus` list and `onDoc` run here,
  * in input order — so the result does not depend on the number of workers.
  */
-import { createDoc, type Doc, type DocSource } from './doc.js';
+import type { Doc, DocSource } from './doc.js';
 import type { Options } from './options.js';
 import * as defaultPipeline from './pipeline.js';
 import { runStages, type Context, type StageTimings } from './stage.js';
@@ -20,6 +20,12 @@ import { inlineExecutor, poolExecutor, type Executor, type PipelineLists } from 
 export interface Source {
   source: DocSource;
   load(): Promise<ReadResult>;
+  /**
+   * Set when the source is a plain file: a worker then reads it itself
+   * (`readInput(abs, maxBytes)`, which must be what `load` does), so reading
+   * is spread over the threads and the bytes never pass through this one.
+   */
+  file?: { abs: string; maxBytes: number };
 }
 
 export interface RunHooks {
@@ -69,9 +75,9 @@ export async function runCorpus(
   };
 
   /** One pass: documents in, results out in input order, at most `window` in flight. */
-  async function pass<R>(submit: (e: Executor, doc: Doc) => Promise<R>, finish: (r: R, n: number) => Promise<void> | void): Promise<number> {
+  async function pass<R>(submit: (e: Executor, id: number, src: Source) => Promise<R>, finish: (r: R, n: number) => Promise<void> | void): Promise<number> {
     const window: Promise<R>[] = [];
-    let early: Doc[] = [];
+    let early: Source[] = [];
     let n = 0;
     let done = 0;
     const limit = jobs * WINDOW_PER_JOB;
@@ -80,19 +86,18 @@ export async function runCorpus(
     };
     for await (const src of sources()) {
       if (hooks.shouldStop?.()) return done;
-      const doc = await load(n++, src, settings.timings);
-      const e = choose(n, false);
+      const e = choose(++n, false);
       if (!e) {
-        early.push(doc);
+        early.push(src);
         continue;
       }
-      for (const d of early) window.push(submit(e, d));
+      early.forEach((s, i) => window.push(submit(e, i, s)));
       early = [];
-      window.push(submit(e, doc));
+      window.push(submit(e, n - 1, src));
       await drainTo(limit - 1);
     }
     const e = choose(n, true)!;
-    for (const d of early) window.push(submit(e, d));
+    early.forEach((s, i) => window.push(submit(e, i, s)));
     await drainTo(0);
     return done;
   }
@@ -101,7 +106,7 @@ export async function runCorpus(
     if (lists.statistics.length > 0) {
       const merges = lists.statistics.filter((s) => s.merge);
       await pass(
-        (e, doc) => e.statistics(doc),
+        (e, id, src) => e.statistics(id, src),
         (r, n) => {
           if (r.stats) for (const s of merges) timed(ctx, `pass1:${s.name}:merge`, () => s.merge!(r.stats!, ctx.corpus));
           ctx.corpus.documents++;
@@ -112,7 +117,7 @@ export async function runCorpus(
       executor?.shareCorpus(ctx.corpus);
     }
     return await pass(
-      (e, doc) => e.clean(doc),
+      (e, id, src) => e.clean(id, src),
       async (doc, n) => {
         if (hooks.shouldStop?.()) return;
         runStages(doc, lists.corpus, ctx);
@@ -139,17 +144,4 @@ function timed(ctx: Context, name: string, fn: () => void): void {
   const t0 = performance.now();
   fn();
   add(ctx.timings, name, performance.now() - t0);
-}
-
-async function load(id: number, src: Source, timings: StageTimings | undefined): Promise<Doc> {
-  const t0 = timings ? performance.now() : 0;
-  const read = await src.load();
-  if (timings) add(timings, 'read', performance.now() - t0);
-  const doc = createDoc(id, src.source, read.ok ? read.bytes : new Uint8Array(0));
-  if (!read.ok) {
-    doc.status = read.code === 'too-large' ? 'skipped' : 'error';
-    doc.bytes = undefined;
-    doc.findings.push({ code: read.code, severity: read.code === 'too-large' ? 'warning' : 'error', stage: 'read', args: read.args });
-  }
-  return doc;
 }

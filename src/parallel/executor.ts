@@ -4,19 +4,21 @@
  * the output does not depend on which one ran.
  */
 import type { Doc } from '../doc.js';
+import type { Source } from '../run.js';
 import type { CorpusState } from '../corpus.js';
 import type { Options } from '../options.js';
 import { runStages, type Context, type Stage, type StageTimings } from '../stage.js';
 import { WorkerPool } from './pool.js';
 import { ownBytes } from './protocol.js';
+import { docFromRead } from './load.js';
 import { shareCorpus } from './share.js';
 import { slimDoc, type StatsResult } from './slim.js';
 
 export interface Executor {
-  /** Pass 1: run `statistics` on a loaded document. */
-  statistics(doc: Doc): Promise<StatsResult>;
-  /** Pass 2: run `clean` on a loaded document; resolves with the slimmed record. */
-  clean(doc: Doc): Promise<Doc>;
+  /** Pass 1: read document `id` from `src` and run `statistics` on it. */
+  statistics(id: number, src: Source): Promise<StatsResult>;
+  /** Pass 2: read document `id` from `src` and run `clean` on it; resolves with the slimmed record. */
+  clean(id: number, src: Source): Promise<Doc>;
   /** Hand the finished pass-1 state to whoever runs `clean`. */
   shareCorpus(state: CorpusState): void;
   /** Stage timings of the per-document work, per pass (summed over threads). */
@@ -35,11 +37,11 @@ export function inlineExecutor(lists: PipelineLists, ctx: Context, record: boole
   const timings: { 1: StageTimings; 2: StageTimings } = { 1: {}, 2: {} };
   const run = (doc: Doc, stages: readonly Stage[], pass: 1 | 2) => runStages(doc, stages, record ? { ...ctx, timings: timings[pass] } : ctx);
   return {
-    statistics: async (doc) => {
-      run(doc, lists.statistics, 1);
+    statistics: async (id, src) => {
+      const doc = run(await loadDoc(id, src, record ? timings[1] : undefined), lists.statistics, 1);
       return { status: doc.status, stats: doc.stats };
     },
-    clean: async (doc) => slimDoc(run(doc, lists.clean, 2)),
+    clean: async (id, src) => slimDoc(run(await loadDoc(id, src, record ? timings[2] : undefined), lists.clean, 2)),
     shareCorpus: () => {},
     timings: async () => timings,
     close: async () => {},
@@ -49,28 +51,38 @@ export function inlineExecutor(lists: PipelineLists, ctx: Context, record: boole
 /** Runs the lists on `jobs` worker threads; documents travel as transferred bytes. */
 export function poolExecutor(jobs: number, options: Options, pipeline: string): Executor {
   const pool = new WorkerPool(jobs, { options, pipeline });
-  const post = async (doc: Doc, pass: 1 | 2) => {
-    const bytes = ownBytes(doc.bytes!);
-    doc.bytes = undefined;
-    const reply = await pool.request({ type: 'run', pass, id: doc.id, source: doc.source, bytes }, [bytes.buffer as ArrayBuffer]);
+  /** A file is read by the worker; other sources are read here and their bytes transferred. */
+  const post = async (id: number, src: Source, pass: 1 | 2): Promise<{ doc?: Doc; result?: unknown }> => {
+    let msg: Parameters<WorkerPool['request']>[0];
+    let transfer: ArrayBuffer[] = [];
+    if (src.file) msg = { type: 'run', pass, id, source: src.source, file: src.file };
+    else {
+      const doc = await loadDoc(id, src);
+      if (doc.status !== 'kept') return { doc };
+      const bytes = ownBytes(doc.bytes!);
+      msg = { type: 'run', pass, id, source: src.source, bytes };
+      transfer = [bytes.buffer as ArrayBuffer];
+    }
+    const reply = await pool.request(msg, transfer);
     if (reply.type !== 'done') throw new Error('unexpected answer from a worker');
-    return reply.result;
+    return { result: reply.result };
   };
   return {
-    statistics: async (doc) => {
-      if (doc.status !== 'kept') return { status: doc.status };
+    statistics: async (id, src) => {
       try {
-        return (await post(doc, 1)) as StatsResult;
+        const r = await post(id, src, 1);
+        return r.doc ? { status: r.doc.status } : (r.result as StatsResult);
       } catch {
         // the document fails again, and is reported, in pass 2
         return { status: 'error' };
       }
     },
-    clean: async (doc) => {
-      if (doc.status !== 'kept') return slimDoc(doc);
+    clean: async (id, src) => {
       try {
-        return (await post(doc, 2)) as Doc;
+        const r = await post(id, src, 2);
+        return r.doc ? slimDoc(r.doc) : (r.result as Doc);
       } catch (err) {
+        const doc = docFromRead(id, src.source, { ok: true, bytes: new Uint8Array(0) });
         doc.status = 'error';
         doc.findings.push({ code: 'internal-error', severity: 'error', stage: 'worker', args: { stage: 'worker', reason: (err as Error).message } });
         return slimDoc(doc);
@@ -80,4 +92,12 @@ export function poolExecutor(jobs: number, options: Options, pipeline: string): 
     timings: () => pool.timings(),
     close: () => pool.close(),
   };
+}
+
+/** Read a source here, timing it as stage `read`. */
+async function loadDoc(id: number, src: Source, timings?: StageTimings): Promise<Doc> {
+  const t0 = timings ? performance.now() : 0;
+  const read = await src.load();
+  if (timings) timings.read = (timings.read ?? 0) + (performance.now() - t0);
+  return docFromRead(id, src.source, read);
 }

@@ -14,7 +14,7 @@ export interface WorkerInit {
 }
 
 export type ToWorker =
-  | { type: 'run'; task: number; pass: 1 | 2; id: number; source: DocSource; bytes: Uint8Array }
+  | { type: 'run'; task: number; pass: 1 | 2; id: number; source: DocSource; bytes?: Uint8Array; file?: { abs: string; maxBytes: number } }
   | { type: 'corpus'; shipped: Record<string, unknown> }
   | { type: 'timings'; task: number };
 

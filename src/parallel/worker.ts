@@ -9,6 +9,7 @@ import { createCorpusState } from '../corpus.js';
 import { runStages, type Context, type Stage, type StageTimings } from '../stage.js';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol.js';
 import { reviveCorpus } from './share.js';
+import { readFileDoc } from './load.js';
 import { docTransferables, slimDoc, transferables } from './slim.js';
 
 const init = workerData as WorkerInit;
@@ -17,13 +18,13 @@ const timings: { 1: StageTimings; 2: StageTimings } = { 1: {}, 2: {} };
 const ctx: Context = { options: init.options, corpus: createCorpusState() };
 const port = parentPort!;
 
-port.on('message', (msg: ToWorker) => {
+port.on('message', async (msg: ToWorker) => {
   if (msg.type === 'corpus') {
     ctx.corpus = reviveCorpus(msg.shipped);
   } else if (msg.type === 'timings') {
     port.postMessage({ type: 'timings', task: msg.task, timings } satisfies FromWorker);
   } else {
-    const doc = createDoc(msg.id, msg.source, msg.bytes);
+    const doc = msg.file ? await readFileDoc(msg.id, msg.source, msg.file, timings[msg.pass]) : createDoc(msg.id, msg.source, msg.bytes!);
     ctx.timings = timings[msg.pass];
     if (msg.pass === 1) {
       runStages(doc, lists.statistics, ctx);

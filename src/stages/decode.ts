@@ -10,6 +10,7 @@
  *   5. a guess (see detect-encoding.ts).
  * Also skips binary files.
  */
+import { isAscii as bufferIsAscii, isUtf8 as bufferIsUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { Doc } from '../doc.js';
 import type { Options } from '../options.js';
@@ -19,7 +20,6 @@ const SNIFF_BYTES = 8192;
 /** Bytes scanned for a charset declaration; HTML requires it in the first 1024 (WHATWG), we allow more for sloppy pages. */
 const DECLARATION_BYTES = 4096;
 
-const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
 
 export function decode(doc: Doc, options: Options): void {
   const bytes = doc.bytes!;
@@ -129,19 +129,9 @@ export function binaryReason(b: Uint8Array, controlShare: number): string | unde
   return undefined;
 }
 
-function isUtf8(b: Uint8Array): boolean {
-  try {
-    utf8Fatal.decode(b);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isAscii(b: Uint8Array): boolean {
-  for (let i = 0; i < b.length; i++) if (b[i] > 0x7f) return false;
-  return true;
-}
+// node:buffer's validators (simdutf) check the bytes without building a string; a fatal TextDecoder decoded every document twice.
+const isUtf8 = (b: Uint8Array): boolean => bufferIsUtf8(b);
+const isAscii = (b: Uint8Array): boolean => bufferIsAscii(b);
 
 /** The charset a page declares about itself in its first bytes, if any. */
 export function sniffDeclaredCharset(b: Uint8Array): string | undefined {

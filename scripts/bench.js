@@ -1,0 +1,111 @@
+/**
+ * `npm run bench`: generate a reproducible corpus, run the real CLI on it in
+ * both layouts, and print MB/s, documents/s, peak RSS and time per stage next
+ * to a floor that only reads, parses, NFC-normalises, serialises and writes.
+ *
+ *   npm run bench -- [--size MB]... [--layout files,jsonl] [--jobs N] [--seed N] [--data DIR]
+ *
+ * Default: one size of 256 MB, both layouts, jobs = cores. Give --size twice
+ * (e.g. --size 64 --size 256) to see how memory grows with the corpus. Data
+ * goes under bench-data/ (gitignored) and is reused while size and seed match.
+ * File-system time dominates runs over tens of thousands of small files and
+ * varies 2–3× between runs: compare figures within one run.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './bench/generate.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'bin', 'clean-corpus.js');
+const FLOOR = path.join(ROOT, 'scripts', 'bench', 'floor.js');
+
+function parseArgs(argv) {
+  const a = { sizes: [], layouts: ['files', 'jsonl'], jobs: os.availableParallelism(), seed: 1, data: path.join(ROOT, 'bench-data'), extra: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const v = argv[i + 1];
+    if (argv[i] === '--size') (a.sizes.push(Number(v)), i++);
+    else if (argv[i] === '--layout') (a.layouts = v.split(',')), i++;
+    else if (argv[i] === '--jobs') (a.jobs = Number(v)), i++;
+    else if (argv[i] === '--seed') (a.seed = Number(v)), i++;
+    else if (argv[i] === '--data') (a.data = path.resolve(v)), i++;
+    else if (argv[i] === '--') a.extra = argv.slice(i + 1), (i = argv.length);
+    else throw new Error(`unknown argument ${argv[i]}`);
+  }
+  if (a.sizes.length === 0) a.sizes.push(256);
+  return a;
+}
+
+const hasTime = fs.existsSync('/usr/bin/time');
+
+/** Run a node script as a child; wall time from here, peak RSS from /usr/bin/time -v when present. */
+function measure(args) {
+  const cmd = hasTime ? '/usr/bin/time' : process.execPath;
+  const argv = hasTime ? ['-v', process.execPath, ...args] : args;
+  const t0 = performance.now();
+  const r = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const seconds = (performance.now() - t0) / 1000;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed (${r.status}):\n${(r.stderr ?? '').slice(-2000)}`);
+  let json;
+  try {
+    json = JSON.parse(r.stdout.trim().split('\n').pop());
+  } catch {
+    json = {};
+  }
+  return { seconds, maxRssKiB: rss ? Number(rss[1]) : json.maxRssKiB, json };
+}
+
+const mb = (bytes) => bytes / (1024 * 1024);
+const fmt = (n, d = 1) => n.toFixed(d);
+
+function main() {
+  const args = parseArgs(process.argv.slice(2));
+  console.log(`clean-corpus benchmark — ${os.cpus()[0]?.model ?? 'cpu'} ×${os.availableParallelism()}, Node ${process.version}, --jobs ${args.jobs}`);
+  const results = [];
+  for (const size of args.sizes) {
+    const dir = path.join(args.data, `corpus-${size}mb-seed${args.seed}`);
+    const g0 = performance.now();
+    const info = generate(dir, size, args.seed);
+    console.log(`\ncorpus ${size} MB: ${info.documents} pages, ${fmt(mb(info.textBytes))} MB of text, ${info.shards} shards; planted ${info.planted.exact} exact, ${info.planted.edited} edited, ${info.planted.doubled} doubled bodies (${fmt((performance.now() - g0) / 1000)} s)`);
+    for (const layout of args.layouts) {
+      const input = path.join(dir, layout);
+      const floorOut = path.join(args.data, 'out-floor');
+      const cleanOut = path.join(args.data, 'out-clean');
+      const floor = measure([FLOOR, layout, input, floorOut]);
+      fs.rmSync(cleanOut, { recursive: true, force: true });
+      const run = measure([BIN, input, '-o', cleanOut, '--json', '-q', '--jobs', String(args.jobs), ...args.extra]);
+      fs.rmSync(floorOut, { recursive: true, force: true });
+      fs.rmSync(cleanOut, { recursive: true, force: true });
+      const bytes = floor.json.bytes;
+      const docs = run.json.totals?.documents ?? 0;
+      if (layout === 'jsonl' && docs < info.documents) {
+        console.log(`  jsonl: this build read ${docs} documents, not ${info.documents} records — JSON Lines input is not supported yet (issue 5); figures skipped`);
+        continue;
+      }
+      const row = {
+        size,
+        layout,
+        documents: docs,
+        megabytes: mb(bytes),
+        floor: { seconds: floor.seconds, maxRssKiB: floor.maxRssKiB },
+        clean: { seconds: run.seconds, maxRssKiB: run.maxRssKiB, jobs: run.json.jobs, timings: run.json.timings, totals: run.json.totals },
+      };
+      results.push(row);
+      console.log(`  ${layout.padEnd(5)}  floor: ${fmt(floor.seconds, 2)} s, ${fmt(mb(bytes) / floor.seconds)} MB/s, peak RSS ${fmt(floor.maxRssKiB / 1024, 0)} MiB`);
+      console.log(`         clean: ${fmt(run.seconds, 2)} s, ${fmt(mb(bytes) / run.seconds)} MB/s, ${fmt(docs / run.seconds, 0)} docs/s, peak RSS ${fmt(run.maxRssKiB / 1024, 0)} MiB — ${fmt(run.seconds / floor.seconds, 2)}× the floor`);
+      const t = run.json.timings ?? {};
+      const total = Object.values(t).reduce((x, y) => x + y, 0);
+      const stages = Object.entries(t).sort((x, y) => y[1] - x[1]);
+      console.log(`         time per stage (ms, per-document stages summed over threads):`);
+      for (const [name, ms] of stages) console.log(`           ${name.padEnd(28)} ${fmt(ms, 0).padStart(9)}  ${fmt((100 * ms) / total).padStart(5)}%`);
+    }
+  }
+  const file = path.join(args.data, `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, JSON.stringify({ machine: { cpu: os.cpus()[0]?.model, cores: os.availableParallelism(), memGiB: os.totalmem() / 2 ** 30, node: process.version }, jobs: args.jobs, results }, null, 2) + '\n');
+  console.log(`\nresults: ${path.relative(process.cwd(), file)}`);
+}
+
+main();

@@ -1,0 +1,27 @@
+/**
+ * Turning a source into a document record: read its bytes (here, or in a
+ * worker when the source is a plain file) and record a failed read as a
+ * finding. One function for both places, so the record is the same.
+ */
+import { createDoc, type Doc, type DocSource } from '../doc.js';
+import { readInput, type ReadResult } from '../io/read.js';
+import type { StageTimings } from '../stage.js';
+
+/** A document from the result of reading its source. */
+export function docFromRead(id: number, source: DocSource, read: ReadResult): Doc {
+  const doc = createDoc(id, source, read.ok ? read.bytes : new Uint8Array(0));
+  if (!read.ok) {
+    doc.status = read.code === 'too-large' ? 'skipped' : 'error';
+    doc.bytes = undefined;
+    doc.findings.push({ code: read.code, severity: read.code === 'too-large' ? 'warning' : 'error', stage: 'read', args: read.args });
+  }
+  return doc;
+}
+
+/** Read a file into a document (what a worker does for a file source), timing it as stage `read`. */
+export async function readFileDoc(id: number, source: DocSource, file: { abs: string; maxBytes: number }, timings?: StageTimings): Promise<Doc> {
+  const t0 = timings ? performance.now() : 0;
+  const read = await readInput(file.abs, file.maxBytes);
+  if (timings) timings.read = (timings.read ?? 0) + (performance.now() - t0);
+  return docFromRead(id, source, read);
+}
