@@ -48,6 +48,8 @@ function measure(args) {
   const r = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const seconds = (performance.now() - t0) / 1000;
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
+  // CPU seconds (user + system) compare fairly when other work shares the machine; wall time does not
+  const cpu = ['User', 'System'].reduce((sum, k) => sum + Number(new RegExp(`${k} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr ?? '')?.[1] ?? NaN), 0);
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} failed (${r.status}):\n${(r.stderr ?? '').slice(-2000)}`);
   let json;
   try {
@@ -55,7 +57,7 @@ function measure(args) {
   } catch {
     json = {};
   }
-  return { seconds, maxRssKiB: rss ? Number(rss[1]) : json.maxRssKiB, json };
+  return { seconds, cpuSeconds: cpu, maxRssKiB: rss ? Number(rss[1]) : json.maxRssKiB, json };
 }
 
 const mb = (bytes) => bytes / (1024 * 1024);
@@ -90,12 +92,12 @@ function main() {
         layout,
         documents: docs,
         megabytes: mb(bytes),
-        floor: { seconds: floor.seconds, maxRssKiB: floor.maxRssKiB },
-        clean: { seconds: run.seconds, maxRssKiB: run.maxRssKiB, jobs: run.json.jobs, timings: run.json.timings, totals: run.json.totals },
+        floor: { seconds: floor.seconds, cpuSeconds: floor.cpuSeconds, maxRssKiB: floor.maxRssKiB },
+        clean: { seconds: run.seconds, cpuSeconds: run.cpuSeconds, maxRssKiB: run.maxRssKiB, jobs: run.json.jobs, timings: run.json.timings, totals: run.json.totals },
       };
       results.push(row);
-      console.log(`  ${layout.padEnd(5)}  floor: ${fmt(floor.seconds, 2)} s, ${fmt(mb(bytes) / floor.seconds)} MB/s, peak RSS ${fmt(floor.maxRssKiB / 1024, 0)} MiB`);
-      console.log(`         clean: ${fmt(run.seconds, 2)} s, ${fmt(mb(bytes) / run.seconds)} MB/s, ${fmt(docs / run.seconds, 0)} docs/s, peak RSS ${fmt(run.maxRssKiB / 1024, 0)} MiB — ${fmt(run.seconds / floor.seconds, 2)}× the floor`);
+      console.log(`  ${layout.padEnd(5)}  floor: ${fmt(floor.seconds, 2)} s (${fmt(floor.cpuSeconds, 2)} s CPU), ${fmt(mb(bytes) / floor.seconds)} MB/s, peak RSS ${fmt(floor.maxRssKiB / 1024, 0)} MiB`);
+      console.log(`         clean: ${fmt(run.seconds, 2)} s (${fmt(run.cpuSeconds, 2)} s CPU), ${fmt(mb(bytes) / run.seconds)} MB/s, ${fmt(docs / run.seconds, 0)} docs/s, peak RSS ${fmt(run.maxRssKiB / 1024, 0)} MiB — ${fmt(run.seconds / floor.seconds, 2)}× the floor's wall time, ${fmt(run.cpuSeconds / floor.cpuSeconds, 2)}× its CPU time`);
       const t = run.json.timings ?? {};
       const total = Object.values(t).reduce((x, y) => x + y, 0);
       const stages = Object.entries(t).sort((x, y) => y[1] - x[1]);

@@ -17,10 +17,9 @@ const SPACE_AROUND_LF = / *\n */g;
 const BLANK_LINES = /\n{3,}/g;
 /** Any character or sequence one of the rules above acts on (NFC creates none of them). */
 const SPECIAL_CHAR = /[\u0000-\u0009\u000B-\u001F\u007F-\u00A0\u00AD\u1680\u180E\u2000-\u200B\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF\uFFFE\uFFFF]/;
-const EDGE_SPACE = /^\s|\s$/;
 // indexOf is a vectorised scan; one regex with these alternatives tried each at every position was slower
 const needsWork = (s: string): boolean =>
-  SPECIAL_CHAR.test(s) || s.includes('  ') || s.includes(' \n') || s.includes('\n ') || s.includes('\n\n\n') || EDGE_SPACE.test(s);
+  SPECIAL_CHAR.test(s) || s.includes('  ') || s.includes(' \n') || s.includes('\n ') || s.includes('\n\n\n');
 
 export interface Normalised {
   text: string;
@@ -32,7 +31,8 @@ export interface Normalised {
 export function normaliseText(input: string): Normalised {
   // Most blocks (and most of the blocks of an HTML page, whose text nodes the extractor has already
   // collapsed) hold nothing any rule below would change: one scan, then only NFC.
-  if (!needsWork(input) && input.isWellFormed()) return { text: input.normalize('NFC'), invisibles: 0 };
+  // (spaces and line feeds at the ends are then the only whitespace left for trim; NFC leaves them alone)
+  if (!needsWork(input) && input.isWellFormed()) return { text: input.normalize('NFC').trim(), invisibles: 0 };
   let s = input.toWellFormed().normalize('NFC');
   s = s.replace(LINE_BREAKS, '\n').replace(SPACES, ' ');
   let invisibles = 0;
