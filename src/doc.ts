@@ -122,7 +122,7 @@ export interface Doc {
  * hashes, numbers) that crosses from a worker to the main thread cheaply —
  * e.g. its distinct block hashes as a BigUint64Array.
  */
-export type DocStats = Record<string, number | BigUint64Array | Uint32Array | Uint8Array | Float64Array>;
+export type DocStats = Record<string, number | ArrayBufferView>;
 
 /** A block from the HTML extractor: its text (not yet normalised) and its context. */
 export interface RawBlock {

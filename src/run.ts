@@ -127,7 +127,8 @@ export async function runCorpus(
     );
   } finally {
     if (executor && settings.timings) {
-      const per = await executor.timings();
+      // timings are a nicety: a pool that lost a worker must not turn a finished run into a failure
+      const per = await executor.timings().catch(() => ({ 1: {}, 2: {} }));
       for (const [name, ms] of Object.entries(per[1])) add(settings.timings, `pass1:${name}`, ms);
       for (const [name, ms] of Object.entries(per[2])) add(settings.timings, name, ms);
     }
