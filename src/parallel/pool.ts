@@ -12,6 +12,8 @@ import { Worker } from 'node:worker_threads';
 import type { StageTimings } from '../stage.js';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol.js';
 
+/** Workers replaced after dying, per pool slot, before the pool gives up (a worker that cannot even start would otherwise be restarted forever). */
+const MAX_RESTARTS_PER_WORKER = 3;
 /** Documents posted to one worker before it answers: one being worked on, one waiting, so no worker idles on a round trip. */
 const IN_FLIGHT_PER_WORKER = 2;
 
@@ -32,6 +34,9 @@ export class WorkerPool {
   private closed = false;
   /** The last broadcast, replayed to a worker that replaces a dead one. */
   private state?: ToWorker;
+  private restarts = 0;
+  /** Set once workers keep dying: every request fails with it. */
+  private broken?: Error;
 
   constructor(
     readonly size: number,
@@ -44,6 +49,7 @@ export class WorkerPool {
   /** Post a task; resolves with the worker's answer, rejects if the worker dies with it. */
   request(msg: Omit<Extract<ToWorker, { type: 'run' }>, 'task'>, transfer: ArrayBuffer[] = []): Promise<FromWorker> {
     return new Promise((resolve, reject) => {
+      if (this.broken) return reject(this.broken);
       this.queue.push({ msg: { ...msg, task: this.nextTask++ } as ToWorker & { task: number }, transfer, pending: { resolve, reject } });
       this.dispatch();
     });
@@ -94,9 +100,16 @@ export class WorkerPool {
       for (const p of slot.inFlight.values()) p.reject(err);
       slot.inFlight.clear();
       if (this.closed) return;
-      // replace the dead worker so the run goes on; only the documents it held fail
       const i = this.slots.indexOf(slot);
-      if (i >= 0) this.slots[i] = this.spawn();
+      if (i < 0) return;
+      if (++this.restarts > MAX_RESTARTS_PER_WORKER * this.size) {
+        this.broken = new Error(`worker threads keep failing (last: ${err.message})`);
+        for (const job of this.queue.splice(0)) job.pending.reject(this.broken);
+        this.slots.splice(i, 1);
+        return;
+      }
+      // replace the dead worker so the run goes on; only the documents it held fail
+      this.slots[i] = this.spawn();
       this.dispatch();
     };
     worker.on('error', fail);
