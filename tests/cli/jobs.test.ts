@@ -9,11 +9,11 @@ import { cli, FIXTURES, listFiles, tmpDir } from '../helpers.js';
 
 const SEEDS = path.join(FIXTURES, 'seeds');
 
-function runJobs(jobs: number, input: string) {
+function runJobs(jobs: number, ...inputs: string[]) {
   const out = tmpDir();
   // minDocsPerJob=0: workers start even for the five seeds
-  const r = cli([input, '-o', out, '--jobs', String(jobs), '--set', 'parallel.minDocsPerJob=0', '--json']);
-  expect(r.code).toBe(0);
+  const r = cli([...inputs, '-o', out, '--jobs', String(jobs), '--set', 'parallel.minDocsPerJob=0', '--json']);
+  expect(r.code).toBe(inputs.length > 1 ? 2 : 0);
   const files = listFiles(out);
   const contents = files.filter((f) => f !== 'report.json').map((f) => fs.readFileSync(path.join(out, f), 'utf8'));
   const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8').split(out).join('<out>'));
@@ -29,6 +29,19 @@ describe('clean-corpus --jobs', () => {
     expect(two.contents).toEqual(one.contents);
     expect(two.report).toEqual(one.report);
     expect(two.summary.jobs).toBe(2);
+  });
+
+  it('reports empty, binary and missing inputs the same way with 1 and 2 jobs', () => {
+    const dir = tmpDir();
+    fs.cpSync(SEEDS, dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'empty.txt'), '');
+    fs.writeFileSync(path.join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    const missing = path.join(dir, 'no-such-file.txt');
+    const one = runJobs(1, dir, missing);
+    const two = runJobs(2, dir, missing);
+    expect(two.report).toEqual(one.report);
+    expect(two.files).toEqual(one.files);
+    expect(one.report.totals).toMatchObject({ documents: 8, kept: 5, skipped: 2, error: 1 });
   });
 
   it('reports time per stage in the JSON summary and the report', () => {
