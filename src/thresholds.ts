@@ -61,9 +61,9 @@ export const THRESHOLDS = {
   ),
   /** Documents per job a run must have before worker threads are started. */
   'parallel.minDocsPerJob': spec(
-    2,
+    200,
     'worker threads are started only for runs of more than this many documents per --jobs; smaller runs stay in one thread',
-    'ours: starting a worker (modules, xxhash-wasm) costs about as much as cleaning a couple of typical pages (TODO: re-measure after merge, see BENCHMARKS.md)',
+    'ours (2026-11-23, bench machine): a worker takes ~95 ms of CPU to start; a 30 KB page cleans in ~0.9 ms, so two workers gain ~0.4 ms a page and pay off after ~400 pages (after ~2,000 pages of 4 KB). TODO: re-measure with boilerplate and dedup stages after merge',
     0,
     1_000_000,
     true,
