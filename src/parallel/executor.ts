@@ -10,7 +10,7 @@ import type { Options } from '../options.js';
 import { runStages, type Context, type Stage, type StageTimings } from '../stage.js';
 import { WorkerPool } from './pool.js';
 import { ownBytes } from './protocol.js';
-import { docFromRead } from './load.js';
+import { docFromRead, loadDoc } from './load.js';
 import { shareCorpus } from './share.js';
 import { slimDoc, type StatsResult } from './slim.js';
 
@@ -92,12 +92,4 @@ export function poolExecutor(jobs: number, options: Options, pipeline: string): 
     timings: () => pool.timings(),
     close: () => pool.close(),
   };
-}
-
-/** Read a source here, timing it as stage `read`. */
-async function loadDoc(id: number, src: Source, timings?: StageTimings): Promise<Doc> {
-  const t0 = timings ? performance.now() : 0;
-  const read = await src.load();
-  if (timings) timings.read = (timings.read ?? 0) + (performance.now() - t0);
-  return docFromRead(id, src.source, read);
 }

@@ -6,6 +6,7 @@
 import { createDoc, type Doc, type DocSource } from '../doc.js';
 import { readInput, type ReadResult } from '../io/read.js';
 import type { StageTimings } from '../stage.js';
+import type { Source } from '../run.js';
 
 /** A document from the result of reading its source. */
 export function docFromRead(id: number, source: DocSource, read: ReadResult): Doc {
@@ -19,9 +20,18 @@ export function docFromRead(id: number, source: DocSource, read: ReadResult): Do
 }
 
 /** Read a file into a document (what a worker does for a file source), timing it as stage `read`. */
-export async function readFileDoc(id: number, source: DocSource, file: { abs: string; maxBytes: number }, timings?: StageTimings): Promise<Doc> {
+export function readFileDoc(id: number, source: DocSource, file: { abs: string; maxBytes: number }, timings?: StageTimings): Promise<Doc> {
+  return timedRead(id, source, () => readInput(file.abs, file.maxBytes), timings);
+}
+
+/** Read a source on this thread, timing it as stage `read`. */
+export function loadDoc(id: number, src: Source, timings?: StageTimings): Promise<Doc> {
+  return timedRead(id, src.source, () => src.load(), timings);
+}
+
+async function timedRead(id: number, source: DocSource, read: () => Promise<ReadResult>, timings?: StageTimings): Promise<Doc> {
   const t0 = timings ? performance.now() : 0;
-  const read = await readInput(file.abs, file.maxBytes);
+  const result = await read();
   if (timings) timings.read = (timings.read ?? 0) + (performance.now() - t0);
-  return docFromRead(id, source, read);
+  return docFromRead(id, source, result);
 }

@@ -11,9 +11,7 @@ import type { Doc, DocStats } from '../doc.js';
 
 /** Drop what only the per-document stages need. Mutates and returns `doc`. */
 export function slimDoc(doc: Doc): Doc {
-  doc.bytes = undefined;
-  doc.raw = undefined;
-  doc.rawBlocks = undefined;
+  // deleted, not set to undefined: a structured clone would carry the empty keys
   delete doc.bytes;
   delete doc.raw;
   delete doc.rawBlocks;
