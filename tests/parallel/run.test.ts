@@ -8,9 +8,10 @@ import { pathToFileURL } from 'node:url';
 import { ROOT } from '../helpers.js';
 
 const dist = (p: string) => pathToFileURL(path.join(ROOT, 'dist', p)).href;
-const pipeline = pathToFileURL(path.join(ROOT, 'tests/parallel/count-lines-pipeline.js')).href;
+const countLines = pathToFileURL(path.join(ROOT, 'tests/parallel/count-lines-pipeline.js')).href;
+const crashing = pathToFileURL(path.join(ROOT, 'tests/parallel/crash-pipeline.js')).href;
 
-async function runWith(jobs: number, texts: string[]) {
+async function runWith(jobs: number, texts: string[], pipeline = countLines) {
   const { runCorpus } = await import(dist('run.js'));
   const { defaultOptions } = await import(dist('options.js'));
   const options = defaultOptions();
@@ -37,5 +38,17 @@ describe('runCorpus with workers', () => {
     expect(one.seen[0].output).toBe('Story number 0 is about .\n\nrare line\n');
     expect(two.timings['pass1:count-lines']).toBeGreaterThan(0);
     expect(two.timings['drop-common']).toBeGreaterThan(0);
+  });
+
+  // a worker that dies (native crash, out of memory) must not take the run, or other documents, with it
+  it('fails only the documents a dead worker held, and goes on with a new worker', async () => {
+    const docs = Array.from({ length: 40 }, (_, i) => (i === 7 ? 'please CRASH here' : `Document ${i}.`));
+    const { seen } = await runWith(2, docs, crashing);
+    expect(seen.map((d) => d.id)).toEqual(docs.map((_, i) => i));
+    expect(seen[7].status).toBe('error');
+    // the other document that worker held may fail with it; no more
+    expect(seen.filter((d) => d.status === 'error').length).toBeLessThanOrEqual(2);
+    expect(seen.filter((d) => d.status === 'kept').length).toBeGreaterThanOrEqual(38);
+    expect(seen[39].output).toBe('Document 39.\n');
   });
 });
