@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
 import iconv from 'iconv-lite';
 import { defaultOptions, type Options } from './options.js';
@@ -32,6 +33,7 @@ import { runCheck } from './modes/check.js';
 import { jsonlFolderOutputs } from './modes/folder-jsonl.js';
 import type { ModeContext } from './modes/context.js';
 import { SKIPPABLE } from './pipeline.js';
+import type { StageTimings } from './stage.js';
 
 /** Exit codes (ripgrep-style: they carry meaning). */
 export const EXIT = { ok: 0, findings: 1, error: 2, interrupted: 130 } as const;
@@ -80,6 +82,7 @@ interface CliFlags {
   maxBytes?: string;
   explain?: boolean;
   skip?: string;
+  jobs?: string;
 }
 
 /** Options a config file may not set: they say what this one command does, not how the corpus is cleaned. */
@@ -115,6 +118,7 @@ function buildCommand(): Command {
     .option('--config <file>', 'read options from this JSON file (default: the nearest .clean-corpusrc.json or package.json "clean-corpus" key)')
     .option('--no-config', 'ignore config files')
     .option('--explain', 'print every block of every file with its class and the reason, on stdout')
+    .option('-j, --jobs <n>', `threads for the per-document work (default: the number of cores, ${os.availableParallelism()} here; 1 = no worker threads)`)
     .addHelpText(
       'after',
       `\nExit codes: 0 done, 1 findings in check mode, 2 usage error or an input that could not be read.\nExample: clean-corpus ./seeds -o out/`,
@@ -263,7 +267,15 @@ async function dispatch(args: string[], flags: CliFlags, options: Options, io: I
   return runFolder(args, flags, options, io, color);
 }
 
-async function runFolder(args: string[], flags: CliFlags, options: Options, io: Io, color: boolean): Promise<number> {
+/** `--jobs`: a whole number of threads, 1 or more; the number of cores when not given. */
+function parseJobs(value: string | undefined): number {
+  if (value === undefined) return os.availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1024) throw new UsageError(`--jobs takes a whole number from 1 to 1024, not "${value}"`);
+  return n;
+}
+
+async function runFolder(args: string[], flags: CliFlags, options: Options, io: Io, color: boolean, jobs = parseJobs(flags.jobs)): Promise<number> {
   if (args.length === 0) throw new UsageError('no input given: name files, folders or globs');
   const started = performance.now();
   const outDir = path.resolve(io.cwd, flags.output ?? DEFAULT_OUTPUT);
@@ -286,6 +298,7 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
   const totals: Totals = emptyTotals();
   const records = jsonlFolderOutputs(outDir, outputOf, io.cwd);
   const progress = progressLine(io, color);
+  const timings: StageTimings = {};
   let stop = false;
   // First signal: finish the document in hand, write the report of what was done, exit 130.
   // Second: remove the temporary files of writes under way (outputs, in-place rewrites, the report) and exit at once.
@@ -317,8 +330,12 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
         else if ((doc.status === 'kept' || (flags.keepDuplicates === true && doc.status === 'duplicate')) && doc.output !== undefined) {
           const rel = outputOf.get(doc.source.path)!;
           const target = path.join(outDir, rel);
+          const t0 = performance.now();
           try {
-            await writeAtomic(target, doc.output);
+            // the write itself is synchronous; time it before awaiting, so other documents' work is not counted
+            const writing = writeAtomic(target, doc.output);
+            timings.write = (timings.write ?? 0) + (performance.now() - t0);
+            await writing;
             written = displayPath(target, io.cwd);
           } catch (err) {
             doc.status = 'error';
@@ -326,15 +343,17 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
           }
         }
         if (flags.explain) io.stdout.write(formatExplain(doc));
+        const t1 = performance.now();
         const entry = docEntry(doc, written);
         report.add(entry);
+        timings.report = (timings.report ?? 0) + (performance.now() - t1);
         addToTotals(totals, doc, entry);
         if (doc.status === 'error' || (doc.status === 'skipped' && !flags.quiet)) {
           progress.clear();
           io.stderr.write(problemLine(entry, color) + '\n');
         }
       },
-    });
+    }, { jobs, timings });
   } catch (err) {
     // an internal failure outside any one document: leave no temporary file behind, then report it (main)
     removePendingTemps();
@@ -348,18 +367,24 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
     io.stderr.write(`clean-corpus: ${recordsFailed}\n`);
     totals.error++;
   }
-  report.finish(totals, stop);
+  const stageMs = roundTimings(timings);
+  report.finish(totals, stop, stageMs);
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
   const seconds = (performance.now() - started) / 1000;
   const info = { totals, outputDir: displayPath(outDir, io.cwd), reportPath: displayPath(reportPath, io.cwd), seconds };
-  if (flags.json) io.stdout.write(JSON.stringify({ ...info, interrupted: stop }) + '\n');
+  if (flags.json) io.stdout.write(JSON.stringify({ ...info, interrupted: stop, jobs, timings: stageMs }) + '\n');
   if (!flags.quiet) io.stderr.write(formatSummary(info, color));
   if (stop) {
     io.stderr.write(`clean-corpus: interrupted after ${totals.documents} of ${files.length + missing.length} documents; the report lists those done\n`);
     return EXIT.interrupted;
   }
   return totals.error > 0 ? EXIT.error : EXIT.ok;
+}
+
+/** Milliseconds per stage, rounded to 0.1 ms (per-document stages are summed over threads). */
+function roundTimings(t: StageTimings): StageTimings {
+  return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v * 10) / 10]));
 }
 
 function reportOptions(options: Options, flags: CliFlags, outDir: string): object {

@@ -3,6 +3,19 @@
  * many documents each block appears in) and what the second pass remembers of
  * the documents it has kept (signatures for duplicate detection). Kept compact
  * — fixed-size hashes in typed arrays — since it is what grows with the corpus.
+ *
+ * With worker threads (src/parallel/), the state lives on the main thread:
+ *   - a pass-1 stage runs in a worker, leaves the document's contribution in
+ *     `doc.stats` (typed arrays: e.g. distinct block hashes as a
+ *     BigUint64Array, a MinHash signature as a Uint32Array), and its
+ *     `merge(stats, corpus)` folds it in here, in input order;
+ *   - after pass 1 the state is posted once to every worker: give each field a
+ *     SharedArrayBuffer-backed form (`HashCounts` in corpus/hash-counts.ts, or
+ *     typed arrays over a SharedArrayBuffer) so it is shared, not copied;
+ *     another class needs a case in parallel/share.ts;
+ *   - pass-2 `clean` stages only read it; what pass 2 remembers (kept
+ *     signatures, paragraphs already kept) belongs to the `corpus` stages,
+ *     which run on the main thread.
  */
 import { createBlockCounts, type BlockCounts } from './corpus/block-counts.js';
 

@@ -113,7 +113,16 @@ export interface Doc {
   duplicate?: { of: string; ofId: number; similarity: number; cluster: number };
   /** Set on the first document of a duplicate cluster. */
   cluster?: number;
+  /** Pass 1: what this document tells about the corpus, to be merged into CorpusState (see Stage.merge). */
+  stats?: DocStats;
 }
+
+/**
+ * A document's pass-1 contribution: small, fixed-size data (typed arrays of
+ * hashes, numbers) that crosses from a worker to the main thread cheaply —
+ * e.g. its distinct block hashes as a BigUint64Array.
+ */
+export type DocStats = Record<string, number | ArrayBufferView>;
 
 /** A block from the HTML extractor: its text (not yet normalised) and its context. */
 export interface RawBlock {

@@ -7,5 +7,6 @@ export * from './options.js';
 export * from './thresholds.js';
 export * from './stage.js';
 export * as pipeline from './pipeline.js';
-export { runCorpus, type Source, type RunHooks } from './run.js';
+export { runCorpus, type Source, type RunHooks, type RunSettings } from './run.js';
+export { HashCounts, type HashCountsData } from './corpus/hash-counts.js';
 export { cleanText } from './api.js';

@@ -16,11 +16,11 @@ import { extract } from './stages/extract.js';
 import { normalise } from './stages/normalise.js';
 import { segment } from './stages/segment.js';
 import { assemble } from './stages/assemble.js';
-import { nearCopies } from './stages/near-copies.js';
+import { mergeNearCopy, signLongBlocks } from './stages/near-copies.js';
 import { dedup } from './stages/dedup.js';
 import { crossDoc } from './stages/cross-doc.js';
 import { unwrap } from './stages/unwrap.js';
-import { countBlocks } from './stages/count-blocks.js';
+import { hashBlocks, mergeBlockCounts } from './stages/count-blocks.js';
 import { boilerplate } from './stages/boilerplate.js';
 import { classify } from './stages/classify.js';
 import { repeats } from './stages/repeats.js';
@@ -38,8 +38,9 @@ export const prepare: readonly Stage[] = [
 export const statistics: readonly Stage[] = [
   ...prepare,
   // before any block counting: near copies must not make their article look frequent
-  stage('near-copies', (doc, ctx) => nearCopies(doc, ctx)),
-  stage('count-blocks', (doc, ctx) => countBlocks(doc, ctx.corpus)),
+  // run: per document, on any thread; merge: main thread, in input order
+  { name: 'near-copies', run: (doc, ctx) => signLongBlocks(doc, ctx.options.thresholds), merge: (stats, ctx, id) => mergeNearCopy(stats, ctx, id) },
+  { name: 'count-blocks', run: (doc) => hashBlocks(doc), merge: (stats, ctx) => mergeBlockCounts(stats, ctx.corpus) },
 ];
 
 /**

@@ -2,18 +2,30 @@
  * The engine: drives documents from their sources through both passes of the
  * pipeline and hands each finished document to the caller. Knows nothing of
  * argv, folders or terminals; the CLI and the library API both call it.
+ *
+ * Documents stream: at most a window of `2 × jobs` documents is read ahead of
+ * the one being finished, the per-document lists run on a worker pool (or in
+ * this thread), and the pass-1 merges, the `corpus` list and `onDoc` run here,
+ * in input order — so the result does not depend on the number of workers.
  */
-import { createDoc, type Doc, type DocSource } from './doc.js';
+import type { Doc, DocSource } from './doc.js';
 import type { Options } from './options.js';
-import { clean, corpus, statistics } from './pipeline.js';
-import { runStages, type Context } from './stage.js';
+import * as defaultPipeline from './pipeline.js';
+import { mergeStats, runStages, type Context, type StageTimings } from './stage.js';
 import { createCorpusState } from './corpus.js';
-import { SKIP_CODES, type ReadResult } from './io/read.js';
+import type { ReadResult } from './io/read.js';
+import { inlineExecutor, poolExecutor, type Executor, type PipelineLists } from './parallel/executor.js';
 
 /** One document to read: where it comes from and how to get its bytes. */
 export interface Source {
   source: DocSource;
   load(): Promise<ReadResult>;
+  /**
+   * Set when the source is a plain file: a worker then reads it itself
+   * (`readInput(abs, maxBytes)`, which must be what `load` does), so reading
+   * is spread over the threads and the bytes never pass through this one.
+   */
+  file?: { abs: string; maxBytes: number };
 }
 
 export interface RunHooks {
@@ -25,6 +37,21 @@ export interface RunHooks {
   shouldStop?(): boolean;
 }
 
+/** How a run is carried out; nothing here changes its result. */
+export interface RunSettings {
+  /** Threads for the per-document work; 1 (the default) runs it in this thread. */
+  jobs?: number;
+  /** When given, filled with milliseconds per stage (per-document stages summed over threads; pass-1 stages prefixed `pass1:`). */
+  timings?: StageTimings;
+  /** URL of a module exporting `statistics`, `clean` and `corpus` lists in place of ./pipeline.js (tests). */
+  pipeline?: string;
+}
+
+/** Documents read ahead per job: one being worked on and one waiting, so every worker stays busy while the head is finished. */
+const WINDOW_PER_JOB = 2;
+/** Longest stretch, in milliseconds, the engine runs without letting signal handlers and timers in. */
+const YIELD_MS = 25;
+
 /**
  * Run the pipeline over `sources` (a function, because the statistics pass
  * reads the corpus a second time). Returns the number of documents processed.
@@ -33,51 +60,98 @@ export async function runCorpus(
   sources: () => AsyncIterable<Source> | Iterable<Source>,
   options: Options,
   hooks: RunHooks,
+  settings: RunSettings = {},
 ): Promise<number> {
-  const ctx: Context = { options, corpus: createCorpusState() };
+  const pipelineUrl = settings.pipeline ?? new URL('./pipeline.js', import.meta.url).href;
+  const lists: PipelineLists = settings.pipeline ? await import(settings.pipeline) : defaultPipeline;
+  const ctx: Context = { options, corpus: createCorpusState(), timings: settings.timings };
+  const jobs = Math.max(1, Math.floor(settings.jobs ?? 1));
+  // Workers cost a start-up each; below this many documents one thread is faster.
+  const minDocs = jobs * options.thresholds['parallel.minDocsPerJob'];
+  let executor: Executor | undefined;
+  const choose = (docsSeen: number, ended: boolean): Executor | undefined => {
+    if (executor) return executor;
+    if (jobs > 1 && docsSeen > minDocs) executor = poolExecutor(jobs, options, pipelineUrl);
+    else if (jobs === 1 || ended) executor = inlineExecutor(lists, ctx, settings.timings !== undefined);
+    return executor;
+  };
 
-  if (statistics.length > 0) {
+  /** One pass: documents in, results out in input order, at most `window` in flight. */
+  async function pass<R>(submit: (e: Executor, id: number, src: Source) => Promise<R>, finish: (r: R, n: number) => Promise<void> | void): Promise<number> {
+    const window: Promise<R>[] = [];
+    let early: Source[] = [];
     let n = 0;
+    let done = 0;
+    const limit = jobs * WINDOW_PER_JOB;
+    const drainTo = async (size: number) => {
+      while (window.length > size) await finish(await window.shift()!, ++done);
+    };
+    let yielded = performance.now();
     for await (const src of sources()) {
-      if (hooks.shouldStop?.()) return n;
-      const doc = await load(n, src, options);
-      runStages(doc, statistics, ctx);
-      ctx.corpus.documents++;
-      // not `?.(1, ++n)`: optional chaining skips its arguments, and ids must advance without a hook
-      n++;
-      hooks.onProgress?.(1, n);
+      // Reads are synchronous and the in-thread executor never waits on I/O: give the event loop a turn now
+      // and then, or a SIGINT handler (and a progress line) would only run once the whole pass is over.
+      if (performance.now() - yielded > YIELD_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        yielded = performance.now();
+      }
+      if (hooks.shouldStop?.()) return done;
+      const e = choose(++n, false);
+      if (!e) {
+        early.push(src);
+        continue;
+      }
+      early.forEach((s, i) => window.push(submit(e, i, s)));
+      early = [];
+      window.push(submit(e, n - 1, src));
+      await drainTo(limit - 1);
     }
+    const e = choose(n, true)!;
+    early.forEach((s, i) => window.push(submit(e, i, s)));
+    await drainTo(0);
+    return done;
   }
 
-  let n = 0;
-  for await (const src of sources()) {
-    if (hooks.shouldStop?.()) break;
-    const doc = await load(n, src, options);
-    runStages(doc, clean, ctx);
-    runStages(doc, corpus, ctx);
-    await hooks.onDoc(doc);
-    n++;
-    hooks.onProgress?.(2, n);
+  try {
+    if (lists.statistics.length > 0) {
+      await pass(
+        (e, id, src) => e.statistics(id, src),
+        (r, n) => {
+          // results arrive in input order, so document n (1-based) has id n - 1
+          timed(ctx, 'pass1:merge', () => mergeStats(r.stats, lists.statistics, ctx, n - 1));
+          ctx.corpus.documents++;
+          hooks.onProgress?.(1, n);
+        },
+      );
+      if (hooks.shouldStop?.()) return ctx.corpus.documents;
+      executor?.shareCorpus(ctx.corpus);
+    }
+    return await pass(
+      (e, id, src) => e.clean(id, src),
+      async (doc, n) => {
+        if (hooks.shouldStop?.()) return;
+        runStages(doc, lists.corpus, ctx);
+        await hooks.onDoc(doc);
+        hooks.onProgress?.(2, n);
+      },
+    );
+  } finally {
+    if (executor && settings.timings) {
+      // timings are a nicety: a pool that lost a worker must not turn a finished run into a failure
+      const per = await executor.timings().catch(() => ({ 1: {}, 2: {} }));
+      for (const [name, ms] of Object.entries(per[1])) add(settings.timings, `pass1:${name}`, ms);
+      for (const [name, ms] of Object.entries(per[2])) add(settings.timings, name, ms);
+    }
+    await executor?.close();
   }
-  return n;
 }
 
-async function load(id: number, src: Source, options: Options): Promise<Doc> {
-  const read = await src.load();
-  const doc = createDoc(id, src.source, read.ok ? read.bytes : new Uint8Array(0));
-  if (read.ok && read.text !== undefined) {
-    // already decoded (a JSON Lines field): decode passes it through
-    doc.raw = read.text;
-    doc.encoding = 'utf-8';
-    doc.encodingSource = 'json';
-    doc.bytesIn = Buffer.byteLength(read.text);
-  }
-  if (!read.ok) {
-    const skip = SKIP_CODES.has(read.code);
-    doc.status = skip ? 'skipped' : 'error';
-    doc.bytes = undefined;
-    doc.findings.push({ code: read.code, severity: skip ? 'warning' : 'error', stage: 'read', args: read.args });
-  }
-  void options;
-  return doc;
+const add = (t: StageTimings, name: string, ms: number) => {
+  t[name] = (t[name] ?? 0) + ms;
+};
+
+function timed(ctx: Context, name: string, fn: () => void): void {
+  if (!ctx.timings) return fn();
+  const t0 = performance.now();
+  fn();
+  add(ctx.timings, name, performance.now() - t0);
 }

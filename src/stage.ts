@@ -1,7 +1,7 @@
 /**
  * The shape of a stage and the loop that runs a list of them over one document.
  */
-import type { Doc } from './doc.js';
+import type { Doc, DocStats } from './doc.js';
 import type { Options } from './options.js';
 import type { CorpusState } from './corpus.js';
 
@@ -9,12 +9,23 @@ import type { CorpusState } from './corpus.js';
 export interface Context {
   options: Options;
   corpus: CorpusState;
+  /** When set, runStages adds each stage's wall time (ms) under its name. */
+  timings?: StageTimings;
 }
+
+/** Milliseconds spent per stage name, summed over the documents of a run. */
+export type StageTimings = Record<string, number>;
 
 /** A stage: a named function of one document. It mutates the document and nothing outside `ctx.corpus`. */
 export interface Stage {
   name: string;
   run(doc: Doc, ctx: Context): void;
+  /**
+   * Pass-1 stages only: fold one document's `doc.stats` (what `run` left there)
+   * into the corpus state. Called on the main thread, in input order, so `run`
+   * can work in a worker on a document while the state lives in one place.
+   */
+  merge?(stats: DocStats, ctx: Context, id: number): void;
 }
 
 /** Wrap a function as a stage. */
@@ -29,6 +40,7 @@ export function runStages(doc: Doc, stages: readonly Stage[], ctx: Context): Doc
   for (const s of stages) {
     if (doc.status !== 'kept') break;
     if (skip.length > 0 && skip.includes(s.name)) continue;
+    const t0 = ctx.timings ? performance.now() : 0;
     try {
       s.run(doc, ctx);
     } catch (err) {
@@ -42,6 +54,17 @@ export function runStages(doc: Doc, stages: readonly Stage[], ctx: Context): Doc
         args: { stage: s.name, reason: err instanceof Error ? err.message : String(err) },
       });
     }
+    if (ctx.timings) ctx.timings[s.name] = (ctx.timings[s.name] ?? 0) + (performance.now() - t0);
   }
   return doc;
+}
+
+/**
+ * Fold one document's pass-1 `stats` into the corpus state: the `merge` of
+ * each stage, in list order (a later merge may read what an earlier one noted
+ * in `stats`). Main thread, input order.
+ */
+export function mergeStats(stats: DocStats | undefined, stages: readonly Stage[], ctx: Context, id: number): void {
+  if (!stats) return;
+  for (const s of stages) if (s.merge && !ctx.options.skip.includes(s.name)) s.merge(stats, ctx, id);
 }

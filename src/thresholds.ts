@@ -381,6 +381,15 @@ export const THRESHOLDS = {
     0,
     1,
   ),
+  /** Documents per job a run must have before worker threads are started. */
+  'parallel.minDocsPerJob': spec(
+    200,
+    'worker threads are started only for runs of more than this many documents per --jobs; smaller runs stay in one thread',
+    'ours (2026-11-23, bench machine): a worker takes ~95 ms of CPU to start; a 30 KB page cleans in ~0.9 ms, so two workers gain ~0.4 ms a page and pay off after ~400 pages (after ~2,000 pages of 4 KB). TODO: re-measure with boilerplate and dedup stages after merge',
+    0,
+    1_000_000,
+    true,
+  ),
 } satisfies Record<string, ThresholdSpec>;
 
 export type ThresholdName = keyof typeof THRESHOLDS;

@@ -47,7 +47,9 @@ export function inputSources(files: InputFile[], missing: MissingInput[], option
         yield* jsonlSources(f, jsonl.field, () => fileChunks(f.abs), options.thresholds['input.maxBytes']);
         continue;
       }
-      yield { source: { path: f.display, relPath: f.rel }, load: () => load(f.abs) };
+      const maxBytes = options.thresholds['input.maxBytes'];
+      // a plain file is read by whichever thread cleans it; a pipe only here, once (see onceOnly)
+      yield { source: { path: f.display, relPath: f.rel }, load: () => load(f.abs), ...(isPipe(f.abs) ? {} : { file: { abs: f.abs, maxBytes } }) };
     }
   };
 }

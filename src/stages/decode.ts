@@ -10,7 +10,7 @@
  *   5. a guess (see detect-encoding.ts).
  * Also skips binary files.
  */
-import { constants, isUtf8 as bufferIsUtf8 } from 'node:buffer';
+import { constants, isAscii as bufferIsAscii, isUtf8 as bufferIsUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { Doc } from '../doc.js';
 import type { Options } from '../options.js';
@@ -195,10 +195,8 @@ export function binaryNotUtf8Reason(b: Uint8Array, controlShare: number): string
   return undefined;
 }
 
-function isAscii(b: Uint8Array): boolean {
-  for (let i = 0; i < b.length; i++) if (b[i] > 0x7f) return false;
-  return true;
-}
+// node:buffer's validator (simdutf) checks the bytes without building a string
+const isAscii = (b: Uint8Array): boolean => bufferIsAscii(b);
 
 /** The charset a page declares about itself in its first bytes, if any. */
 export function sniffDeclaredCharset(b: Uint8Array): string | undefined {

@@ -11,9 +11,11 @@
  * the cleaned text (stage dedup) and uses these verdicts only when the cleaned
  * texts agree as well.
  */
-import { blockText, type Doc } from '../doc.js';
+import { blockText, type Doc, type DocStats } from '../doc.js';
+import type { Thresholds } from '../thresholds.js';
+import { Signer } from '../dedup/minhash.js';
 import type { Context } from '../stage.js';
-import { dedupParams } from '../dedup/params.js';
+import { dedupParams, type DedupParams } from '../dedup/params.js';
 import { NearCopyState } from '../dedup/state.js';
 
 /** Display width of `text`: East Asian wide characters (Hangul, CJK, kana, fullwidth forms) count 2. */
@@ -45,18 +47,43 @@ export function longBlocks(doc: Doc, minWidth: number): string[] {
   return parts;
 }
 
-/** Sign the long blocks of `doc`; mark it `duplicate` (for the rest of pass 1) if it matches an earlier document, else index it. */
-export function nearCopies(doc: Doc, ctx: Context): void {
+let cached: { key: string; signer: Signer } | undefined;
+/** One signer per thread and parameter set (it holds scratch buffers). */
+function signerFor(params: DedupParams): Signer {
+  const key = JSON.stringify(params);
+  if (cached?.key !== key) cached = { key, signer: new Signer(params) };
+  return cached.signer;
+}
+
+/**
+ * Per document (any thread): sign the long blocks of `doc` into
+ * `doc.stats.nearSig`, when it has enough of them to be told apart from pages
+ * that share one long site-wide block.
+ */
+export function signLongBlocks(doc: Doc, t: Thresholds): void {
+  const blocks = longBlocks(doc, t['nearCopies.minBlockWidth']);
+  if (blocks.length < t['nearCopies.minBlocks']) return;
+  const params = dedupParams(t);
+  const sig = new Uint32Array(params.hashes);
+  if (signerFor(params).sign(blocks.join('\n'), sig) > 0) (doc.stats ??= {}).nearSig = sig;
+}
+
+/**
+ * Main thread, input order: match document `id`'s long-block signature
+ * against the earlier ones; a match is noted (`stats.nearCopyOf`, and the
+ * verdict pass 2 reads) so its blocks are not counted; otherwise it is indexed.
+ */
+export function mergeNearCopy(stats: DocStats, ctx: Context, id: number): void {
+  const sig = stats.nearSig;
+  if (!(sig instanceof Uint32Array)) return;
   const state = (ctx.corpus.nearCopies ??= new NearCopyState(dedupParams(ctx.options.thresholds)));
   const index = state.index;
   if (!index) return;
-  const t = ctx.options.thresholds;
-  const blocks = longBlocks(doc, t['nearCopies.minBlockWidth']);
-  // too little article text to tell a copy from pages that share one long site-wide block
-  if (blocks.length < t['nearCopies.minBlocks'] || index.sign(blocks.join('\n')) === 0) return;
+  index.sig.set(sig);
+  index.shingles = 1;
   const m = index.match();
   if (m) {
-    state.mark(doc.id, m.id, m.similarity);
-    doc.status = 'duplicate';
-  } else index.add(doc.id);
+    state.mark(id, m.id, m.similarity);
+    stats.nearCopyOf = m.id;
+  } else index.add(id);
 }

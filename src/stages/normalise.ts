@@ -17,6 +17,11 @@ const MAY_COMPOSE = /[^\u0000-\u02FF]/;
 const RUNS_OF_SPACES = / {2,}/g;
 const SPACE_AROUND_LF = / *\n */g;
 const BLANK_LINES = /\n{3,}/g;
+/** Any character or sequence one of the rules above acts on (NFC creates none of them). */
+const SPECIAL_CHAR = /[\u0000-\u0009\u000B-\u001F\u007F-\u00A0\u00AD\u1680\u180E\u2000-\u200B\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF\uFFFE\uFFFF]/;
+// indexOf is a vectorised scan; one regex with these alternatives tried each at every position was slower
+const needsWork = (s: string): boolean =>
+  SPECIAL_CHAR.test(s) || s.includes('  ') || s.includes(' \n') || s.includes('\n ') || s.includes('\n\n\n');
 
 export interface Normalised {
   text: string;
@@ -26,6 +31,10 @@ export interface Normalised {
 
 /** Normalise a string (see the module comment). Pure; idempotent. */
 export function normaliseText(input: string): Normalised {
+  // Most blocks (and most of the blocks of an HTML page, whose text nodes the extractor has already
+  // collapsed) hold nothing any rule below would change: one scan, then only NFC.
+  // (spaces and line feeds at the ends are then the only whitespace left for trim; NFC leaves them alone)
+  if (!needsWork(input) && input.isWellFormed()) return { text: (MAY_COMPOSE.test(input) ? input.normalize('NFC') : input).trim(), invisibles: 0 };
   let s = input.toWellFormed();
   s = s.replace(LINE_BREAKS, '\n').replace(SPACES, ' ');
   let invisibles = 0;
@@ -48,7 +57,7 @@ export function normalise(doc: Doc): void {
       const n = normaliseText(b.text);
       invisibles += n.invisibles;
       // a <br> run inside a block stays a line break, never a paragraph break
-      b.text = n.text.replace(/\n+/g, '\n');
+      b.text = n.text.includes('\n') ? n.text.replace(/\n+/g, '\n') : n.text;
       if (b.text) kept.push(b);
     }
     doc.rawBlocks = kept;

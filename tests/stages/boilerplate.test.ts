@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clean, statistics } from '../../src/pipeline.js';
-import { runStages, stage, type Context } from '../../src/stage.js';
+import { mergeStats, runStages, stage, type Context } from '../../src/stage.js';
 import { createCorpusState } from '../../src/corpus.js';
 import { defaultOptions } from '../../src/options.js';
 import { addBlock, blockCount, createBlockCounts } from '../../src/corpus/block-counts.js';
@@ -11,7 +11,7 @@ import type { Doc } from '../../src/doc.js';
 /** Both passes over `texts`, as the engine runs them. */
 function corpusRun(texts: string[], pass1 = statistics): Doc[] {
   const ctx: Context = { options: defaultOptions(), corpus: createCorpusState() };
-  texts.forEach((t, i) => runStages(Object.assign(doc(t), { id: i }), pass1, ctx));
+  texts.forEach((t, i) => mergeStats(runStages(Object.assign(doc(t), { id: i }), pass1, ctx).stats, pass1, ctx, i));
   return texts.map((t, i) => runStages(Object.assign(doc(t), { id: i }), clean, ctx));
 }
 

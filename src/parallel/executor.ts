@@ -1,0 +1,98 @@
+/**
+ * Where the per-document lists run: in this thread (`--jobs 1`, small runs)
+ * or on a worker pool. Both give the main thread the same slimmed record, so
+ * the output does not depend on which one ran.
+ */
+import type { Doc } from '../doc.js';
+import type { Source } from '../run.js';
+import type { CorpusState } from '../corpus.js';
+import type { Options } from '../options.js';
+import { runStages, type Context, type Stage, type StageTimings } from '../stage.js';
+import { WorkerPool } from './pool.js';
+import { ownBytes } from './protocol.js';
+import { docFromRead, loadDoc } from './load.js';
+import { shareCorpus } from './share.js';
+import { slimDoc, type StatsResult } from './slim.js';
+
+export interface Executor {
+  /** Pass 1: read document `id` from `src` and run `statistics` on it. */
+  statistics(id: number, src: Source): Promise<StatsResult>;
+  /** Pass 2: read document `id` from `src` and run `clean` on it; resolves with the slimmed record. */
+  clean(id: number, src: Source): Promise<Doc>;
+  /** Hand the finished pass-1 state to whoever runs `clean`. */
+  shareCorpus(state: CorpusState): void;
+  /** Stage timings of the per-document work, per pass (summed over threads). */
+  timings(): Promise<{ 1: StageTimings; 2: StageTimings }>;
+  close(): Promise<void>;
+}
+
+export interface PipelineLists {
+  statistics: readonly Stage[];
+  clean: readonly Stage[];
+  corpus: readonly Stage[];
+}
+
+/** Runs the lists in this thread, on the main corpus state itself. */
+export function inlineExecutor(lists: PipelineLists, ctx: Context, record: boolean): Executor {
+  const timings: { 1: StageTimings; 2: StageTimings } = { 1: {}, 2: {} };
+  const run = (doc: Doc, stages: readonly Stage[], pass: 1 | 2) => runStages(doc, stages, record ? { ...ctx, timings: timings[pass] } : ctx);
+  return {
+    statistics: async (id, src) => {
+      const doc = run(await loadDoc(id, src, record ? timings[1] : undefined), lists.statistics, 1);
+      return { status: doc.status, stats: doc.stats };
+    },
+    clean: async (id, src) => slimDoc(run(await loadDoc(id, src, record ? timings[2] : undefined), lists.clean, 2)),
+    shareCorpus: () => {},
+    timings: async () => timings,
+    close: async () => {},
+  };
+}
+
+/** Runs the lists on `jobs` worker threads; documents travel as transferred bytes. */
+export function poolExecutor(jobs: number, options: Options, pipeline: string): Executor {
+  const pool = new WorkerPool(jobs, { options, pipeline });
+  /** A file is read by the worker; other sources are read here and their bytes transferred. */
+  const post = async (id: number, src: Source, pass: 1 | 2): Promise<{ doc?: Doc; result?: unknown }> => {
+    let msg: Parameters<WorkerPool['request']>[0];
+    let transfer: ArrayBuffer[] = [];
+    if (src.file) msg = { type: 'run', pass, id, source: src.source, file: src.file };
+    else {
+      const doc = await loadDoc(id, src);
+      if (doc.status !== 'kept') return { doc };
+      if (doc.raw !== undefined) msg = { type: 'run', pass, id, source: src.source, text: doc.raw };
+      else {
+        const bytes = ownBytes(doc.bytes!);
+        msg = { type: 'run', pass, id, source: src.source, bytes };
+        transfer = [bytes.buffer as ArrayBuffer];
+      }
+    }
+    const reply = await pool.request(msg, transfer);
+    if (reply.type !== 'done') throw new Error('unexpected answer from a worker');
+    return { result: reply.result };
+  };
+  return {
+    statistics: async (id, src) => {
+      try {
+        const r = await post(id, src, 1);
+        return r.doc ? { status: r.doc.status } : (r.result as StatsResult);
+      } catch {
+        // the document fails again, and is reported, in pass 2
+        return { status: 'error' };
+      }
+    },
+    clean: async (id, src) => {
+      try {
+        const r = await post(id, src, 2);
+        return r.doc ? slimDoc(r.doc) : (r.result as Doc);
+      } catch (err) {
+        const doc = docFromRead(id, src.source, { ok: true, bytes: new Uint8Array(0) });
+        doc.status = 'error';
+        doc.findings.push({ code: 'internal-error', severity: 'error', stage: 'worker', args: { stage: 'worker', reason: (err as Error).message } });
+        return slimDoc(doc);
+      }
+    },
+    shareCorpus: (state) => pool.broadcast({ type: 'corpus', shipped: shareCorpus(state) }),
+    timings: () => pool.timings(),
+    close: () => pool.close(),
+  };
+}

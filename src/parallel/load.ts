@@ -1,0 +1,48 @@
+/**
+ * Turning a source into a document record: read its bytes (here, or in a
+ * worker when the source is a plain file) and record a failed read as a
+ * finding. One function for both places, so the record is the same.
+ */
+import { createDoc, type Doc, type DocSource } from '../doc.js';
+import { readInput, SKIP_CODES, type ReadResult } from '../io/read.js';
+import type { StageTimings } from '../stage.js';
+import type { Source } from '../run.js';
+
+/** A document from the result of reading its source. */
+export function docFromRead(id: number, source: DocSource, read: ReadResult): Doc {
+  const doc = createDoc(id, source, read.ok ? read.bytes : new Uint8Array(0));
+  if (read.ok && read.text !== undefined) setDecodedText(doc, read.text);
+  if (!read.ok) {
+    // too large, a pipe in a folder, a link loop, a record without text: skipped by design; a failed read: an error
+    const skip = SKIP_CODES.has(read.code);
+    doc.status = skip ? 'skipped' : 'error';
+    doc.bytes = undefined;
+    doc.findings.push({ code: read.code, severity: skip ? 'warning' : 'error', stage: 'read', args: read.args });
+  }
+  return doc;
+}
+
+/** Text that came already decoded (a JSON Lines field): decode passes it through. */
+export function setDecodedText(doc: Doc, text: string): void {
+  doc.raw = text;
+  doc.encoding = 'utf-8';
+  doc.encodingSource = 'json';
+  doc.bytesIn = Buffer.byteLength(text);
+}
+
+/** Read a file into a document (what a worker does for a file source), timing it as stage `read`. */
+export function readFileDoc(id: number, source: DocSource, file: { abs: string; maxBytes: number }, timings?: StageTimings): Promise<Doc> {
+  return timedRead(id, source, () => readInput(file.abs, file.maxBytes), timings);
+}
+
+/** Read a source on this thread, timing it as stage `read`. */
+export function loadDoc(id: number, src: Source, timings?: StageTimings): Promise<Doc> {
+  return timedRead(id, src.source, () => src.load(), timings);
+}
+
+async function timedRead(id: number, source: DocSource, read: () => Promise<ReadResult>, timings?: StageTimings): Promise<Doc> {
+  const t0 = timings ? performance.now() : 0;
+  const result = await read();
+  if (timings) timings.read = (timings.read ?? 0) + (performance.now() - t0);
+  return docFromRead(id, source, result);
+}

@@ -1,0 +1,44 @@
+/**
+ * Messages between the main thread and the workers of the pool.
+ */
+import type { Doc, DocSource } from '../doc.js';
+import type { Options } from '../options.js';
+import type { StageTimings } from '../stage.js';
+import type { StatsResult } from './slim.js';
+
+/** Given to every worker at start. */
+export interface WorkerInit {
+  options: Options;
+  /** URL of the module whose `statistics` and `clean` lists the worker runs. */
+  pipeline: string;
+}
+
+export type ToWorker =
+  | {
+      type: 'run';
+      task: number;
+      pass: 1 | 2;
+      id: number;
+      source: DocSource;
+      /** Exactly one of: the bytes, text already decoded (a JSON Lines field), or a file the worker reads itself. */
+      bytes?: Uint8Array;
+      text?: string;
+      file?: { abs: string; maxBytes: number };
+    }
+  | { type: 'corpus'; shipped: Record<string, unknown> }
+  | { type: 'timings'; task: number };
+
+export type FromWorker =
+  | { type: 'done'; task: number; pass: 1; result: StatsResult }
+  | { type: 'done'; task: number; pass: 2; result: Doc }
+  | { type: 'timings'; task: number; timings: { 1: StageTimings; 2: StageTimings } };
+
+/**
+ * The bytes as a Uint8Array that owns its whole ArrayBuffer, so it can be
+ * transferred to a worker without dragging (and detaching) a larger buffer it
+ * is a view of — e.g. one record of a JSON Lines chunk.
+ */
+export function ownBytes(bytes: Uint8Array): Uint8Array {
+  const owns = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return owns ? bytes : bytes.slice();
+}

@@ -1,0 +1,56 @@
+/**
+ * The two-pass engine with and without worker threads: pass-1 results merged
+ * on the main thread, the state shared with the workers, results in input order.
+ */
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT } from '../helpers.js';
+
+const dist = (p: string) => pathToFileURL(path.join(ROOT, 'dist', p)).href;
+const countLines = pathToFileURL(path.join(ROOT, 'tests/parallel/count-lines-pipeline.js')).href;
+const crashing = pathToFileURL(path.join(ROOT, 'tests/parallel/crash-pipeline.js')).href;
+
+async function runWith(jobs: number, texts: string[], pipeline = countLines) {
+  const { runCorpus } = await import(dist('run.js'));
+  const { defaultOptions } = await import(dist('options.js'));
+  const options = defaultOptions();
+  options.thresholds['parallel.minDocsPerJob'] = 1;
+  // short test documents: the classifier would drop them
+  options.skip = ['classify', 'repeats'];
+  const sources = () =>
+    texts.map((t, i) => ({
+      source: { path: `doc${i}.txt`, relPath: `doc${i}.txt` },
+      load: async () => ({ ok: true, bytes: new TextEncoder().encode(t) }),
+    }));
+  const seen: { id: number; status: string; output?: string; removed: number }[] = [];
+  const timings: Record<string, number> = {};
+  await runCorpus(sources, options, { onDoc: (d: any) => void seen.push({ id: d.id, status: d.status, output: d.output, removed: d.removed.length }) }, { jobs, pipeline, timings });
+  return { seen, timings };
+}
+
+const texts = Array.from({ length: 30 }, (_, i) => `Home | News | Sports\nStory number ${i} is about ${'x'.repeat(i * 37)}.\n${i % 2 ? 'Odd footer' : 'Even footer'}\n${i < 2 ? 'rare line' : ''}`);
+
+describe('runCorpus with workers', () => {
+  it('gives the same documents, in input order, with 1 and 2 jobs, using pass-1 counts in pass 2', async () => {
+    const one = await runWith(1, texts);
+    const two = await runWith(2, texts);
+    expect(two.seen).toEqual(one.seen);
+    expect(one.seen.map((d) => d.id)).toEqual(texts.map((_, i) => i));
+    expect(one.seen[0].output).toBe('Story number 0 is about .\n\nrare line\n');
+    expect(two.timings['pass1:count-lines']).toBeGreaterThan(0);
+    expect(two.timings['drop-common']).toBeGreaterThan(0);
+  });
+
+  // a worker that dies (native crash, out of memory) must not take the run, or other documents, with it
+  it('fails only the documents a dead worker held, and goes on with a new worker', async () => {
+    const docs = Array.from({ length: 40 }, (_, i) => (i === 7 ? 'please CRASH here' : `Document ${i}.`));
+    const { seen } = await runWith(2, docs, crashing);
+    expect(seen.map((d) => d.id)).toEqual(docs.map((_, i) => i));
+    expect(seen[7].status).toBe('error');
+    // the other document that worker held may fail with it; no more
+    expect(seen.filter((d) => d.status === 'error').length).toBeLessThanOrEqual(2);
+    expect(seen.filter((d) => d.status === 'kept').length).toBeGreaterThanOrEqual(38);
+    expect(seen[39].output).toBe('Document 39.\n');
+  });
+});
