@@ -15,7 +15,7 @@ import { expandInputs, type InputFile } from '../io/inputs.js';
 import { inputSources } from '../io/sources.js';
 import { isRecordSource, outputLine, JsonlOutputs, type RecordSource } from '../io/jsonl.js';
 import { StreamedOutput } from '../io/streamed-output.js';
-import { writeAtomic } from '../io/write.js';
+import { removePendingTemps, writeAtomic } from '../io/write.js';
 import { problemLine } from '../format/summary.js';
 import type { ModeContext } from './context.js';
 import { Tally } from './tally.js';
@@ -55,32 +55,62 @@ export async function runCheck(args: string[], ctx: ModeContext, fix: FixChoice)
   };
   const records = recordChecker(fix, changed);
 
-  await runCorpus(inputSources(files, missing, options, ctx.jsonl), options, {
-    shouldStop: () => out.closed,
-    onDoc: async (doc: Doc) => {
-      if (isRecordSource(doc.source)) records.add(doc, byDisplay.get(doc.source.file)!);
-      else if (doc.status === 'kept' && doc.output !== undefined) {
-        const reason = await compareAndFix(byDisplay.get(doc.source.path)!, doc, fix.write).catch((err: unknown) => {
-          doc.status = 'error';
-          doc.findings.push({ code: 'write-failed', severity: 'error', stage: 'write', args: { output: doc.source.path, reason: (err as Error).message } });
-          return undefined;
-        });
-        if (reason) changed(doc.source.path, reason);
-      }
-      const entry = tally.add(doc, null);
-      if (doc.status === 'duplicate') {
-        let said = entry.findings.find((f) => f.code.startsWith('duplicate-'))?.message ?? `is a duplicate of ${entry.duplicateOf ?? 'an earlier document'}`;
-        if (fix.write && fix.deleteDuplicates) {
-          // a duplicate record was already left out of its file's new content
-          if (!isRecordSource(doc.source)) await fs.rm(byDisplay.get(doc.source.path)!.abs, { force: true });
-          said = describe('duplicate-deleted', { of: entry.duplicateOf ?? '?' });
-        } else flagged++;
-        pending.push(`${entry.input}: ${said}`);
-      }
-      await say();
-      if (doc.status === 'error' || (doc.status === 'skipped' && !ctx.quiet)) io.stderr.write(problemLine(entry, ctx.color) + '\n');
-    },
-  });
+  // First signal: finish the document in hand (a file is rewritten whole or not at all), then stop.
+  // Second: remove the temporary files of writes under way and die of the signal.
+  let stop = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stop) {
+      removePendingTemps();
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      process.kill(process.pid, signal);
+      process.exit(130);
+    }
+    stop = true;
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  try {
+    await runCorpus(inputSources(files, missing, options, ctx.jsonl), options, {
+      shouldStop: () => out.closed || stop,
+      onDoc: async (doc: Doc) => {
+        if (isRecordSource(doc.source)) records.add(doc, byDisplay.get(doc.source.file)!);
+        else if (doc.status === 'kept' && doc.output !== undefined) {
+          const reason = await compareAndFix(byDisplay.get(doc.source.path)!, doc, fix.write).catch((err: unknown) => {
+            doc.status = 'error';
+            doc.findings.push({ code: 'write-failed', severity: 'error', stage: 'write', args: { output: doc.source.path, reason: (err as Error).message } });
+            return undefined;
+          });
+          if (reason) changed(doc.source.path, reason);
+        }
+        const entry = tally.add(doc, null);
+        if (doc.status === 'duplicate') {
+          let said = entry.findings.find((f) => f.code.startsWith('duplicate-'))?.message ?? `is a duplicate of ${entry.duplicateOf ?? 'an earlier document'}`;
+          if (fix.write && fix.deleteDuplicates) {
+            // a duplicate record was already left out of its file's new content
+            if (!isRecordSource(doc.source)) await fs.rm(byDisplay.get(doc.source.path)!.abs, { force: true });
+            said = describe('duplicate-deleted', { of: entry.duplicateOf ?? '?' });
+          } else flagged++;
+          pending.push(`${entry.input}: ${said}`);
+        }
+        await say();
+        if (doc.status === 'error' || (doc.status === 'skipped' && !ctx.quiet)) io.stderr.write(problemLine(entry, ctx.color) + '\n');
+      },
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  if (stop) {
+    // a JSON Lines file whose records were not all read is left as it was
+    records.abort();
+    removePendingTemps();
+    await say();
+    tally.finish();
+    io.stderr.write(`clean-corpus: interrupted after ${tally.totals.documents} documents; ${fix.write ? 'files done are cleaned, the others untouched' : 'nothing was written'}\n`);
+    return 130;
+  }
   const closeFailed = records.close();
   if (closeFailed) {
     io.stderr.write(`clean-corpus: ${closeFailed}\n`);
@@ -145,6 +175,10 @@ function recordChecker(fix: FixChoice, changed: (display: string, reason: string
       tally.records++;
       if (line !== frame.line) tally.changed++;
       for (const r of doc.removed) tally.removed[r.code] = (tally.removed[r.code] ?? 0) + (r.end - r.start);
+    },
+    /** Give up the file in hand: it stays as it was (on interrupt). */
+    abort(): void {
+      outputs.abort();
     },
     /** Finish the last file; an error sentence if it could not be written. */
     close(): string | undefined {

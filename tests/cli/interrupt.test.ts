@@ -100,4 +100,40 @@ describe('interrupting a folder run', () => {
     expect(fs.existsSync(path.join(out, 'report.json'))).toBe(false);
     for (const [f, text] of outputs(out)) expect(text, f).toBe(reference.get(f));
   }, 60_000);
+
+  it('--write: SIGINT leaves every file either untouched or fully cleaned, and no temp file', async () => {
+    const dir = path.join(cwd, 'in-place');
+    fs.cpSync(path.join(cwd, 'in'), dir, { recursive: true });
+    const original = new Map(fs.readdirSync(dir).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+    const r = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [BIN, '--write', dir, ...FILTERS_OFF], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('error', reject);
+      const guard = setTimeout(() => child.kill('SIGKILL'), 45_000);
+      const poll = setInterval(() => {
+        // signal once the first file has been rewritten
+        if (fs.readFileSync(path.join(dir, 'page-000.html'), 'utf8') === original.get('page-000.html')) return;
+        clearInterval(poll);
+        child.kill('SIGINT');
+      }, 10);
+      child.on('close', (code) => {
+        clearTimeout(guard);
+        clearInterval(poll);
+        resolve({ code, stderr });
+      });
+    });
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/interrupted after \d+ documents; files done are cleaned, the others untouched/);
+    expect(temps(dir)).toEqual([]);
+    let cleaned = 0;
+    for (const [f, before] of original) {
+      const now = fs.readFileSync(path.join(dir, f), 'utf8');
+      const after = reference.get(f.replace(/\.html$/, '.txt'));
+      expect([before, after], f).toContain(now);
+      if (now === after) cleaned++;
+    }
+    expect(cleaned).toBeGreaterThan(0);
+    expect(cleaned).toBeLessThan(FILES);
+  }, 60_000);
 });
