@@ -6,8 +6,9 @@
 import type { Block } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { LIST_MARKER } from '../stages/segment.js';
-import { COPYRIGHT, COUNTER, DATE_TIME, EMAIL, UNPUNCTUATED_SCRIPT, URL, endsAsSentence, sentenceEnds } from './patterns.js';
-import { stopDensity, stopTokens, type StopLang } from './stopwords.js';
+import { COPYRIGHT, COUNTER, DATE_TIME, EMAIL, URL, endsAsSentence } from './patterns.js';
+import { stopCounts, stopDensityOf, type StopLang } from './stopwords.js';
+import { scan } from './scan.js';
 
 export interface Features {
   /** Characters, spaces excluded. */
@@ -38,20 +39,9 @@ export interface Features {
   separators: number;
 }
 
-const HANGUL = /[\uAC00-\uD7A3\u1100-\u11FF\u3130-\u318F]/u;
-const HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/u;
-const KANA = /[\u3041-\u309F\u30A0-\u30FF]/u;
-
 /** Length of `text` with CJK characters weighted by their information density. */
 export function weightedLength(text: string, t: Thresholds): number {
-  let w = 0;
-  for (const ch of text) {
-    if (HANGUL.test(ch)) w += t['classify.weightHangul'];
-    else if (HAN.test(ch)) w += t['classify.weightHan'];
-    else if (KANA.test(ch)) w += t['classify.weightKana'];
-    else w += 1;
-  }
-  return w;
+  return scan(text, t).weight;
 }
 
 /** True when `text` holds a date or a time. */
@@ -70,6 +60,9 @@ export function isDateLine(text: string, t: Thresholds): boolean {
   return words <= t['classify.labelMaxWords'];
 }
 
+/** Menu and breadcrumb separators between spaces, or next to one. */
+const SEPARATORS = /\s[|·•›»>\/]\s|\s[|·•›»]|[|·•›»]\s/gu;
+
 /** Characters of a block looked at; a longer block is judged on its beginning (its length still counts in full). */
 const SAMPLE = 100_000;
 
@@ -77,38 +70,32 @@ export function features(text: string, block: Block, lang: StopLang | undefined,
   const whole = text.replace(LIST_MARKER, '').trim();
   const body = whole.length > SAMPLE ? whole.slice(0, SAMPLE) : whole;
   const scale = body.length ? whole.length / body.length : 1;
-  let letters = 0;
-  let nonSpace = 0;
-  for (const ch of body) {
-    if (/\s/.test(ch)) continue;
-    nonSpace++;
-    if (/\p{L}/u.test(ch)) letters++;
-  }
-  const tokens = body.split(/\s+/).filter(Boolean);
-  const digitTokens = tokens.filter((w) => /\d/.test(w)).length;
-  const stops = lang ? stopTokens(body) : [];
-  const short = nonSpace * scale <= t['classify.metaMaxChars'];
-  const ends = sentenceEnds(body);
+  const s = scan(body, t);
+  const stops = lang ? stopCounts(body, lang) : undefined;
+  const short = s.nonSpace * scale <= t['classify.metaMaxChars'];
   const ctx = block.context;
+  const weight = s.weight * scale;
   return {
-    chars: Math.round(nonSpace * scale),
-    weight: weightedLength(body, t) * scale,
-    letterShare: nonSpace ? letters / nonSpace : 0,
-    digitTokens,
-    unpunctuatedScript: letters > 0 && (body.match(UNPUNCTUATED_SCRIPT)?.length ?? 0) / letters >= 0.5,
-    digitTokenShare: tokens.length ? digitTokens / tokens.length : 0,
+    chars: Math.round(s.nonSpace * scale),
+    weight,
+    letterShare: s.nonSpace ? s.letters / s.nonSpace : 0,
+    digitTokens: s.digitTokens,
+    unpunctuatedScript: s.letters > 0 && s.unpunctuated / s.letters >= 0.5,
+    digitTokenShare: s.tokens ? s.digitTokens / s.tokens : 0,
     endsAsSentence: endsAsSentence(whole.slice(-16)),
-    sentenceEnds: ends,
-    stopDensity: lang ? stopDensity(stops, lang) : undefined,
-    stopTokens: stops.length,
+    sentenceEnds: s.sentenceEnds,
+    stopDensity: stops ? stopDensityOf(stops) : undefined,
+    stopTokens: stops ? stops.tokens : 0,
     listItem: block.kind === 'list-item' || LIST_MARKER.test(text),
     htmlHeading: Boolean(ctx && /^h[1-6]$/.test(ctx.element)) || (Boolean(ctx) && block.kind === 'heading'),
     linkDensity: ctx && text.length ? Math.min(1, ctx.linkChars / text.length) : 0,
-    date: short && ends === 0 && isDateLine(body, t),
+    date: short && s.sentenceEnds === 0 && isDateLine(body, t),
     mentionsDate: short && hasDate(body),
     counter: short && body.length <= 30 && COUNTER.test(body),
     contact: short && (EMAIL.test(body) || URL.test(body)),
-    copyright: COPYRIGHT.test(body) && weightedLength(body, t) * scale < t['classify.lengthHigh'],
-    separators: (body.match(/\s[|·•›»>\/]\s|\s[|·•›»]|[|·•›»]\s/gu) ?? []).length,
+    // the weight test first: it is free, the notice pattern is not
+    copyright: weight < t['classify.lengthHigh'] && COPYRIGHT.test(body),
+    // a block without any separator character (most of them) cannot match
+    separators: s.separatorChars > 0 ? (body.match(SEPARATORS) ?? []).length : 0,
   };
 }
