@@ -73,6 +73,8 @@ export function features(text: string, block: Block, lang: StopLang | undefined,
   const s = scan(body, t);
   const stops = lang ? stopCounts(body, lang) : undefined;
   const short = s.nonSpace * scale <= t['classify.metaMaxChars'];
+  // every date and time pattern holds an ASCII digit; most short blocks have none
+  const dated = short && s.digits > 0 && hasDate(body);
   const ctx = block.context;
   const weight = s.weight * scale;
   return {
@@ -89,10 +91,11 @@ export function features(text: string, block: Block, lang: StopLang | undefined,
     listItem: block.kind === 'list-item' || LIST_MARKER.test(text),
     htmlHeading: Boolean(ctx && /^h[1-6]$/.test(ctx.element)) || (Boolean(ctx) && block.kind === 'heading'),
     linkDensity: ctx && text.length ? Math.min(1, ctx.linkChars / text.length) : 0,
-    date: short && s.sentenceEnds === 0 && isDateLine(body, t),
-    mentionsDate: short && hasDate(body),
+    date: dated && s.sentenceEnds === 0 && isDateLine(body, t),
+    mentionsDate: dated,
     counter: short && body.length <= 30 && COUNTER.test(body),
-    contact: short && (EMAIL.test(body) || URL.test(body)),
+    // an address needs an @, a link "://" or a dot: skip the patterns on text without them
+    contact: short && ((body.includes('@') && EMAIL.test(body)) || ((body.includes('://') || body.includes('.')) && URL.test(body))),
     // the weight test first: it is free, the notice pattern is not
     copyright: weight < t['classify.lengthHigh'] && COPYRIGHT.test(body),
     // a block without any separator character (most of them) cannot match

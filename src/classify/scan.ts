@@ -31,6 +31,8 @@ export interface Scan {
   tokens: number;
   /** Of those, the ones holding an ASCII digit. */
   digitTokens: number;
+  /** ASCII digits: without one, no date pattern can match. */
+  digits: number;
   /** Code points of Thai, Lao, Khmer or Tibetan. */
   unpunctuated: number;
   /** Sentence ends, as patterns.ts `sentenceEnds` counts them. */
@@ -68,6 +70,7 @@ export function scan(text: string, t: Thresholds): Scan {
   let weight = 0;
   let tokens = 0;
   let digitTokens = 0;
+  let digits = 0;
   let unpunctuated = 0;
   let sentenceEnds = 0;
   let separatorChars = 0;
@@ -101,7 +104,7 @@ export function scan(text: string, t: Thresholds): Scan {
     else weight += 1;
     if (f & UNPUNCTUATED) unpunctuated++;
     if (f & SEPARATOR) separatorChars++;
-    if (isDigit(c)) tokenHasDigit = true;
+    if (isDigit(c)) (tokenHasDigit = true), digits++;
     else if (latinEnd(c)) {
       if (i > 0 && isDigit(text.charCodeAt(i - 1))) continue;
       const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
@@ -109,5 +112,5 @@ export function scan(text: string, t: Thresholds): Scan {
     } else if (otherEnd(c)) sentenceEnds++;
   }
   if (inToken && tokenHasDigit) digitTokens++;
-  return { nonSpace, letters, weight, tokens, digitTokens, unpunctuated, sentenceEnds, separatorChars };
+  return { nonSpace, letters, weight, tokens, digitTokens, digits, unpunctuated, sentenceEnds, separatorChars };
 }
