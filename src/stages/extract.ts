@@ -87,19 +87,27 @@ export function htmlToBlocks(html: string): RawBlock[] {
   let blockElement = 'body';
   let kind: BlockKind = 'paragraph';
 
+  // the stack changes far less often than blocks end: consecutive blocks under the same elements share one
+  // tags and names list (read-only downstream), counted by `stackChanges`
+  let stackChanges = 0;
+  let ancestors = { at: -1, tags: [] as string[], names: [] as string[] };
   const context = (): BlockContext => {
-    const tags: string[] = [];
-    const names: string[] = [];
-    // Deeply nested (hostile) pages: look at the outermost and innermost elements only.
-    const view = stack.length > CONTEXT_DEPTH * 2 ? [...stack.slice(0, CONTEXT_DEPTH), ...stack.slice(-CONTEXT_DEPTH)] : stack;
-    for (const o of view) {
-      if (!tags.includes(o.tag)) tags.push(o.tag);
-      for (const n of o.names) if (!names.includes(n)) names.push(n);
+    if (ancestors.at !== stackChanges) {
+      const tags: string[] = [];
+      const names: string[] = [];
+      // Deeply nested (hostile) pages: look at the outermost and innermost elements only.
+      const view = stack.length > CONTEXT_DEPTH * 2 ? [...stack.slice(0, CONTEXT_DEPTH), ...stack.slice(-CONTEXT_DEPTH)] : stack;
+      for (const o of view) {
+        if (!tags.includes(o.tag)) tags.push(o.tag);
+        for (const n of o.names) if (!names.includes(n)) names.push(n);
+      }
+      ancestors = { at: stackChanges, tags, names };
     }
-    return { tags, names, linkChars, element: blockElement };
+    return { tags: ancestors.tags, names: ancestors.names, linkChars, element: blockElement };
   };
   const push = (o: Open) => {
     stack.push(o);
+    stackChanges++;
     open.set(o.tag, (open.get(o.tag) ?? 0) + 1);
   };
   const flush = (paragraph: boolean) => {
@@ -183,11 +191,13 @@ export function htmlToBlocks(html: string): RawBlock[] {
         };
         for (let j = stack.length - 1; j > i; j--) pop(j);
         stack.length = i + 1;
+        stackChanges++;
         // the block's text is flushed while its element is still on the stack, so its context includes it
         if (drop === 0 && BLOCK.has(name) && !CELL.has(name))
           flush(name !== 'li' && name !== 'tr' && name !== 'dd' && name !== 'dt' && name !== 'option');
         pop(i);
         stack.length = i;
+        stackChanges++;
         blockElement = stack.length ? stack[stack.length - 1].tag : 'body';
       },
     },
