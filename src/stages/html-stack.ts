@@ -24,7 +24,7 @@ import type { Parser } from 'htmlparser2';
  *
  * A class, not a Proxy: the parser reads `[0]` and `length` on every tag, and
  * a Proxy trap on each read cost more than the rest of the tag's handling.
- * `[0]` is a getter; `at(i)` reads deeper. htmlparser2 reads other indexes
+ * `[0]` is a field kept current; `at(i)` reads deeper. htmlparser2 reads other indexes
  * only in its `onend` (to close what is still open), and `useLinearStacks`
  * hands it a plain array there.
  */
@@ -37,9 +37,8 @@ export class TopFirstStack<T> {
     for (let k = initial.length - 1; k >= 0; k--) this.add(initial[k]);
   }
 
-  get 0(): T | undefined {
-    return this.items[this.items.length - 1];
-  }
+  /** The innermost element: a plain field kept up to date (an indexed getter is slow in V8). */
+  0: T | undefined = undefined;
 
   get length(): number {
     return this.items.length;
@@ -49,6 +48,7 @@ export class TopFirstStack<T> {
   set length(value: number) {
     const drop = Math.max(0, this.items.length - value);
     for (const x of this.items.splice(0, drop)) this.remove(x);
+    this[0] = this.items[this.items.length - 1];
   }
 
   /** The element `i` places below the top. */
@@ -65,6 +65,7 @@ export class TopFirstStack<T> {
     if (this.items.length === 0) return undefined;
     const x = this.items.pop() as T;
     this.remove(x);
+    this[0] = this.items[this.items.length - 1];
     return x;
   }
 
@@ -86,6 +87,7 @@ export class TopFirstStack<T> {
 
   private add(x: T): void {
     this.items.push(x);
+    this[0] = x;
     this.counts.set(x, (this.counts.get(x) ?? 0) + 1);
   }
 
