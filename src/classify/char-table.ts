@@ -32,6 +32,11 @@ export const PER_CHAR = 1 << 8;
 export const LANG_HANGUL = 1 << 9;
 /** Latin letters, for the document language. */
 export const LANG_LATIN = 1 << 10;
+/**
+ * A character every copyright notice patterns.ts knows holds one of: © ( y v 版 著 저 — "copyright" needs a y,
+ * "all rights reserved" a v (under the pattern's case-insensitive matching only Y and V fold to them).
+ */
+export const COPYRIGHT_HINT = 1 << 11;
 
 function mark(table: Uint16Array, flag: number, from: number, to: number): void {
   for (let c = from; c <= to; c++) table[c] |= flag;
@@ -62,6 +67,7 @@ function build(): Uint16Array {
   mark(table, UNPUNCTUATED, 0x1780, 0x17ff);
   mark(table, UNPUNCTUATED, 0x0f00, 0x0fff);
   for (const ch of '|·•›»>/') table[ch.charCodeAt(0)] |= SEPARATOR;
+  for (const ch of '©(yYvV版著저') table[ch.charCodeAt(0)] |= COPYRIGHT_HINT;
   mark(table, LANG_HANGUL, 0xac00, 0xd7a3);
   mark(table, LANG_LATIN, 0x41, 0x5a);
   mark(table, LANG_LATIN, 0x61, 0x7a);

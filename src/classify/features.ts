@@ -97,7 +97,7 @@ export function features(text: string, block: Block, lang: StopLang | undefined,
     // an address needs an @, a link "://" or a dot: skip the patterns on text without them
     contact: short && ((body.includes('@') && EMAIL.test(body)) || ((body.includes('://') || body.includes('.')) && URL.test(body))),
     // the weight test first: it is free, the notice pattern is not
-    copyright: weight < t['classify.lengthHigh'] && COPYRIGHT.test(body),
+    copyright: weight < t['classify.lengthHigh'] && s.copyrightHints > 0 && COPYRIGHT.test(body),
     // a block without any separator character (most of them) cannot match
     separators: s.separatorChars > 0 ? (body.match(SEPARATORS) ?? []).length : 0,
   };

@@ -9,6 +9,7 @@
 import type { Thresholds } from '../thresholds.js';
 import {
   CHAR_FLAGS,
+  COPYRIGHT_HINT,
   LETTER,
   SEPARATOR,
   SPACE,
@@ -39,6 +40,8 @@ export interface Scan {
   sentenceEnds: number;
   /** Characters that may be part of a menu separator. */
   separatorChars: number;
+  /** Characters without which no copyright notice matches (char-table.ts COPYRIGHT_HINT). */
+  copyrightHints: number;
 }
 
 const ASTRAL_LETTER = /\p{L}/u;
@@ -74,6 +77,7 @@ export function scan(text: string, t: Thresholds): Scan {
   let unpunctuated = 0;
   let sentenceEnds = 0;
   let separatorChars = 0;
+  let copyrightHints = 0;
   let inToken = false;
   let tokenHasDigit = false;
   const n = text.length;
@@ -104,6 +108,7 @@ export function scan(text: string, t: Thresholds): Scan {
     else weight += 1;
     if (f & UNPUNCTUATED) unpunctuated++;
     if (f & SEPARATOR) separatorChars++;
+    if (f & COPYRIGHT_HINT) copyrightHints++;
     if (isDigit(c)) (tokenHasDigit = true), digits++;
     else if (latinEnd(c)) {
       if (i > 0 && isDigit(text.charCodeAt(i - 1))) continue;
@@ -112,5 +117,5 @@ export function scan(text: string, t: Thresholds): Scan {
     } else if (otherEnd(c)) sentenceEnds++;
   }
   if (inToken && tokenHasDigit) digitTokens++;
-  return { nonSpace, letters, weight, tokens, digitTokens, digits, unpunctuated, sentenceEnds, separatorChars };
+  return { nonSpace, letters, weight, tokens, digitTokens, digits, unpunctuated, sentenceEnds, separatorChars, copyrightHints };
 }

@@ -8,7 +8,7 @@
  */
 import { blockText, removeSpan, type Doc } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
-import { contextEvidence, wrapperEvidence } from '../classify/context.js';
+import { contextEvidence, wrapperEvidence, type Evidence } from '../classify/context.js';
 import { features, type Features } from '../classify/features.js';
 import { initialClass } from '../classify/rules.js';
 import { smooth, type Item } from '../classify/smooth.js';
@@ -20,7 +20,7 @@ const META = new Set(['date', 'numbers', 'symbols', 'contact', 'empty']);
 export function classify(doc: Doc, t: Thresholds): void {
   const lang = detectStopLang(doc.text);
   const texts = doc.blocks.map((b) => blockText(doc, b));
-  const evidence = doc.blocks.map((b) => contextEvidence(b.context));
+  const evidence = evidenceOf(doc);
   const wrappers = wrapperEvidence(evidence, texts.map((s) => s.length), t['classify.wrapperShare']);
   const gone = removedWhole(doc);
   const items: Item[] = doc.blocks.map((b, i) => {
@@ -49,6 +49,27 @@ export function classify(doc: Doc, t: Thresholds): void {
     const it = items[i];
     b.label = { cls: it.cls === 'good' ? 'good' : 'bad', reason: it.reason };
     if (it.cls !== 'good' && it.initial.reason !== 'removed-earlier') removeSpan(doc, 'boilerplate-block', b.start, b.end, it.reason);
+  });
+}
+
+/**
+ * The context evidence of every block. Blocks under the same elements share
+ * their ancestor lists (stages/extract.ts), so the evidence is worked out once
+ * per run of such blocks; it is read, never changed.
+ */
+function evidenceOf(doc: Doc): Evidence[][] {
+  let tags: string[] | undefined;
+  let names: string[] | undefined;
+  let last: Evidence[] = [];
+  return doc.blocks.map((b) => {
+    const ctx = b.context;
+    if (!ctx) return contextEvidence(ctx);
+    if (ctx.tags !== tags || ctx.names !== names) {
+      tags = ctx.tags;
+      names = ctx.names;
+      last = contextEvidence(ctx);
+    }
+    return last;
   });
 }
 

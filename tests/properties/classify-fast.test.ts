@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { scan } from '../../src/classify/scan.js';
 import { detectStopLang, stopCounts, stopDensity, stopDensityOf, stopTokens, type StopLang } from '../../src/classify/stopwords.js';
-import { sentenceEnds, UNPUNCTUATED_SCRIPT } from '../../src/classify/patterns.js';
+import { COPYRIGHT, sentenceEnds, UNPUNCTUATED_SCRIPT } from '../../src/classify/patterns.js';
 import { defaultThresholds } from '../../src/thresholds.js';
+import { hasDate } from '../../src/classify/features.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
 const t = defaultThresholds();
@@ -20,7 +21,7 @@ const piece = fc.oneof(
     ' ', '  ', '\n', '\t', '\u00A0', '\u3000', '\u2028', '\uFEFF', '.', '. ', '3.5', '3. ', '!', '?"', '…)', '。', '！', '？', '؟', '।', '။',
     '|', ' | ', '›', ' » ', '>', ' / ', '·', '•', 'Word', 'the', 'and', 'İstanbul', 'ΣΑΣ', "it's", 'don’t', '한국어', '이', '그리고',
     '中文', '的', '了', 'ひらがな', 'の', 'カタカナ', 'ｶﾀｶﾅ', 'ไทย', 'ລາວ', 'ខ្មែរ', 'བོད', '2024', '0', '😀', '𠀀', '𝐀', '\uD800', '\uDC00',
-    '\u0301', 'e\u0301', '\u1100\u1161', 'ㄱ', 'Ünïcödé',
+    '\u0301', 'e\u0301', '\u1100\u1161', 'ㄱ', 'Ünïcödé', '©', '(c) 2024', '(C) 1999', 'Copyright', 'ALL RIGHTS RESERVED', 'all rightſ reſerved', '版权所有', '著作権', '저작권', '2024-01-19', '14:31', 'March 3, 2024', '3일 전', '5分钟前',
   ),
   fc.string({ unit: 'grapheme', maxLength: 6 }),
   fc.string({ unit: 'binary', maxLength: 6 }),
@@ -84,10 +85,13 @@ describe('table-driven classifier features', () => {
     fc.assert(
       fc.property(text, (body) => {
         const { separators, ...want } = reference(body);
-        const { separatorChars, ...got } = scan(body, t);
+        const { separatorChars, copyrightHints, digits, ...got } = scan(body, t);
         expect(got).toEqual(want);
         // separators are counted by their pattern only when a separator character is present
         if (separatorChars === 0) expect(separators).toBe(0);
+        if (copyrightHints === 0) expect(COPYRIGHT.test(body)).toBe(false);
+        expect(digits).toBe(body.match(/[0-9]/g)?.length ?? 0);
+        if (digits === 0) expect(hasDate(body)).toBe(false);
       }),
       { numRuns: RUNS * 3 },
     );
