@@ -14,8 +14,8 @@ import type { FromWorker, ToWorker, WorkerInit } from './protocol.js';
 
 /** Workers replaced after dying, per pool slot, before the pool gives up (a worker that cannot even start would otherwise be restarted forever). */
 const MAX_RESTARTS_PER_WORKER = 3;
-/** Documents posted to one worker before it answers: enough queued that no worker idles on a round trip to a busy main thread. */
-const IN_FLIGHT_PER_WORKER = 4;
+/** Documents posted to one worker before it answers: one being worked on, one waiting, so no worker idles on a round trip. */
+const IN_FLIGHT_PER_WORKER = 2;
 
 interface Pending {
   resolve(msg: FromWorker): void;
