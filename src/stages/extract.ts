@@ -35,6 +35,8 @@ const SNIFF_GLOBAL = new RegExp(SNIFF.source, 'gi');
 const SNIFF_CHARS = 65536;
 /** Class/id tokens kept per element; longer attribute values are junk. */
 const MAX_NAMES = 8;
+/** `\s` by code unit: the last character of a text node is looked up, not matched with /\s$/ (which scans the node). */
+const IS_SPACE = new Uint8Array(0x10000).map((_, c) => (/\s/.test(String.fromCharCode(c)) ? 1 : 0));
 /** Ancestors looked at from each end of the stack; real pages nest 20–40 deep. */
 const CONTEXT_DEPTH = 32;
 
@@ -171,7 +173,7 @@ export function htmlToBlocks(html: string): RawBlock[] {
         if (t.length === 0) return;
         text += t;
         if (!hasText && t.trim()) hasText = true;
-        endsInSpace = /\s$/.test(t);
+        endsInSpace = IS_SPACE[t.charCodeAt(t.length - 1)] === 1;
         if (linkDepth > 0) linkChars += t.trim().length;
       },
       onclosetag(name) {
