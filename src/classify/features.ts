@@ -66,19 +66,43 @@ const SEPARATORS = /\s[|·•›»>\/]\s|\s[|·•›»]|[|·•›»]\s/gu;
 /** Characters of a block looked at; a longer block is judged on its beginning (its length still counts in full). */
 const SAMPLE = 100_000;
 
-export function features(text: string, block: Block, lang: StopLang | undefined, t: Thresholds): Features {
+/** The features smoothing reads of every block, bad ones included: size, and whether it is a counter or mentions a date. */
+export type CoreFeatures = Pick<Features, 'chars' | 'weight' | 'counter' | 'mentionsDate'>;
+
+/** A block's text as the features see it, with what is measured of every block. */
+function measure(text: string, t: Thresholds) {
   const whole = text.replace(LIST_MARKER, '').trim();
   const body = whole.length > SAMPLE ? whole.slice(0, SAMPLE) : whole;
   const scale = body.length ? whole.length / body.length : 1;
   const s = scan(body, t);
-  const stops = lang ? stopCounts(body, lang) : undefined;
   const short = s.nonSpace * scale <= t['classify.metaMaxChars'];
   // every date and time pattern holds an ASCII digit; most short blocks have none
   const dated = short && s.digits > 0 && hasDate(body);
-  const ctx = block.context;
-  const weight = s.weight * scale;
-  return {
+  const core: CoreFeatures = {
     chars: Math.round(s.nonSpace * scale),
+    weight: s.weight * scale,
+    counter: short && body.length <= 30 && COUNTER.test(body),
+    mentionsDate: dated,
+  };
+  return { whole, body, s, short, dated, core };
+}
+
+/**
+ * Only the core features: enough for a block an earlier stage removed whole,
+ * which is bad whatever the rest would say (a third of the blocks of a
+ * templated site), so the costlier patterns and stopwords are skipped.
+ */
+export function coreFeatures(text: string, t: Thresholds): CoreFeatures {
+  return measure(text, t).core;
+}
+
+export function features(text: string, block: Block, lang: StopLang | undefined, t: Thresholds): Features {
+  const { whole, body, s, short, dated, core } = measure(text, t);
+  const stops = lang ? stopCounts(body, lang) : undefined;
+  const ctx = block.context;
+  const weight = core.weight;
+  return {
+    chars: core.chars,
     weight,
     letterShare: s.nonSpace ? s.letters / s.nonSpace : 0,
     digitTokens: s.digitTokens,
@@ -92,8 +116,8 @@ export function features(text: string, block: Block, lang: StopLang | undefined,
     htmlHeading: Boolean(ctx && /^h[1-6]$/.test(ctx.element)) || (Boolean(ctx) && block.kind === 'heading'),
     linkDensity: ctx && text.length ? Math.min(1, ctx.linkChars / text.length) : 0,
     date: dated && s.sentenceEnds === 0 && isDateLine(body, t),
-    mentionsDate: dated,
-    counter: short && body.length <= 30 && COUNTER.test(body),
+    mentionsDate: core.mentionsDate,
+    counter: core.counter,
     // an address needs an @, a link "://" or a dot: skip the patterns on text without them
     contact: short && ((body.includes('@') && EMAIL.test(body)) || ((body.includes('://') || body.includes('.')) && URL.test(body))),
     // the weight test first: it is free, the notice pattern is not

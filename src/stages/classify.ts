@@ -9,8 +9,8 @@
 import { blockText, removeSpan, type Doc } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { contextEvidence, wrapperEvidence, type Evidence } from '../classify/context.js';
-import { features, type Features } from '../classify/features.js';
-import { initialClass } from '../classify/rules.js';
+import { coreFeatures, features, type CoreFeatures, type Features } from '../classify/features.js';
+import { initialClass, type Verdict } from '../classify/rules.js';
 import { smooth, type Item } from '../classify/smooth.js';
 import { detectStopLang } from '../classify/stopwords.js';
 
@@ -24,10 +24,14 @@ export function classify(doc: Doc, t: Thresholds): void {
   const wrappers = wrapperEvidence(evidence, texts.map((s) => s.length), t['classify.wrapperShare']);
   const gone = removedWhole(doc);
   const items: Item[] = doc.blocks.map((b, i) => {
+    if (gone[i]) {
+      // bad whatever its features: only what smoothing reads of a bad neighbour is measured
+      const c = coreFeatures(texts[i], t);
+      const initial = { cls: 'bad' as const, reason: 'removed-earlier', hard: true };
+      return { initial, cls: initial.cls, reason: initial.reason, length: texts[i].length, weight: c.weight, heading: false, markedHeading: false, skippable: skippable(c, initial, t) };
+    }
     const f = features(texts[i], b, lang, t);
-    const initial = gone[i]
-      ? { cls: 'bad' as const, reason: 'removed-earlier', hard: true }
-      : initialClass(f, evidence[i].filter((e) => !wrappers.has(e.key)).map((e) => e.label), lang, t);
+    const initial = initialClass(f, evidence[i].filter((e) => !wrappers.has(e.key)).map((e) => e.label), lang, t);
     return {
       initial,
       cls: initial.cls,
@@ -36,12 +40,7 @@ export function classify(doc: Doc, t: Thresholds): void {
       weight: f.weight,
       heading: !initial.hard && isHeading(f, texts[i], b.kind, t),
       markedHeading: !initial.hard && f.htmlHeading,
-      // what may stand between a title and its text: a label, a counter, a dateline or a byline with a date
-      skippable:
-        f.chars < t['classify.headingMinChars'] ||
-        f.counter ||
-        (f.mentionsDate && f.chars <= t['classify.metaMaxChars']) ||
-        (Boolean(initial.hard) && META.has(initial.reason)),
+      skippable: skippable(f, initial, t),
     };
   });
   smooth(items, t);
@@ -71,6 +70,16 @@ function evidenceOf(doc: Doc): Evidence[][] {
     }
     return last;
   });
+}
+
+/** What may stand between a title and its text: a label, a counter, a dateline or a byline with a date. */
+function skippable(f: CoreFeatures, initial: Verdict, t: Thresholds): boolean {
+  return (
+    f.chars < t['classify.headingMinChars'] ||
+    f.counter ||
+    (f.mentionsDate && f.chars <= t['classify.metaMaxChars']) ||
+    (Boolean(initial.hard) && META.has(initial.reason))
+  );
 }
 
 /** For each block, whether earlier stages removed all of it (one pass over the sorted removals). */
