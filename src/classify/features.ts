@@ -6,8 +6,9 @@
 import type { Block } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { LIST_MARKER } from '../stages/segment.js';
-import { COPYRIGHT, COUNTER, DATE_TIME, EMAIL, UNPUNCTUATED_SCRIPT, URL, endsAsSentence, sentenceEnds } from './patterns.js';
-import { stopDensity, stopTokens, type StopLang } from './stopwords.js';
+import { COPYRIGHT, COUNTER, DATE_TIME, EMAIL, URL, endsAsSentence } from './patterns.js';
+import { stopCounts, stopDensityOf, type StopLang } from './stopwords.js';
+import { scan } from './scan.js';
 
 export interface Features {
   /** Characters, spaces excluded. */
@@ -38,20 +39,9 @@ export interface Features {
   separators: number;
 }
 
-const HANGUL = /[\uAC00-\uD7A3\u1100-\u11FF\u3130-\u318F]/u;
-const HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/u;
-const KANA = /[\u3041-\u309F\u30A0-\u30FF]/u;
-
 /** Length of `text` with CJK characters weighted by their information density. */
 export function weightedLength(text: string, t: Thresholds): number {
-  let w = 0;
-  for (const ch of text) {
-    if (HANGUL.test(ch)) w += t['classify.weightHangul'];
-    else if (HAN.test(ch)) w += t['classify.weightHan'];
-    else if (KANA.test(ch)) w += t['classify.weightKana'];
-    else w += 1;
-  }
-  return w;
+  return scan(text, t).weight;
 }
 
 /** True when `text` holds a date or a time. */
@@ -70,45 +60,69 @@ export function isDateLine(text: string, t: Thresholds): boolean {
   return words <= t['classify.labelMaxWords'];
 }
 
+/** Menu and breadcrumb separators between spaces, or next to one. */
+const SEPARATORS = /\s[|·•›»>\/]\s|\s[|·•›»]|[|·•›»]\s/gu;
+
 /** Characters of a block looked at; a longer block is judged on its beginning (its length still counts in full). */
 const SAMPLE = 100_000;
 
-export function features(text: string, block: Block, lang: StopLang | undefined, t: Thresholds): Features {
+/** The features smoothing reads of every block, bad ones included: size, and whether it is a counter or mentions a date. */
+export type CoreFeatures = Pick<Features, 'chars' | 'weight' | 'counter' | 'mentionsDate'>;
+
+/** A block's text as the features see it, with what is measured of every block. */
+function measure(text: string, t: Thresholds) {
   const whole = text.replace(LIST_MARKER, '').trim();
   const body = whole.length > SAMPLE ? whole.slice(0, SAMPLE) : whole;
   const scale = body.length ? whole.length / body.length : 1;
-  let letters = 0;
-  let nonSpace = 0;
-  for (const ch of body) {
-    if (/\s/.test(ch)) continue;
-    nonSpace++;
-    if (/\p{L}/u.test(ch)) letters++;
-  }
-  const tokens = body.split(/\s+/).filter(Boolean);
-  const digitTokens = tokens.filter((w) => /\d/.test(w)).length;
-  const stops = lang ? stopTokens(body) : [];
-  const short = nonSpace * scale <= t['classify.metaMaxChars'];
-  const ends = sentenceEnds(body);
+  const s = scan(body, t);
+  const short = s.nonSpace * scale <= t['classify.metaMaxChars'];
+  // every date and time pattern holds an ASCII digit; most short blocks have none
+  const dated = short && s.digits > 0 && hasDate(body);
+  const core: CoreFeatures = {
+    chars: Math.round(s.nonSpace * scale),
+    weight: s.weight * scale,
+    counter: short && body.length <= 30 && COUNTER.test(body),
+    mentionsDate: dated,
+  };
+  return { whole, body, s, short, dated, core };
+}
+
+/**
+ * Only the core features: enough for a block an earlier stage removed whole,
+ * which is bad whatever the rest would say (a third of the blocks of a
+ * templated site), so the costlier patterns and stopwords are skipped.
+ */
+export function coreFeatures(text: string, t: Thresholds): CoreFeatures {
+  return measure(text, t).core;
+}
+
+export function features(text: string, block: Block, lang: StopLang | undefined, t: Thresholds): Features {
+  const { whole, body, s, short, dated, core } = measure(text, t);
+  const stops = lang ? stopCounts(body, lang) : undefined;
   const ctx = block.context;
+  const weight = core.weight;
   return {
-    chars: Math.round(nonSpace * scale),
-    weight: weightedLength(body, t) * scale,
-    letterShare: nonSpace ? letters / nonSpace : 0,
-    digitTokens,
-    unpunctuatedScript: letters > 0 && (body.match(UNPUNCTUATED_SCRIPT)?.length ?? 0) / letters >= 0.5,
-    digitTokenShare: tokens.length ? digitTokens / tokens.length : 0,
+    chars: core.chars,
+    weight,
+    letterShare: s.nonSpace ? s.letters / s.nonSpace : 0,
+    digitTokens: s.digitTokens,
+    unpunctuatedScript: s.letters > 0 && s.unpunctuated / s.letters >= 0.5,
+    digitTokenShare: s.tokens ? s.digitTokens / s.tokens : 0,
     endsAsSentence: endsAsSentence(whole.slice(-16)),
-    sentenceEnds: ends,
-    stopDensity: lang ? stopDensity(stops, lang) : undefined,
-    stopTokens: stops.length,
+    sentenceEnds: s.sentenceEnds,
+    stopDensity: stops ? stopDensityOf(stops) : undefined,
+    stopTokens: stops ? stops.tokens : 0,
     listItem: block.kind === 'list-item' || LIST_MARKER.test(text),
     htmlHeading: Boolean(ctx && /^h[1-6]$/.test(ctx.element)) || (Boolean(ctx) && block.kind === 'heading'),
     linkDensity: ctx && text.length ? Math.min(1, ctx.linkChars / text.length) : 0,
-    date: short && ends === 0 && isDateLine(body, t),
-    mentionsDate: short && hasDate(body),
-    counter: short && body.length <= 30 && COUNTER.test(body),
-    contact: short && (EMAIL.test(body) || URL.test(body)),
-    copyright: COPYRIGHT.test(body) && weightedLength(body, t) * scale < t['classify.lengthHigh'],
-    separators: (body.match(/\s[|·•›»>\/]\s|\s[|·•›»]|[|·•›»]\s/gu) ?? []).length,
+    date: dated && s.sentenceEnds === 0 && isDateLine(body, t),
+    mentionsDate: core.mentionsDate,
+    counter: core.counter,
+    // an address needs an @, a link "://" or a dot: skip the patterns on text without them
+    contact: short && ((body.includes('@') && EMAIL.test(body)) || ((body.includes('://') || body.includes('.')) && URL.test(body))),
+    // the weight test first: it is free, the notice pattern is not
+    copyright: weight < t['classify.lengthHigh'] && s.copyrightHints > 0 && COPYRIGHT.test(body),
+    // a block without any separator character (most of them) cannot match
+    separators: s.separatorChars > 0 ? (body.match(SEPARATORS) ?? []).length : 0,
   };
 }

@@ -16,6 +16,8 @@
  *   frequent single-character function words, counted per character.
  */
 
+import { CHAR_FLAGS, LANG_HANGUL, LANG_LATIN, PER_CHAR, WEIGHT_HAN, WEIGHT_KANA, WORD, isHighSurrogate, isLowSurrogate } from './char-table.js';
+
 export type StopLang = 'en' | 'ko' | 'ja' | 'zh';
 
 const EN = new Set(
@@ -38,31 +40,112 @@ const JA = new Set([...'のにはをたがでてとしもなかられるいす�
 
 const ZH = new Set([...'的了是在和有也不这我他她它们就都而与着或被把对为从以之其中上个于将等所但并及很还又要会可让给向到说地得那你此因如由则该各已更最']);
 
-const HANGUL = /[\uAC00-\uD7A3]/u;
-const KANA = /[\u3041-\u309F\u30A0-\u30FF]/u;
-const HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/u;
-const LATIN = /[A-Za-z\u00C0-\u024F]/u;
-const PER_CHAR = /[\u3041-\u309F\u30A0-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/u;
+/** `[\p{L}\p{N}'’]` for astral code points (the table covers the BMP). */
+const ASTRAL_WORD = /[\p{L}\p{N}'’]/u;
+
+/** Stopword tokens of a text and how many of them are on a stoplist. */
+export interface StopCounts {
+  tokens: number;
+  stops: number;
+}
+
+/**
+ * Visit the stopword tokens of `lower` (lower-cased text): words between
+ * spaces and punctuation, and each Han or kana character alone. A word is
+ * handed over as its offsets, so a caller that only counts allocates nothing.
+ */
+function eachToken(lower: string, onWord: (start: number, end: number) => void, onChar: (c: number) => void): void {
+  let start = -1;
+  const n = lower.length;
+  for (let i = 0; i < n; i++) {
+    const c = lower.charCodeAt(i);
+    let word: boolean;
+    if (isHighSurrogate(c) && i + 1 < n && isLowSurrogate(lower.charCodeAt(i + 1))) {
+      word = ASTRAL_WORD.test(lower.slice(i, i + 2));
+      if (word) {
+        if (start < 0) start = i;
+        i++;
+        continue;
+      }
+    } else {
+      const f = CHAR_FLAGS[c];
+      if (f & PER_CHAR) {
+        if (start >= 0) onWord(start, i);
+        start = -1;
+        onChar(c);
+        continue;
+      }
+      word = (f & WORD) !== 0;
+      if (word) {
+        if (start < 0) start = i;
+        continue;
+      }
+    }
+    if (start >= 0) onWord(start, i);
+    start = -1;
+  }
+  if (start >= 0) onWord(start, n);
+}
 
 /** Tokens for stopword counting: words between spaces, and each Han or kana character alone. */
 export function stopTokens(text: string): string[] {
+  const lower = text.toLowerCase();
   const out: string[] = [];
-  for (const raw of text.toLowerCase().split(/\s+/)) {
-    let word = '';
-    for (const ch of raw) {
-      if (PER_CHAR.test(ch)) {
-        if (word) out.push(word);
-        word = '';
-        out.push(ch);
-      } else if (/[\p{L}\p{N}'’]/u.test(ch)) word += ch;
-      else {
-        if (word) out.push(word);
-        word = '';
-      }
-    }
-    if (word) out.push(word);
-  }
+  eachToken(
+    lower,
+    (s, e) => out.push(lower.slice(s, e)),
+    (c) => out.push(String.fromCharCode(c)),
+  );
   return out;
+}
+
+/** A stoplist prepared for counting: its one-character entries by code unit, its longest entry. */
+interface Prepared {
+  words: Set<string>;
+  chars: Uint8Array;
+  longest: number;
+}
+const prepared = new Map<StopLang, Prepared>();
+
+function prepare(lang: StopLang): Prepared {
+  let p = prepared.get(lang);
+  if (!p) {
+    const words = LISTS[lang];
+    const chars = new Uint8Array(0x10000);
+    let longest = 0;
+    for (const w of words) {
+      longest = Math.max(longest, w.length);
+      if (w.length === 1) chars[w.charCodeAt(0)] = 1;
+    }
+    prepared.set(lang, (p = { words, chars, longest }));
+  }
+  return p;
+}
+
+/** The tokens of `text` (as `stopTokens` cuts them) and how many are on the stoplist of `lang`. */
+export function stopCounts(text: string, lang: StopLang): StopCounts {
+  const { words, chars, longest } = prepare(lang);
+  const lower = text.toLowerCase();
+  let tokens = 0;
+  let stops = 0;
+  eachToken(
+    lower,
+    (s, e) => {
+      tokens++;
+      // only a word as short as the longest entry can be one: most words are never cut out as strings
+      if (e - s <= longest && words.has(lower.slice(s, e))) stops++;
+    },
+    (c) => {
+      tokens++;
+      stops += chars[c];
+    },
+  );
+  return { tokens, stops };
+}
+
+/** Share of stopwords among the tokens (0 without tokens). */
+export function stopDensityOf(counts: StopCounts): number {
+  return counts.tokens === 0 ? 0 : counts.stops / counts.tokens;
 }
 
 /**
@@ -98,17 +181,19 @@ export function detectStopLang(text: string): StopLang | undefined {
   let han = 0;
   let latin = 0;
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
-  for (const ch of sample) {
-    if (HANGUL.test(ch)) hangul++;
-    else if (KANA.test(ch)) kana++;
-    else if (HAN.test(ch)) han++;
-    else if (LATIN.test(ch)) latin++;
+  // the script ranges are all in the BMP: an astral character falls in none, as a pair or as halves
+  for (let i = 0; i < sample.length; i++) {
+    const f = CHAR_FLAGS[sample.charCodeAt(i)];
+    if (f & LANG_HANGUL) hangul++;
+    else if (f & WEIGHT_KANA) kana++;
+    else if (f & WEIGHT_HAN) han++;
+    else if (f & LANG_LATIN) latin++;
   }
   const letters = hangul + kana + han + latin;
   if (letters === 0) return undefined;
   if (kana / letters >= 0.05) return 'ja';
   if (hangul / letters >= 0.3) return 'ko';
   if (han / letters >= 0.3) return 'zh';
-  if (latin / letters >= 0.5 && stopDensity(stopTokens(sample), 'en') >= 0.15) return 'en';
+  if (latin / letters >= 0.5 && stopDensityOf(stopCounts(sample, 'en')) >= 0.15) return 'en';
   return undefined;
 }

@@ -3,7 +3,8 @@
  * or on a worker pool. Both give the main thread the same slimmed record, so
  * the output does not depend on which one ran.
  */
-import type { Doc } from '../doc.js';
+import type { Doc, DocSource } from '../doc.js';
+import { isRecordSource } from '../io/jsonl.js';
 import type { Source } from '../run.js';
 import type { CorpusState } from '../corpus.js';
 import type { Options } from '../options.js';
@@ -48,6 +49,19 @@ export function inlineExecutor(lists: PipelineLists, ctx: Context, record: boole
   };
 }
 
+/**
+ * The source as a worker needs it: without a JSON Lines record's own line
+ * (`frame`), which only the writer on this thread reads. The line is as long
+ * as the record, and it used to cross to the worker and back with every
+ * document: a third of the threads' copying and collecting on a JSON Lines run.
+ * The document that comes back gets the full source again.
+ */
+function forWorker(source: DocSource): DocSource {
+  if (!isRecordSource(source) || !source.frame) return source;
+  const { frame: _frame, ...rest } = source;
+  return rest;
+}
+
 /** Runs the lists on `jobs` worker threads; documents travel as transferred bytes. */
 export function poolExecutor(jobs: number, options: Options, pipeline: string): Executor {
   const pool = new WorkerPool(jobs, { options, pipeline });
@@ -55,14 +69,15 @@ export function poolExecutor(jobs: number, options: Options, pipeline: string): 
   const post = async (id: number, src: Source, pass: 1 | 2): Promise<{ doc?: Doc; result?: unknown }> => {
     let msg: Parameters<WorkerPool['request']>[0];
     let transfer: ArrayBuffer[] = [];
-    if (src.file) msg = { type: 'run', pass, id, source: src.source, file: src.file };
+    const source = forWorker(src.source);
+    if (src.file) msg = { type: 'run', pass, id, source, file: src.file };
     else {
       const doc = await loadDoc(id, src);
       if (doc.status !== 'kept') return { doc };
-      if (doc.raw !== undefined) msg = { type: 'run', pass, id, source: src.source, text: doc.raw };
+      if (doc.raw !== undefined) msg = { type: 'run', pass, id, source, text: doc.raw };
       else {
         const bytes = ownBytes(doc.bytes!);
-        msg = { type: 'run', pass, id, source: src.source, bytes };
+        msg = { type: 'run', pass, id, source, bytes };
         transfer = [bytes.buffer as ArrayBuffer];
       }
     }
@@ -83,7 +98,10 @@ export function poolExecutor(jobs: number, options: Options, pipeline: string): 
     clean: async (id, src) => {
       try {
         const r = await post(id, src, 2);
-        return r.doc ? slimDoc(r.doc) : (r.result as Doc);
+        if (r.doc) return slimDoc(r.doc);
+        const doc = r.result as Doc;
+        doc.source = src.source;
+        return doc;
       } catch (err) {
         const doc = docFromRead(id, src.source, { ok: true, bytes: new Uint8Array(0) });
         doc.status = 'error';

@@ -16,7 +16,7 @@ import { blockText, removeSpan, type Doc } from '../doc.js';
 import type { CorpusState } from '../corpus.js';
 import type { Thresholds } from '../thresholds.js';
 import { blockCount } from '../corpus/block-counts.js';
-import { blockHash, blockKey } from '../corpus/block-key.js';
+import { blockKeyHash } from '../corpus/block-key.js';
 
 /** Documents a block of normalised length `keyLength` must appear in, in a corpus of `n` counted documents. */
 export function minDocsFor(keyLength: number, n: number, t: Thresholds): number {
@@ -29,9 +29,9 @@ export function boilerplate(doc: Doc, corpus: CorpusState, t: Thresholds): void 
   const counts = corpus.blockCounts;
   if (counts.docs < 2) return;
   for (const b of doc.blocks) {
-    const key = blockKey(blockText(doc, b));
+    const key = blockKeyHash(blockText(doc, b));
     if (!key) continue;
-    const seen = blockCount(counts, blockHash(key));
+    const seen = blockCount(counts, key.hash);
     const need = minDocsFor(key.length, counts.docs, t);
     if (seen >= need) removeSpan(doc, 'boilerplate-corpus', b.start, b.end, `in ${seen} of ${counts.docs} documents (threshold ${need})`);
   }

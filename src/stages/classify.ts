@@ -8,9 +8,9 @@
  */
 import { blockText, removeSpan, type Doc } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
-import { contextEvidence, wrapperEvidence } from '../classify/context.js';
-import { features, type Features } from '../classify/features.js';
-import { initialClass } from '../classify/rules.js';
+import { contextEvidence, wrapperEvidence, type Evidence } from '../classify/context.js';
+import { coreFeatures, features, type CoreFeatures, type Features } from '../classify/features.js';
+import { initialClass, type Verdict } from '../classify/rules.js';
 import { smooth, type Item } from '../classify/smooth.js';
 import { detectStopLang } from '../classify/stopwords.js';
 
@@ -20,14 +20,18 @@ const META = new Set(['date', 'numbers', 'symbols', 'contact', 'empty']);
 export function classify(doc: Doc, t: Thresholds): void {
   const lang = detectStopLang(doc.text);
   const texts = doc.blocks.map((b) => blockText(doc, b));
-  const evidence = doc.blocks.map((b) => contextEvidence(b.context));
+  const evidence = evidenceOf(doc);
   const wrappers = wrapperEvidence(evidence, texts.map((s) => s.length), t['classify.wrapperShare']);
   const gone = removedWhole(doc);
   const items: Item[] = doc.blocks.map((b, i) => {
+    if (gone[i]) {
+      // bad whatever its features: only what smoothing reads of a bad neighbour is measured
+      const c = coreFeatures(texts[i], t);
+      const initial = { cls: 'bad' as const, reason: 'removed-earlier', hard: true };
+      return { initial, cls: initial.cls, reason: initial.reason, length: texts[i].length, weight: c.weight, heading: false, markedHeading: false, skippable: skippable(c, initial, t) };
+    }
     const f = features(texts[i], b, lang, t);
-    const initial = gone[i]
-      ? { cls: 'bad' as const, reason: 'removed-earlier', hard: true }
-      : initialClass(f, evidence[i].filter((e) => !wrappers.has(e.key)).map((e) => e.label), lang, t);
+    const initial = initialClass(f, evidence[i].filter((e) => !wrappers.has(e.key)).map((e) => e.label), lang, t);
     return {
       initial,
       cls: initial.cls,
@@ -36,12 +40,7 @@ export function classify(doc: Doc, t: Thresholds): void {
       weight: f.weight,
       heading: !initial.hard && isHeading(f, texts[i], b.kind, t),
       markedHeading: !initial.hard && f.htmlHeading,
-      // what may stand between a title and its text: a label, a counter, a dateline or a byline with a date
-      skippable:
-        f.chars < t['classify.headingMinChars'] ||
-        f.counter ||
-        (f.mentionsDate && f.chars <= t['classify.metaMaxChars']) ||
-        (Boolean(initial.hard) && META.has(initial.reason)),
+      skippable: skippable(f, initial, t),
     };
   });
   smooth(items, t);
@@ -50,6 +49,37 @@ export function classify(doc: Doc, t: Thresholds): void {
     b.label = { cls: it.cls === 'good' ? 'good' : 'bad', reason: it.reason };
     if (it.cls !== 'good' && it.initial.reason !== 'removed-earlier') removeSpan(doc, 'boilerplate-block', b.start, b.end, it.reason);
   });
+}
+
+/**
+ * The context evidence of every block. Blocks under the same elements share
+ * their ancestor lists (stages/extract.ts), so the evidence is worked out once
+ * per run of such blocks; it is read, never changed.
+ */
+function evidenceOf(doc: Doc): Evidence[][] {
+  let tags: string[] | undefined;
+  let names: string[] | undefined;
+  let last: Evidence[] = [];
+  return doc.blocks.map((b) => {
+    const ctx = b.context;
+    if (!ctx) return contextEvidence(ctx);
+    if (ctx.tags !== tags || ctx.names !== names) {
+      tags = ctx.tags;
+      names = ctx.names;
+      last = contextEvidence(ctx);
+    }
+    return last;
+  });
+}
+
+/** What may stand between a title and its text: a label, a counter, a dateline or a byline with a date. */
+function skippable(f: CoreFeatures, initial: Verdict, t: Thresholds): boolean {
+  return (
+    f.chars < t['classify.headingMinChars'] ||
+    f.counter ||
+    (f.mentionsDate && f.chars <= t['classify.metaMaxChars']) ||
+    (Boolean(initial.hard) && META.has(initial.reason))
+  );
 }
 
 /** For each block, whether earlier stages removed all of it (one pass over the sorted removals). */

@@ -12,14 +12,14 @@
 import { blockText, type Doc, type DocStats } from '../doc.js';
 import type { CorpusState } from '../corpus.js';
 import { addBlock } from '../corpus/block-counts.js';
-import { blockHash, blockKey } from '../corpus/block-key.js';
+import { blockKeyHash } from '../corpus/block-key.js';
 
 /** Leave the distinct block hashes of `doc` in `doc.stats.blockHashes`. */
 export function hashBlocks(doc: Doc): void {
   const seen = new Set<bigint>();
   for (const b of doc.blocks) {
-    const key = blockKey(blockText(doc, b));
-    if (key) seen.add(blockHash(key));
+    const key = blockKeyHash(blockText(doc, b));
+    if (key) seen.add(key.hash);
   }
   (doc.stats ??= {}).blockHashes = BigUint64Array.from(seen);
 }

@@ -35,6 +35,8 @@ const SNIFF_GLOBAL = new RegExp(SNIFF.source, 'gi');
 const SNIFF_CHARS = 65536;
 /** Class/id tokens kept per element; longer attribute values are junk. */
 const MAX_NAMES = 8;
+/** `\s` by code unit: the last character of a text node is looked up, not matched with /\s$/ (which scans the node). */
+const IS_SPACE = new Uint8Array(0x10000).map((_, c) => (/\s/.test(String.fromCharCode(c)) ? 1 : 0));
 /** Ancestors looked at from each end of the stack; real pages nest 20–40 deep. */
 const CONTEXT_DEPTH = 32;
 
@@ -87,19 +89,27 @@ export function htmlToBlocks(html: string): RawBlock[] {
   let blockElement = 'body';
   let kind: BlockKind = 'paragraph';
 
+  // the stack changes far less often than blocks end: consecutive blocks under the same elements share one
+  // tags and names list (read-only downstream), counted by `stackChanges`
+  let stackChanges = 0;
+  let ancestors = { at: -1, tags: [] as string[], names: [] as string[] };
   const context = (): BlockContext => {
-    const tags: string[] = [];
-    const names: string[] = [];
-    // Deeply nested (hostile) pages: look at the outermost and innermost elements only.
-    const view = stack.length > CONTEXT_DEPTH * 2 ? [...stack.slice(0, CONTEXT_DEPTH), ...stack.slice(-CONTEXT_DEPTH)] : stack;
-    for (const o of view) {
-      if (!tags.includes(o.tag)) tags.push(o.tag);
-      for (const n of o.names) if (!names.includes(n)) names.push(n);
+    if (ancestors.at !== stackChanges) {
+      const tags: string[] = [];
+      const names: string[] = [];
+      // Deeply nested (hostile) pages: look at the outermost and innermost elements only.
+      const view = stack.length > CONTEXT_DEPTH * 2 ? [...stack.slice(0, CONTEXT_DEPTH), ...stack.slice(-CONTEXT_DEPTH)] : stack;
+      for (const o of view) {
+        if (!tags.includes(o.tag)) tags.push(o.tag);
+        for (const n of o.names) if (!names.includes(n)) names.push(n);
+      }
+      ancestors = { at: stackChanges, tags, names };
     }
-    return { tags, names, linkChars, element: blockElement };
+    return { tags: ancestors.tags, names: ancestors.names, linkChars, element: blockElement };
   };
   const push = (o: Open) => {
     stack.push(o);
+    stackChanges++;
     open.set(o.tag, (open.get(o.tag) ?? 0) + 1);
   };
   const flush = (paragraph: boolean) => {
@@ -163,7 +173,7 @@ export function htmlToBlocks(html: string): RawBlock[] {
         if (t.length === 0) return;
         text += t;
         if (!hasText && t.trim()) hasText = true;
-        endsInSpace = /\s$/.test(t);
+        endsInSpace = IS_SPACE[t.charCodeAt(t.length - 1)] === 1;
         if (linkDepth > 0) linkChars += t.trim().length;
       },
       onclosetag(name) {
@@ -183,11 +193,13 @@ export function htmlToBlocks(html: string): RawBlock[] {
         };
         for (let j = stack.length - 1; j > i; j--) pop(j);
         stack.length = i + 1;
+        stackChanges++;
         // the block's text is flushed while its element is still on the stack, so its context includes it
         if (drop === 0 && BLOCK.has(name) && !CELL.has(name))
           flush(name !== 'li' && name !== 'tr' && name !== 'dd' && name !== 'dt' && name !== 'option');
         pop(i);
         stack.length = i;
+        stackChanges++;
         blockElement = stack.length ? stack[stack.length - 1].tag : 'body';
       },
     },

@@ -41,6 +41,8 @@ export function displayWidth(text: string): number {
 export function longBlocks(doc: Doc, minWidth: number): string[] {
   const parts: string[] = [];
   for (const b of doc.blocks) {
+    // no code unit is wider than two columns: a block under half the width is short without measuring it
+    if (2 * (b.end - b.start) < minWidth) continue;
     const t = blockText(doc, b);
     if (displayWidth(t) >= minWidth) parts.push(t);
   }

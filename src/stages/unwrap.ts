@@ -21,10 +21,21 @@ const NO_SPACE_SCRIPT = /[\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\u
 /** Table rows and rules: pipes, box drawing, or a line made only of rule characters. */
 const TABLE_OR_RULE = /\||[\u2500-\u257F]|^[-=_*~+.#\s]{3,}$/u;
 
+/** Columns of each BMP code unit (`WIDE` holds only BMP ranges), looked up instead of matched per character. */
+const COLUMNS = new Uint8Array(0x10000).map((_, c) => (c < 0xd800 || c > 0xdfff) && WIDE.test(String.fromCharCode(c)) ? 2 : 1);
+
 /** Width of a line in terminal columns. */
 export function displayWidth(line: string): number {
   let w = 0;
-  for (const ch of line) w += WIDE.test(ch) ? 2 : 1;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    // a surrogate pair is one narrow character; a lone half counts as one too
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+      const before = line.charCodeAt(i - 1);
+      if (before >= 0xd800 && before <= 0xdbff) continue;
+    }
+    w += COLUMNS[c];
+  }
   return w;
 }
 
@@ -54,8 +65,12 @@ function forcedBreak(line: string, next: string, width: number, t: Thresholds): 
  */
 export function wrapWidth(lines: string[], t: Thresholds): number {
   let width = 0;
-  for (const l of lines) width = Math.max(width, displayWidth(l));
-  if (width > t['unwrap.maxWidth'] || width < 20) return 0;
+  for (const l of lines) {
+    width = Math.max(width, displayWidth(l));
+    // most texts are not hard-wrapped: one long line settles it
+    if (width > t['unwrap.maxWidth']) return 0;
+  }
+  if (width < 20) return 0;
   let forced = 0;
   let free = 0;
   for (let i = 0; i + 1 < lines.length; i++) {

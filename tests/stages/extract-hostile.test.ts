@@ -46,7 +46,8 @@ describe('topFirstStack', () => {
   it('behaves as the top-first array it stands in for', () => {
     const s = topFirstStack<string>(['b', 'a']);
     s.unshift('c');
-    expect([s.length, s[0], s[1], s[2], s[3]]).toEqual([3, 'c', 'b', 'a', undefined]);
+    expect([s.length, s[0], s.at(1), s.at(2), s.at(3)]).toEqual([3, 'c', 'b', 'a', undefined]);
+    expect(s.toArray()).toEqual(['c', 'b', 'a']);
     expect([s.indexOf('a'), s.indexOf('c'), s.indexOf('z'), s.includes('b'), s.includes('z')]).toEqual([2, 0, -1, true, false]);
     expect(s.shift()).toBe('c');
     expect(s.includes('c')).toBe(false);
