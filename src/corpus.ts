@@ -17,8 +17,7 @@
  *     signatures, paragraphs already kept) belongs to the `corpus` stages,
  *     which run on the main thread.
  */
-import { createBlockCounts, type BlockCounts } from './corpus/block-counts.js';
-
+import { HashCounts } from './corpus/hash-counts.js';
 import type { CrossDocState, DedupState, NearCopyState } from './dedup/state.js';
 
 /** State shared by the stages of one run. Each capability adds its own field. */
@@ -32,9 +31,11 @@ export interface CorpusState {
   /** Pass 2 long paragraphs already kept (stage cross-doc), created on first use. */
   crossDoc?: CrossDocState;
   /** In how many counted documents each normalised block appears (pass 1, count-blocks). */
-  blockCounts: BlockCounts;
+  blockCounts: HashCounts;
+  /** Documents whose blocks were counted (not near copies, not skipped). */
+  countedDocs: number;
 }
 
 export function createCorpusState(): CorpusState {
-  return { documents: 0, blockCounts: createBlockCounts() };
+  return { documents: 0, blockCounts: new HashCounts(), countedDocs: 0 };
 }

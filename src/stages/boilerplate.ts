@@ -15,7 +15,6 @@
 import { blockText, removeSpan, type Doc } from '../doc.js';
 import type { CorpusState } from '../corpus.js';
 import type { Thresholds } from '../thresholds.js';
-import { blockCount } from '../corpus/block-counts.js';
 import { blockKeyHash } from '../corpus/block-key.js';
 
 /** Documents a block of normalised length `keyLength` must appear in, in a corpus of `n` counted documents. */
@@ -27,12 +26,13 @@ export function minDocsFor(keyLength: number, n: number, t: Thresholds): number 
 
 export function boilerplate(doc: Doc, corpus: CorpusState, t: Thresholds): void {
   const counts = corpus.blockCounts;
-  if (counts.docs < 2) return;
+  const docs = corpus.countedDocs;
+  if (docs < 2) return;
   for (const b of doc.blocks) {
     const key = blockKeyHash(blockText(doc, b));
     if (!key) continue;
-    const seen = blockCount(counts, key.hash);
-    const need = minDocsFor(key.length, counts.docs, t);
-    if (seen >= need) removeSpan(doc, 'boilerplate-corpus', b.start, b.end, `in ${seen} of ${counts.docs} documents (threshold ${need})`);
+    const seen = counts.get(key.hash);
+    const need = minDocsFor(key.length, docs, t);
+    if (seen >= need) removeSpan(doc, 'boilerplate-corpus', b.start, b.end, `in ${seen} of ${docs} documents (threshold ${need})`);
   }
 }

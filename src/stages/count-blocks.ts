@@ -11,7 +11,6 @@
  */
 import { blockText, type Doc, type DocStats } from '../doc.js';
 import type { CorpusState } from '../corpus.js';
-import { addBlock } from '../corpus/block-counts.js';
 import { blockKeyHash } from '../corpus/block-key.js';
 
 /** Leave the distinct block hashes of `doc` in `doc.stats.blockHashes`. */
@@ -28,6 +27,6 @@ export function hashBlocks(doc: Doc): void {
 export function mergeBlockCounts(stats: DocStats, corpus: CorpusState): void {
   const hashes = stats.blockHashes;
   if (!(hashes instanceof BigUint64Array) || stats.nearCopyOf !== undefined) return;
-  for (const h of hashes) addBlock(corpus.blockCounts, h);
-  corpus.blockCounts.docs++;
+  corpus.blockCounts.addAll(hashes);
+  corpus.countedDocs++;
 }

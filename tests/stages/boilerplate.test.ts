@@ -3,7 +3,6 @@ import { clean, statistics } from '../../src/pipeline.js';
 import { mergeStats, runStages, stage, type Context } from '../../src/stage.js';
 import { createCorpusState } from '../../src/corpus.js';
 import { defaultOptions } from '../../src/options.js';
-import { addBlock, blockCount, createBlockCounts } from '../../src/corpus/block-counts.js';
 import { blockKey } from '../../src/corpus/block-key.js';
 import { doc } from '../helpers.js';
 import type { Doc } from '../../src/doc.js';
@@ -26,17 +25,6 @@ describe('block keys and counts', () => {
     expect(blockKey('© 2023 Example Ltd.')).toBe(blockKey('© 2024 EXAMPLE LTD'));
     expect(blockKey('ＦＵＬＬ　ｗｉｄｔｈ')).toBe(blockKey('full width'));
     expect(blockKey('12,345 — 67%')).toBe('');
-  });
-
-  it('keeps 64-bit hashes and counts in a growing open-addressing table', () => {
-    const t = createBlockCounts(16);
-    for (let i = 0n; i < 1000n; i++) addBlock(t, (i << 40n) | i);
-    addBlock(t, 5n << 40n | 5n);
-    expect(t.size).toBe(1000);
-    expect(blockCount(t, (5n << 40n) | 5n)).toBe(2);
-    expect(blockCount(t, (7n << 40n) | 7n)).toBe(1);
-    expect(blockCount(t, 123456789n)).toBe(0);
-    expect(t.slots).toBeInstanceOf(Uint32Array);
   });
 });
 
