@@ -11,7 +11,6 @@
  * through `JSON.stringify` would reorder integer-like keys and round big numbers).
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { DocSource, Doc } from '../doc.js';
 import type { ReadResult } from './read.js';
 import type { Source } from '../run.js';
