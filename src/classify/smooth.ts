@@ -23,7 +23,12 @@ export interface Item {
   markedHeading: boolean;
   /** Tiny or metadata block a heading may be separated from its text by ("Posted 12:20", a lone label). */
   skippable: boolean;
+  /** Inside an HTML5 `<article>` element. */
+  inArticle: boolean;
 }
+
+/** Verdicts of smoothing alone (no evidence of the block's own) that an `<article>` holding good text overrules. */
+const NEIGHBOUR_ONLY = new Set(['short-near-bad', 'near-good-isolated']);
 
 /**
  * For every item, the class of its nearest neighbour in direction `step` that
@@ -102,6 +107,12 @@ export function smooth(items: Item[], t: Thresholds): void {
   // a page with nothing good at all keeps its complete short sentences
   if (!items.some((it) => it.cls === 'good'))
     for (const it of items) if (it.initial.reason === 'short-sentence') set(it, 'good', 'best-on-page');
+
+  // An <article> element is the page's own word for where its text is: inside one that holds good text, a
+  // block condemned only by its neighbours (a list item, a one-line quote, a closing "He declined to
+  // comment.", the headline) is kept. Evidence of its own — links, counters, dates, a share or ad class — still wins.
+  if (items.some((it) => it.inArticle && it.cls === 'good'))
+    for (const it of items) if (it.inArticle && it.cls === 'bad' && !it.initial.hard && NEIGHBOUR_ONLY.has(it.reason)) set(it, 'good', 'inside-article');
 
   // headings (and a title with its dateline between) directly before good text are kept
   const goodBefore = items.map((it) => it.cls === 'good');

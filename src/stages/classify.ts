@@ -28,7 +28,7 @@ export function classify(doc: Doc, t: Thresholds): void {
       // bad whatever its features: only what smoothing reads of a bad neighbour is measured
       const c = coreFeatures(texts[i], t);
       const initial = { cls: 'bad' as const, reason: 'removed-earlier', hard: true };
-      return { initial, cls: initial.cls, reason: initial.reason, length: texts[i].length, weight: c.weight, heading: false, markedHeading: false, skippable: skippable(c, initial, t) };
+      return { initial, cls: initial.cls, reason: initial.reason, length: texts[i].length, weight: c.weight, heading: false, markedHeading: false, skippable: skippable(c, initial, t), inArticle: false };
     }
     const f = features(texts[i], b, lang, t);
     const initial = initialClass(f, evidence[i].filter((e) => !wrappers.has(e.key)).map((e) => e.label), lang, t);
@@ -41,6 +41,7 @@ export function classify(doc: Doc, t: Thresholds): void {
       heading: !initial.hard && isHeading(f, texts[i], b.kind, t),
       markedHeading: !initial.hard && f.htmlHeading,
       skippable: skippable(f, initial, t),
+      inArticle: b.context?.tags.includes('article') ?? false,
     };
   });
   smooth(items, t);
@@ -78,7 +79,9 @@ function skippable(f: CoreFeatures, initial: Verdict, t: Thresholds): boolean {
     f.chars < t['classify.headingMinChars'] ||
     f.counter ||
     (f.mentionsDate && f.chars <= t['classify.metaMaxChars']) ||
-    (Boolean(initial.hard) && META.has(initial.reason))
+    (Boolean(initial.hard) && META.has(initial.reason)) ||
+    // "By Jane Smith, Weather Correspondent" between a headline and its story
+    (initial.reason === 'context(name:byline)' && f.chars <= t['classify.metaMaxChars'])
   );
 }
 

@@ -159,6 +159,7 @@ describe('classify', () => {
       heading: false,
       markedHeading: false,
       skippable: false,
+      inArticle: false,
     }));
     smooth(items, t);
     expect(items.every((it) => it.cls === 'good')).toBe(true);
@@ -172,5 +173,32 @@ describe('classify', () => {
     const text = 'A heading line here\nThe council voted on Tuesday to bring back the ferry.';
     const strict = run(clean, text, { thresholds: { ...t, 'classify.headingMinChars': 100 } });
     expect(strict.output).toBe('The council voted on Tuesday to bring back the ferry.\n');
+  });
+});
+
+describe('HTML5 <article>', () => {
+  const page = (body: string) =>
+    `<nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>Storm batters northern coast, thousands without power</h1>` +
+    `<p class="byline">By Jane Smith, Weather Correspondent</p>` +
+    `<p>A powerful storm swept across the northern coast overnight, tearing roofs from houses and leaving more than 40,000 homes without electricity, officials said on Friday.</p>` +
+    `<p>Forecasters expect the wind to ease by Saturday afternoon, but warn of flooding in low-lying areas as rivers rise through the weekend.</p>` +
+    body +
+    `</article><aside class="related"><a href="/a">Floods close schools</a></aside><footer>© 2025 Daily Planet</footer>`;
+
+  it('keeps the headline, list items and a closing line of an article that holds good text', () => {
+    const d = run(clean, page('<ul><li>Avoid unnecessary travel</li><li>Keep away from the shore</li></ul><p>The mayor declined to comment.</p>'), {}, 'page.html');
+    expect(kept(d)).toEqual([
+      'Storm batters northern coast, thousands without power',
+      expect.stringMatching(/^A powerful storm/),
+      expect.stringMatching(/^Forecasters expect/),
+      'Avoid unnecessary travel',
+      'Keep away from the shore',
+      'The mayor declined to comment.',
+    ]);
+  });
+
+  it('still drops what carries evidence of its own inside the article', () => {
+    const d = run(clean, page('<div class="share-bar">Share on Facebook</div><p><a href="/more">Read more</a></p><p>Comments (12)</p>'), {}, 'page.html');
+    expect(d.output).not.toMatch(/Share on Facebook|Read more|Comments|By Jane Smith|Floods close|Daily Planet/);
   });
 });
