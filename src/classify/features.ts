@@ -92,6 +92,12 @@ function measure(text: string, t: Thresholds) {
  * which is bad whatever the rest would say (a third of the blocks of a
  * templated site), so the costlier patterns and stopwords are skipped.
  */
+/** An e-mail address or a link in the text (a byline with an address, a source line). */
+export function mentionsContact(text: string): boolean {
+  // an address needs an @, a link "://" or a dot: skip the patterns on text without them
+  return (text.includes('@') && EMAIL.test(text)) || ((text.includes('://') || text.includes('.')) && URL.test(text));
+}
+
 export function coreFeatures(text: string, t: Thresholds): CoreFeatures {
   return measure(text, t).core;
 }
@@ -118,8 +124,7 @@ export function features(text: string, block: Block, lang: StopLang | undefined,
     date: dated && s.sentenceEnds === 0 && isDateLine(body, t),
     mentionsDate: core.mentionsDate,
     counter: core.counter,
-    // an address needs an @, a link "://" or a dot: skip the patterns on text without them
-    contact: short && ((body.includes('@') && EMAIL.test(body)) || ((body.includes('://') || body.includes('.')) && URL.test(body))),
+    contact: short && mentionsContact(body),
     // the weight test first: it is free, the notice pattern is not
     copyright: weight < t['classify.lengthHigh'] && s.copyrightHints > 0 && COPYRIGHT.test(body),
     // a block without any separator character (most of them) cannot match

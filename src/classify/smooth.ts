@@ -79,15 +79,20 @@ export function smooth(items: Item[], t: Thresholds): void {
     const prevAny = neighbours(items, -1, false);
     const afterAny = neighbours(items, 1, false);
     const next = new Map<number, Cls>();
+    const byline = signedOff(items);
+    const signing = new Set<number>();
     for (let i = 0; i < items.length; i++) {
       if (items[i].cls !== 'short') continue;
       if (prev[i] === 'good' && after[i] === 'good') next.set(i, 'good');
+      // the last short sentence of a story, before its reporter's byline or dateline ("다만 지방은 여전히 약세다.")
+      else if (prev[i] === 'good' && byline[i] && items[i].initial.reason === 'short-sentence') signing.add(i);
       else if (prev[i] === 'bad' && after[i] === 'bad') next.set(i, 'bad');
       else if ((prev[i] === 'bad' && prevAny[i] === 'near-good') || (after[i] === 'bad' && afterAny[i] === 'near-good')) next.set(i, 'good');
       else next.set(i, 'bad');
     }
     for (const [i, c] of next)
       set(items[i], c, c === 'good' ? 'short-between-good' : items[i].initial.reason === 'counter' ? 'counter' : 'short-near-bad');
+    for (const i of signing) set(items[i], 'good', 'short-before-byline');
   }
 
   // near-good blocks: bad only when both neighbours are bad (earlier decisions count, as in jusText)
@@ -131,6 +136,22 @@ export function smooth(items: Item[], t: Thresholds): void {
       if (distance > maxDistance) break;
     }
   }
+}
+
+/**
+ * For every item, whether the next block that is not short is a piece of
+ * metadata a story signs off with (a byline with an address, a dateline:
+ * hard-bad and skippable), rather than furniture.
+ */
+function signedOff(items: Item[]): boolean[] {
+  const out: boolean[] = new Array(items.length);
+  let meta = false;
+  for (let i = items.length - 1; i >= 0; i--) {
+    out[i] = meta;
+    const it = items[i];
+    if (it.cls !== 'short') meta = it.cls === 'bad' && Boolean(it.initial.hard) && it.skippable;
+  }
+  return out;
 }
 
 function set(it: Item, cls: Cls, reason: string): void {

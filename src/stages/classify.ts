@@ -9,7 +9,7 @@
 import { blockText, removeSpan, type Doc } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { contextEvidence, wrapperEvidence, type Evidence } from '../classify/context.js';
-import { coreFeatures, features, type CoreFeatures, type Features } from '../classify/features.js';
+import { coreFeatures, features, mentionsContact, type CoreFeatures, type Features } from '../classify/features.js';
 import { initialClass, type Verdict } from '../classify/rules.js';
 import { smooth, type Item } from '../classify/smooth.js';
 import { detectStopLang } from '../classify/stopwords.js';
@@ -28,7 +28,9 @@ export function classify(doc: Doc, t: Thresholds): void {
       // bad whatever its features: only what smoothing reads of a bad neighbour is measured
       const c = coreFeatures(texts[i], t);
       const initial = { cls: 'bad' as const, reason: 'removed-earlier', hard: true };
-      return { initial, cls: initial.cls, reason: initial.reason, length: texts[i].length, weight: c.weight, heading: false, markedHeading: false, skippable: skippable(c, initial, t), inArticle: false };
+      // a byline with an address that the corpus stage removed still signs a story off (see smooth.ts)
+      const signOff = skippable(c, initial, t) || (c.chars <= t['classify.metaMaxChars'] && mentionsContact(texts[i]));
+      return { initial, cls: initial.cls, reason: initial.reason, length: texts[i].length, weight: c.weight, heading: false, markedHeading: false, skippable: signOff, inArticle: false };
     }
     const f = features(texts[i], b, lang, t);
     const initial = initialClass(f, evidence[i].filter((e) => !wrappers.has(e.key)).map((e) => e.label), lang, t);

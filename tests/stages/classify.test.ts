@@ -202,3 +202,18 @@ describe('HTML5 <article>', () => {
     expect(d.output).not.toMatch(/Share on Facebook|Read more|Comments|By Jane Smith|Floods close|Daily Planet/);
   });
 });
+
+describe('the end of a story', () => {
+  it('keeps a last short sentence before the reporter\'s byline, and drops the byline', () => {
+    const text = [
+      '서울 아파트값이 3주 연속 올랐다. 한국부동산원이 14일 발표한 주간 아파트 가격 동향에 따르면 이번 주 서울 아파트값은 0.12% 상승했다.',
+      '전문가들은 금리 인하 기대감과 규제 완화가 맞물리면서 매수 심리가 살아나고 있다고 분석했다.',
+      '다만 지방은 여전히 약세다.',
+      '홍길동 기자 hong@example.co.kr',
+      '관련기사',
+    ].join('\n\n');
+    const d = run(clean, text);
+    expect(kept(d)).toEqual([expect.stringMatching(/^서울 아파트값이/), expect.stringMatching(/^전문가들은/), '다만 지방은 여전히 약세다.']);
+    expect(reasons(d)[2]).toBe('good:short-before-byline');
+  });
+});
