@@ -25,6 +25,8 @@ export interface Item {
   skippable: boolean;
   /** Inside an HTML5 `<article>` element. */
   inArticle: boolean;
+  /** The enclosing elements and their class/id names, for HTML blocks ('' for plain text): siblings share it. */
+  container: string;
 }
 
 /** Verdicts of smoothing alone (no evidence of the block's own) that an `<article>` holding good text overrules. */
@@ -118,6 +120,15 @@ export function smooth(items: Item[], t: Thresholds): void {
   // comment.", the headline) is kept. Evidence of its own — links, counters, dates, a share or ad class — still wins.
   if (items.some((it) => it.inArticle && it.cls === 'good'))
     for (const it of items) if (it.inArticle && it.cls === 'bad' && !it.initial.hard && NEIGHBOUR_ONLY.has(it.reason)) set(it, 'good', 'inside-article');
+
+  // A complete short sentence in the same container as the good text next to it (the last line of a blog
+  // post before its footer: "また秋にも来たいと思います。") is part of that text. Plain text has no containers.
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    if (!it.container || it.cls !== 'bad' || it.initial.hard || it.initial.reason !== 'short-sentence' || !NEIGHBOUR_ONLY.has(it.reason)) continue;
+    const sibling = (j: number) => j >= 0 && j < items.length && items[j].cls === 'good' && items[j].container === it.container;
+    if (sibling(i - 1) || sibling(i + 1)) set(it, 'good', 'sentence-beside-text');
+  }
 
   // headings (and a title with its dateline between) directly before good text are kept
   const goodBefore = items.map((it) => it.cls === 'good');

@@ -30,7 +30,7 @@ export function classify(doc: Doc, t: Thresholds): void {
       const initial = { cls: 'bad' as const, reason: 'removed-earlier', hard: true };
       // a byline with an address that the corpus stage removed still signs a story off (see smooth.ts)
       const signOff = skippable(c, initial, t) || (c.chars <= t['classify.metaMaxChars'] && mentionsContact(texts[i]));
-      return { initial, cls: initial.cls, reason: initial.reason, length: texts[i].length, weight: c.weight, heading: false, markedHeading: false, skippable: signOff, inArticle: false };
+      return { initial, cls: initial.cls, reason: initial.reason, length: texts[i].length, weight: c.weight, heading: false, markedHeading: false, skippable: signOff, inArticle: false, container: '' };
     }
     const f = features(texts[i], b, lang, t);
     const initial = initialClass(f, evidence[i].filter((e) => !wrappers.has(e.key)).map((e) => e.label), lang, t);
@@ -44,6 +44,7 @@ export function classify(doc: Doc, t: Thresholds): void {
       markedHeading: !initial.hard && f.htmlHeading,
       skippable: skippable(f, initial, t),
       inArticle: b.context?.tags.includes('article') ?? false,
+      container: b.context ? `${b.context.tags.join('/')}#${b.context.names.join('.')}` : '',
     };
   });
   smooth(items, t);

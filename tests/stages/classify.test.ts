@@ -160,6 +160,7 @@ describe('classify', () => {
       markedHeading: false,
       skippable: false,
       inArticle: false,
+      container: '',
     }));
     smooth(items, t);
     expect(items.every((it) => it.cls === 'good')).toBe(true);
@@ -215,5 +216,18 @@ describe('the end of a story', () => {
     const d = run(clean, text);
     expect(kept(d)).toEqual([expect.stringMatching(/^서울 아파트값이/), expect.stringMatching(/^전문가들은/), '다만 지방은 여전히 약세다.']);
     expect(reasons(d)[2]).toBe('good:short-before-byline');
+  });
+});
+
+describe('a short sentence beside the text', () => {
+  it('keeps the last short sentence of a post that shares its container, not the footer after it', () => {
+    const html =
+      '<div class="header"><a href="/">トップ</a> | <a href="/blog">ブログ</a></div><div class="entry"><h2>週末の京都散歩</h2><div class="entry-content">' +
+      '<p>先週の土曜日、久しぶりに京都を歩いてきました。朝早く出かけたので、観光客もまだ少なく、静かな町並みを楽しむことができました。</p>' +
+      '<p>午後は南禅寺まで足をのばし、水路閣の前でしばらく写真を撮っていました。夕方には少し雨が降ってきたので、早めに帰ることにしました。</p>' +
+      '<p>また秋にも来たいと思います。</p></div><div class="entry-footer">カテゴリー: 旅行 | コメント(3)</div></div>';
+    const d = run(clean, html, {}, 'post.html');
+    expect(kept(d).at(-1)).toBe('また秋にも来たいと思います。');
+    expect(d.output).not.toContain('カテゴリー');
   });
 });
