@@ -34,6 +34,8 @@ export interface CorpusState {
   blockCounts: HashCounts;
   /** Documents whose blocks were counted (not near copies, not skipped). */
   countedDocs: number;
+  /** Pass 1: hashes of the whitespace-folded texts seen, so that exact copies are not counted (stage near-copies). */
+  pass1Texts?: HashCounts;
 }
 
 export function createCorpusState(): CorpusState {

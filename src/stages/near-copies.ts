@@ -14,6 +14,8 @@
 import { blockText, type Doc, type DocStats } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { Signer } from '../dedup/minhash.js';
+import { hash64Folded } from '../hash.js';
+import { HashCounts } from '../corpus/hash-counts.js';
 import type { Context } from '../stage.js';
 import { dedupParams, type DedupParams } from '../dedup/params.js';
 import { NearCopyState } from '../dedup/state.js';
@@ -63,6 +65,8 @@ function signerFor(params: DedupParams): Signer {
  * that share one long site-wide block.
  */
 export function signLongBlocks(doc: Doc, t: Thresholds): void {
+  // an exact copy (spaces and line breaks aside) is a copy however short: its blocks must not count twice
+  if (/\S/.test(doc.text)) (doc.stats ??= {}).exactHash = BigUint64Array.of(hash64Folded(doc.text));
   const blocks = longBlocks(doc, t['nearCopies.minBlockWidth']);
   if (blocks.length < t['nearCopies.minBlocks']) return;
   const params = dedupParams(t);
@@ -76,6 +80,16 @@ export function signLongBlocks(doc: Doc, t: Thresholds): void {
  * verdict pass 2 reads) so its blocks are not counted; otherwise it is indexed.
  */
 export function mergeNearCopy(stats: DocStats, ctx: Context, id: number): void {
+  const exact = stats.exactHash;
+  if (exact instanceof BigUint64Array) {
+    const seen = (ctx.corpus.pass1Texts ??= new HashCounts());
+    if (seen.get(exact[0]) > 0) {
+      // pass 2 finds it again as an exact duplicate of the cleaned text; here it only must not be counted
+      stats.nearCopyOf = -1;
+      return;
+    }
+    seen.add(exact[0]);
+  }
   const sig = stats.nearSig;
   if (!(sig instanceof Uint32Array)) return;
   const state = (ctx.corpus.nearCopies ??= new NearCopyState(dedupParams(ctx.options.thresholds)));

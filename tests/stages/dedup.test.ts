@@ -264,6 +264,16 @@ describe('dedup and cross-doc stages', () => {
     expect(docs.map((d) => d.status)).toEqual(['kept', 'kept', 'kept', 'kept']);
   });
 
+  // Two copies of a short page used to lose every line as corpus boilerplate (each block in 2 of 2 documents)
+  it('keeps one of two exact copies of a short page and drops the other as a duplicate', async () => {
+    const page = 'Opening hours: nine to five.\nClosed on public holidays.';
+    const [a, b] = await corpus({ 'a.txt': page, 'b.txt': page.replace('\n', '\n\n') });
+    expect(a.status).toBe('kept');
+    expect(a.output).toBe('Opening hours: nine to five.\nClosed on public holidays.\n');
+    expect(b.status).toBe('duplicate');
+    expect(b.findings.map((f) => f.code)).toEqual(['duplicate-exact']);
+  });
+
   it('keeps many distinct short documents', async () => {
     const texts: Record<string, string> = {};
     ['Yes.', 'No.', 'Thanks!', 'See you.', '네.', '감사합니다.', '好的。', 'はい。', 'Contact us', 'Read more'].forEach((t, i) => (texts[`s${i}.txt`] = t));
