@@ -13,6 +13,7 @@ import { defaultOptions, type Options } from './options.js';
 import { applyThresholds, THRESHOLDS, type ThresholdSpec } from './thresholds.js';
 import { expandInputs, isInside, displayPath } from './io/inputs.js';
 import { writeAtomic, removePendingTemps } from './io/write.js';
+import { INTERRUPTED, watchInterrupts } from './io/interrupt.js';
 import { parseByteSize } from './io/size.js';
 import { checkOutputPaths } from './io/paths.js';
 import { runCorpus } from './run.js';
@@ -36,7 +37,7 @@ import { SKIPPABLE } from './pipeline.js';
 import type { StageTimings } from './stage.js';
 
 /** Exit codes (ripgrep-style: they carry meaning). */
-export const EXIT = { ok: 0, findings: 1, error: 2, interrupted: 130 } as const;
+export const EXIT = { ok: 0, findings: 1, error: 2, interrupted: INTERRUPTED } as const;
 
 /** Streams and environment, passed in so tests can run the CLI without spawning. */
 export interface Io {
@@ -299,30 +300,18 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
   const records = jsonlFolderOutputs(outDir, outputOf, io.cwd);
   const progress = progressLine(io, color);
   const timings: StageTimings = {};
-  let stop = false;
   // First signal: finish the document in hand, write the report of what was done, exit 130.
-  // Second: remove the temporary files of writes under way (outputs, in-place rewrites, the report) and exit at once.
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stop) {
-      removePendingTemps();
-      report.abort();
-      progress.clear();
-      io.stderr.write(`clean-corpus: interrupted again: stopped at once after ${totals.documents} documents; their outputs are complete, no report written\n`);
-      // die of the signal itself (a shell shows 128+n, 130 for SIGINT): process.exit() would wait for a
-      // thread blocked opening a named pipe that nobody writes to, and hang
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      process.kill(process.pid, signal);
-      process.exit(EXIT.interrupted);
-    }
-    stop = true;
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  // Second: remove the temporary files of writes under way (outputs, in-place rewrites, the report) and stop at once.
+  const interrupts = watchInterrupts(() => {
+    removePendingTemps();
+    report.abort();
+    progress.clear();
+    io.stderr.write(`clean-corpus: interrupted again: stopped at once after ${totals.documents} documents; their outputs are complete, no report written\n`);
+  });
 
   try {
     await runCorpus(sources, options, {
-      shouldStop: () => stop,
+      shouldStop: () => interrupts.stopped,
       onProgress: (pass, done) => progress.update(pass, done, files.length + missing.length),
       onDoc: async (doc: Doc) => {
         let written: string | null = null;
@@ -360,8 +349,10 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
     report.abort();
     throw err;
   } finally {
+    interrupts.dispose();
     progress.clear();
   }
+  const stop = interrupts.stopped;
   const recordsFailed = records.close();
   if (recordsFailed) {
     io.stderr.write(`clean-corpus: ${recordsFailed}\n`);
@@ -369,8 +360,6 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
   }
   const stageMs = roundTimings(timings);
   report.finish(totals, stop, stageMs);
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
   const seconds = (performance.now() - started) / 1000;
   const info = { totals, outputDir: displayPath(outDir, io.cwd), reportPath: displayPath(reportPath, io.cwd), seconds };
   if (flags.json) io.stdout.write(JSON.stringify({ ...info, interrupted: stop, jobs, timings: stageMs }) + '\n');

@@ -16,6 +16,7 @@ import { inputSources } from '../io/sources.js';
 import { isRecordSource, outputLine, JsonlOutputs, type RecordSource } from '../io/jsonl.js';
 import { StreamedOutput } from '../io/streamed-output.js';
 import { removePendingTemps, writeAtomic } from '../io/write.js';
+import { INTERRUPTED, watchInterrupts } from '../io/interrupt.js';
 import { problemLine } from '../format/summary.js';
 import type { ModeContext } from './context.js';
 import { Tally } from './tally.js';
@@ -56,24 +57,12 @@ export async function runCheck(args: string[], ctx: ModeContext, fix: FixChoice)
   const records = recordChecker(fix, changed);
 
   // First signal: finish the document in hand (a file is rewritten whole or not at all), then stop.
-  // Second: remove the temporary files of writes under way and die of the signal.
-  let stop = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stop) {
-      removePendingTemps();
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      process.kill(process.pid, signal);
-      process.exit(130);
-    }
-    stop = true;
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  // Second: remove the temporary files of writes under way and stop at once.
+  const interrupts = watchInterrupts(removePendingTemps);
 
   try {
     await runCorpus(inputSources(files, missing, options, ctx.jsonl), options, {
-      shouldStop: () => out.closed || stop,
+      shouldStop: () => out.closed || interrupts.stopped,
       onDoc: async (doc: Doc) => {
         if (isRecordSource(doc.source)) records.add(doc, byDisplay.get(doc.source.file)!);
         else if (doc.status === 'kept' && doc.output !== undefined) {
@@ -99,17 +88,16 @@ export async function runCheck(args: string[], ctx: ModeContext, fix: FixChoice)
       },
     });
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupts.dispose();
   }
-  if (stop) {
+  if (interrupts.stopped) {
     // a JSON Lines file whose records were not all read is left as it was
     records.abort();
     removePendingTemps();
     await say();
     tally.finish();
     io.stderr.write(`clean-corpus: interrupted after ${tally.totals.documents} documents; ${fix.write ? 'files done are cleaned, the others untouched' : 'nothing was written'}\n`);
-    return 130;
+    return INTERRUPTED;
   }
   const closeFailed = records.close();
   if (closeFailed) {
