@@ -148,11 +148,6 @@ export function createDoc(id: number, source: DocSource, bytes: Uint8Array): Doc
   };
 }
 
-/** True once the document will not be written (skipped, failed or dropped as a duplicate). */
-export function isDone(doc: Doc): boolean {
-  return doc.status !== 'kept';
-}
-
 /** Text of a block. */
 export function blockText(doc: Doc, block: Block): string {
   return doc.text.slice(block.start, block.end);

@@ -39,11 +39,6 @@ export interface Features {
   separators: number;
 }
 
-/** Length of `text` with CJK characters weighted by their information density. */
-export function weightedLength(text: string, t: Thresholds): number {
-  return scan(text, t).weight;
-}
-
 /** True when `text` holds a date or a time. */
 export function hasDate(text: string): boolean {
   DATE_TIME.lastIndex = 0;

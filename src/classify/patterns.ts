@@ -53,9 +53,6 @@ export const DATE_TIME = new RegExp(
 
 /** A label and a number: "Comments (12)", "Like 3", "좋아요0", "조회 3회", "阅读 120" (a year is not a count: "Budget 2024"). */
 export const COUNTER = /^(?:[^\d\s]{1,12}(?:\s[^\d\s]{1,12})?)?[\s:：(（[]*[+-]?(?!(?:19|20)\d\d\b)\d[\d,.]*\s?[)）\]]?\s?[^\d\s]{0,2}$/u;
-/** Several counters in a row: "댓글 0건 조회 3회", "12 likes · 3 shares". */
-export const COUNTER_ITEM = /[^\d\s]{1,12}\s?\d[\d,.]*[^\d\s]{0,2}|\d[\d,.]*\s?[^\d\s]{1,12}/gu;
-
 export const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/u;
 export const URL = /\bhttps?:\/\/\S+|\bwww\.[\w-]+\.\S+/iu;
 /** A copyright or reproduction notice. */
