@@ -17,7 +17,6 @@ import { INTERRUPTED, watchInterrupts } from './io/interrupt.js';
 import { parseByteSize } from './io/size.js';
 import { checkOutputPaths } from './io/paths.js';
 import { runCorpus } from './run.js';
-import { addToTotals, docEntry, emptyTotals, ReportWriter, type Totals } from './report.js';
 import { formatSummary, problemLine } from './format/summary.js';
 import { formatExplain } from './format/explain.js';
 import { canonicalEncoding } from './stages/detect-encoding.js';
@@ -33,6 +32,7 @@ import { runPipe } from './modes/pipe.js';
 import { runCheck } from './modes/check.js';
 import { jsonlFolderOutputs } from './modes/folder-jsonl.js';
 import type { ModeContext } from './modes/context.js';
+import { Tally } from './modes/tally.js';
 import { SKIPPABLE } from './pipeline.js';
 import type { StageTimings } from './stage.js';
 
@@ -295,8 +295,8 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
   const sources = inputSources(files, missing, options, jsonl);
   const outputOf = new Map<string, string>(files.map((f, i) => [f.display, names[i]]));
 
-  const report = new ReportWriter(reportPath, { tool: toolInfo(), options: reportOptions(options, flags, outDir) });
-  const totals: Totals = emptyTotals();
+  const tally = new Tally(reportPath, { tool: toolInfo(), options: reportOptions(options, flags, outDir) });
+  const totals = tally.totals;
   const records = jsonlFolderOutputs(outDir, outputOf, io.cwd);
   const progress = progressLine(io, color);
   const timings: StageTimings = {};
@@ -304,7 +304,7 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
   // Second: remove the temporary files of writes under way (outputs, in-place rewrites, the report) and stop at once.
   const interrupts = watchInterrupts(() => {
     removePendingTemps();
-    report.abort();
+    tally.abort();
     progress.clear();
     io.stderr.write(`clean-corpus: interrupted again: stopped at once after ${totals.documents} documents; their outputs are complete, no report written\n`);
   });
@@ -333,10 +333,8 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
         }
         if (flags.explain) io.stdout.write(formatExplain(doc));
         const t1 = performance.now();
-        const entry = docEntry(doc, written);
-        report.add(entry);
+        const entry = tally.add(doc, written);
         timings.report = (timings.report ?? 0) + (performance.now() - t1);
-        addToTotals(totals, doc, entry);
         if (doc.status === 'error' || (doc.status === 'skipped' && !flags.quiet)) {
           progress.clear();
           io.stderr.write(problemLine(entry, color) + '\n');
@@ -346,7 +344,7 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
   } catch (err) {
     // an internal failure outside any one document: leave no temporary file behind, then report it (main)
     removePendingTemps();
-    report.abort();
+    tally.abort();
     throw err;
   } finally {
     interrupts.dispose();
@@ -359,7 +357,7 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
     totals.error++;
   }
   const stageMs = roundTimings(timings);
-  report.finish(totals, stop, stageMs);
+  tally.finish(stop, stageMs);
   const seconds = (performance.now() - started) / 1000;
   const info = { totals, outputDir: displayPath(outDir, io.cwd), reportPath: displayPath(reportPath, io.cwd), seconds };
   if (flags.json) io.stdout.write(JSON.stringify({ ...info, interrupted: stop, jobs, timings: stageMs }) + '\n');

@@ -58,7 +58,10 @@ export async function runCheck(args: string[], ctx: ModeContext, fix: FixChoice)
 
   // First signal: finish the document in hand (a file is rewritten whole or not at all), then stop.
   // Second: remove the temporary files of writes under way and stop at once.
-  const interrupts = watchInterrupts(removePendingTemps);
+  const interrupts = watchInterrupts(() => {
+    removePendingTemps();
+    tally.abort();
+  });
 
   try {
     await runCorpus(inputSources(files, missing, options, ctx.jsonl), options, {
@@ -95,7 +98,7 @@ export async function runCheck(args: string[], ctx: ModeContext, fix: FixChoice)
     records.abort();
     removePendingTemps();
     await say();
-    tally.finish();
+    tally.finish(true);
     io.stderr.write(`clean-corpus: interrupted after ${tally.totals.documents} documents; ${fix.write ? 'files done are cleaned, the others untouched' : 'nothing was written'}\n`);
     return INTERRUPTED;
   }

@@ -22,7 +22,13 @@ export class Tally {
     return entry;
   }
 
-  finish(): void {
-    this.report?.finish(this.totals);
+  /** Close the report: `interrupted` marks a run stopped by a signal; `timings` are milliseconds per stage. */
+  finish(interrupted = false, timings?: Record<string, number>): void {
+    this.report?.finish(this.totals, interrupted, timings);
+  }
+
+  /** Drop the partial report (a second signal, an internal failure). */
+  abort(): void {
+    this.report?.abort();
   }
 }

@@ -26,10 +26,10 @@ function makeInput(dir: string): void {
 
 const outputs = (out: string) => new Map(listFiles(out).filter((f) => f.endsWith('.txt')).map((f) => [f, fs.readFileSync(path.join(out, f), 'utf8')]));
 
-/** Run the binary, send `signals` once the first output file exists, and wait for it to end. */
-function interrupt(out: string, signals: NodeJS.Signals[], inputs = ['in'], ready = (dir: string) => fs.readdirSync(dir).some((f) => /^page-\d+\.txt$/.test(f))): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+/** Run the binary with `args`, send `signals` once `ready()` holds, and wait for it to end. */
+function interrupt(args: string[], signals: NodeJS.Signals[], ready: () => boolean): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...inputs, '-o', out, ...FILTERS_OFF], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, ...args, ...FILTERS_OFF], { cwd, env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
@@ -41,13 +41,16 @@ function interrupt(out: string, signals: NodeJS.Signals[], inputs = ['in'], read
       resolve({ code, signal, stderr });
     });
     const poll = setInterval(() => {
-      if (!fs.existsSync(out) || !ready(out)) return;
+      if (!ready()) return;
       clearInterval(poll);
       // signals sent together would merge into one
       signals.forEach((s, i) => setTimeout(() => child.kill(s), i * 100));
     }, 10);
   });
 }
+
+/** Ready once the first output page of a folder run into `out` exists. */
+const firstOutput = (out: string) => () => fs.existsSync(out) && fs.readdirSync(out).some((f) => /^page-\d+\.txt$/.test(f));
 
 const temps = (dir: string) => listFiles(dir).filter((f) => /\.tmp-/.test(f));
 
@@ -66,7 +69,7 @@ describe('interrupting a folder run', () => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`${signal}: stops after the document in hand, reports what was done, exit 130, no temp file`, async () => {
       const out = path.join(cwd, `out-${signal}`);
-      const r = await interrupt(out, [signal]);
+      const r = await interrupt(['in', '-o', out], [signal], firstOutput(out));
       expect(r.code).toBe(130);
       const done = /interrupted after (\d+) of (\d+) documents/.exec(r.stderr);
       expect(done, r.stderr).not.toBeNull();
@@ -91,8 +94,8 @@ describe('interrupting a folder run', () => {
     execFileSync('mkfifo', [path.join(cwd, 'slow/pipe')]);
     const out = path.join(cwd, 'out-twice');
     const started = Date.now();
-    const r = await interrupt(out, ['SIGINT', 'SIGINT'], ['slow/page-000.html', 'slow/pipe'], (dir) =>
-      fs.readdirSync(dir).some((f) => f.startsWith('report.json.tmp-')) && Date.now() - started > 1000);
+    const r = await interrupt(['slow/page-000.html', 'slow/pipe', '-o', out], ['SIGINT', 'SIGINT'], () =>
+      fs.existsSync(out) && fs.readdirSync(out).some((f) => f.startsWith('report.json.tmp-')) && Date.now() - started > 1000);
     // it dies of the signal, as a shell expects (shown there as exit 130)
     expect(r).toMatchObject({ code: null, signal: 'SIGINT' });
     expect(r.stderr).toContain('interrupted again');
@@ -105,24 +108,9 @@ describe('interrupting a folder run', () => {
     const dir = path.join(cwd, 'in-place');
     fs.cpSync(path.join(cwd, 'in'), dir, { recursive: true });
     const original = new Map(fs.readdirSync(dir).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
-    const r = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, '--write', dir, ...FILTERS_OFF], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-      let stderr = '';
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', reject);
-      const guard = setTimeout(() => child.kill('SIGKILL'), 45_000);
-      const poll = setInterval(() => {
-        // signal once the first file has been rewritten
-        if (fs.readFileSync(path.join(dir, 'page-000.html'), 'utf8') === original.get('page-000.html')) return;
-        clearInterval(poll);
-        child.kill('SIGINT');
-      }, 10);
-      child.on('close', (code) => {
-        clearTimeout(guard);
-        clearInterval(poll);
-        resolve({ code, stderr });
-      });
-    });
+    // signal once the first file has been rewritten
+    const report = path.join(cwd, 'in-place-report.json');
+    const r = await interrupt(['--write', dir, '--report', report], ['SIGINT'], () => fs.readFileSync(path.join(dir, 'page-000.html'), 'utf8') !== original.get('page-000.html'));
     expect(r.code).toBe(130);
     expect(r.stderr).toMatch(/interrupted after \d+ documents; files done are cleaned, the others untouched/);
     expect(temps(dir)).toEqual([]);
@@ -135,5 +123,6 @@ describe('interrupting a folder run', () => {
     }
     expect(cleaned).toBeGreaterThan(0);
     expect(cleaned).toBeLessThan(FILES);
+    expect(JSON.parse(fs.readFileSync(report, 'utf8'))).toMatchObject({ interrupted: true });
   }, 60_000);
 });
