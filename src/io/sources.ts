@@ -26,14 +26,14 @@ export const readsAsJsonl = (file: { rel: string; display: string }, jsonl: Json
 export function inputSources(files: InputFile[], missing: MissingInput[], options: Options, jsonl: JsonlChoice): () => AsyncIterable<Source> {
   // A pipe named as an input (`<(curl …)`, a FIFO) can be read only once: its bytes are kept from pass 1 for pass 2.
   const onceOnly = new Map<string, Promise<ReadResult>>();
-  const load = (abs: string): Promise<ReadResult> => {
+  const load = (abs: string, pipe: boolean): Promise<ReadResult> => {
     const kept = onceOnly.get(abs);
     if (kept) {
       onceOnly.delete(abs);
       return kept;
     }
     const read = readInput(abs, options.thresholds['input.maxBytes']);
-    if (isPipe(abs)) onceOnly.set(abs, read);
+    if (pipe) onceOnly.set(abs, read);
     return read;
   };
   return async function* () {
@@ -49,7 +49,8 @@ export function inputSources(files: InputFile[], missing: MissingInput[], option
       }
       const maxBytes = options.thresholds['input.maxBytes'];
       // a plain file is read by whichever thread cleans it; a pipe only here, once (see onceOnly)
-      yield { source: { path: f.display, relPath: f.rel }, load: () => load(f.abs), ...(isPipe(f.abs) ? {} : { file: { abs: f.abs, maxBytes } }) };
+      const pipe = isPipe(f.abs);
+      yield { source: { path: f.display, relPath: f.rel }, load: () => load(f.abs, pipe), ...(pipe ? {} : { file: { abs: f.abs, maxBytes } }) };
     }
   };
 }
