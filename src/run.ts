@@ -26,6 +26,12 @@ export interface Source {
    * is spread over the threads and the bytes never pass through this one.
    */
   file?: { abs: string; maxBytes: number };
+  /**
+   * Set when the source is a JSON Lines record: its line's bytes, which the
+   * thread that cleans it decodes and parses (`readRecord`, which must be what
+   * `load` does), so the reading thread only splits lines.
+   */
+  record?: { bytes: Uint8Array; field: string };
 }
 
 export interface RunHooks {

@@ -16,20 +16,17 @@ import type { ReadResult } from './read.js';
 import type { Source } from '../run.js';
 import type { StreamedOutput } from './streamed-output.js';
 
-/** A record's place in its line, kept with its source until the record is written. */
-export interface RecordFrame {
-  /** The whole line as read (without its line break). */
-  line: string;
-  /** Span of the text field's JSON value in `line`; -1 when the line is not a usable record. */
-  start: number;
-  end: number;
-}
-
 /** The source of a JSON Lines record (or of an empty JSON Lines file, with `frame` absent). */
 export interface RecordSource extends DocSource {
   /** Path of the file the record came from, as the user named it. */
   file: string;
-  frame?: RecordFrame;
+  /**
+   * The record's whole line as read (without its line break), as bytes. Kept on the thread that writes, for the
+   * writer only: it never crosses to a worker (see executor.ts), which gets its own copy to parse.
+   */
+  frame?: Uint8Array;
+  /** Byte span of the text field's JSON value in `frame`, set once the record is parsed; absent when it is not a usable record. */
+  textSpan?: { start: number; end: number };
 }
 
 export const isRecordSource = (s: DocSource): s is RecordSource => typeof (s as RecordSource).file === 'string';
@@ -40,29 +37,33 @@ export const DEFAULT_TEXT_FIELD = 'text';
 /** Is this file JSON Lines by its name? */
 export const isJsonlName = (file: string): boolean => /\.jsonl$/i.test(file);
 
-/** A line read: its 1-based number and text, or only its size when it is over the limit. */
+/** A line read: its 1-based number and bytes, or only its size when it is over the limit. */
 export interface Line {
   line: number;
-  text: string;
-  /** Bytes of a line longer than the limit; `text` is then empty (the line is never held whole). */
+  /** The line without its LF, a CR before it, or (first line) a UTF-8 byte order mark. Empty when `tooLarge`. */
+  bytes: Buffer;
+  /** Bytes of a line longer than the limit; `bytes` is then empty (the line is never held whole). */
   tooLarge?: number;
 }
 
 /**
- * Lines of a byte stream, split on LF (a CR before it is dropped), decoded as
- * UTF-8, with 1-based numbers. A UTF-8 byte order mark at the start is skipped.
- * A line longer than `maxBytes` is not gathered, only measured.
+ * Lines of a byte stream, split on LF (a CR before it is dropped), with
+ * 1-based numbers, as bytes: decoding and parsing are left to whichever thread
+ * cleans the record, so the reading thread only looks for line breaks.
+ * A UTF-8 byte order mark at the start is skipped. A line longer than
+ * `maxBytes` is not gathered, only measured. A line's bytes may be a view of a
+ * chunk that the stream handed over (not copied).
  */
 export async function* readLines(chunks: AsyncIterable<Buffer | Uint8Array> | Iterable<Buffer | Uint8Array>, maxBytes = Infinity): AsyncGenerator<Line> {
   let carry: Buffer[] = [];
   let carried = 0;
   let number = 0;
   let first = true;
-  const finish = (buf: Buffer, start: number, end: number): string => {
+  const finish = (buf: Buffer, start: number, end: number): Buffer => {
     if (end > start && buf[end - 1] === 0x0d) end--;
     if (first && end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
     first = false;
-    return buf.toString('utf8', start, end);
+    return buf.subarray(start, end);
   };
   const take = (): Line => {
     const size = carried;
@@ -71,9 +72,9 @@ export async function* readLines(chunks: AsyncIterable<Buffer | Uint8Array> | It
     carried = 0;
     if (!whole) {
       first = false;
-      return { line: number, text: '', tooLarge: size };
+      return { line: number, bytes: EMPTY, tooLarge: size };
     }
-    return { line: number, text: finish(whole, 0, whole.length) };
+    return { line: number, bytes: finish(whole, 0, whole.length) };
   };
   for await (const chunk of chunks) {
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -84,7 +85,7 @@ export async function* readLines(chunks: AsyncIterable<Buffer | Uint8Array> | It
         carried += nl - from;
         if (carried <= maxBytes) carry.push(buf.subarray(from, nl));
         yield take();
-      } else yield { line: number, text: finish(buf, from, nl) };
+      } else yield { line: number, bytes: finish(buf, from, nl) };
       from = nl + 1;
     }
     if (from < buf.length) {
@@ -98,6 +99,20 @@ export async function* readLines(chunks: AsyncIterable<Buffer | Uint8Array> | It
     number++;
     yield take();
   }
+}
+
+const EMPTY = Buffer.alloc(0);
+
+/** True for a line of nothing but white space (such lines are not records). */
+export function isBlankLine(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0b || b === 0x0c) continue;
+    // an ASCII character that is not white space settles it; other bytes may be Unicode white space (U+3000, NBSP…)
+    if (b < 0x80) return false;
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').trim() === '';
+  }
+  return true;
 }
 
 /** A line parsed as a record. */
@@ -125,6 +140,24 @@ export function parseRecord(text: string, field: string, line: number): ParsedRe
   if (!span) return { ok: false, code: 'jsonl-malformed', args: { line, reason: 'could not locate the text field' } };
   const id = record.id;
   return { ok: true, text: t, ...(typeof id === 'string' || typeof id === 'number' ? { id: String(id) } : {}), start: span[0], end: span[1] };
+}
+
+/**
+ * A record's line, parsed by the thread that cleans it: the text to clean (or
+ * why there is none), with the record's id and the byte span of its text value
+ * noted on `source` for the writer.
+ */
+export function readRecord(source: RecordSource, bytes: Uint8Array, field: string): ReadResult {
+  const line = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const parsed = parseRecord(line, field, source.line ?? 0);
+  if (!parsed.ok) return { ok: false, code: parsed.code, args: parsed.args };
+  if (parsed.id !== undefined) source.recordId = parsed.id;
+  // offsets in the string are offsets in the bytes while the line is ASCII; otherwise measure the parts around the value
+  const ascii = line.length === bytes.length;
+  const start = ascii ? parsed.start : Buffer.byteLength(line.slice(0, parsed.start));
+  const end = ascii ? parsed.end : bytes.length - Buffer.byteLength(line.slice(parsed.end));
+  source.textSpan = { start, end };
+  return { ok: true, bytes: new Uint8Array(0), text: parsed.text };
 }
 
 /**
@@ -210,21 +243,14 @@ export async function* jsonlSources(
     openFailed ??= async () => ({ ok: false, code: 'read-failed', args: { reason: (err as Error).message } });
   }
   try {
-    for await (const { line, text, tooLarge } of readLines(chunks, maxBytes)) {
-      if (tooLarge === undefined && text.trim() === '') continue;
+    for await (const { line, bytes, tooLarge } of readLines(chunks, maxBytes)) {
+      if (tooLarge === undefined && isBlankLine(bytes)) continue;
       records++;
-      const parsed: ParsedRecord =
-        tooLarge === undefined ? parseRecord(text, field, line) : { ok: false, code: 'too-large', args: { line, size: tooLarge, limit: maxBytes } };
-      const source: RecordSource = {
-        path: `${input.display}:${line}`,
-        relPath: input.rel,
-        line,
-        file: input.display,
-        frame: parsed.ok ? { line: text, start: parsed.start, end: parsed.end } : { line: text, start: -1, end: -1 },
-        ...(parsed.ok && parsed.id !== undefined ? { recordId: parsed.id } : {}),
-      };
-      const result: ReadResult = parsed.ok ? { ok: true, bytes: new Uint8Array(0), text: parsed.text } : { ok: false, code: parsed.code, args: parsed.args };
-      yield { source, load: async () => result };
+      const source: RecordSource = { path: `${input.display}:${line}`, relPath: input.rel, line, file: input.display, frame: bytes };
+      if (tooLarge !== undefined) {
+        const result: ReadResult = { ok: false, code: 'too-large', args: { line, size: tooLarge, limit: maxBytes } };
+        yield { source, load: async () => result };
+      } else yield { source, record: { bytes, field }, load: async () => readRecord(source, bytes, field) };
     }
   } catch (err) {
     // the stream failed (unreadable file, or one vanished between passes)
@@ -247,10 +273,15 @@ export function fileChunks(abs: string): AsyncIterable<Buffer> {
  * of the old. The final line break a cleaned file ends with is left out: a
  * record's text is a value, not a file, and a clean record must stay unchanged.
  */
-export function recordLine(frame: RecordFrame, cleaned: string): string {
+export function recordLine(frame: Uint8Array, span: { start: number; end: number }, cleaned: string): string {
   const text = cleaned.endsWith('\n') ? cleaned.slice(0, -1) : cleaned;
-  return frame.line.slice(0, frame.start) + JSON.stringify(text) + frame.line.slice(frame.end);
+  const bytes = Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength);
+  return bytes.toString('utf8', 0, span.start) + JSON.stringify(text) + bytes.toString('utf8', span.end);
 }
+
+/** A record's line as it was read. */
+export const originalLine = (source: RecordSource): string | undefined =>
+  source.frame && Buffer.from(source.frame.buffer, source.frame.byteOffset, source.frame.byteLength).toString('utf8');
 
 /**
  * What a record becomes in the output: its cleaned line when kept; otherwise
@@ -258,10 +289,9 @@ export function recordLine(frame: RecordFrame, cleaned: string): string {
  */
 export function outputLine(doc: Doc, keepOthers: boolean): string | undefined {
   const src = doc.source as RecordSource;
-  const frame = src.frame;
-  if (!frame) return undefined;
-  if (doc.status === 'kept' && doc.output !== undefined && frame.start >= 0) return recordLine(frame, doc.output);
-  return keepOthers ? frame.line : undefined;
+  if (!src.frame) return undefined;
+  if (doc.status === 'kept' && doc.output !== undefined && src.textSpan) return recordLine(src.frame, src.textSpan, doc.output);
+  return keepOthers ? originalLine(src) : undefined;
 }
 
 /**

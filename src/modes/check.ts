@@ -13,7 +13,7 @@ import { describe, type Code } from '../codes.js';
 import { runCorpus } from '../run.js';
 import { expandInputs, type InputFile } from '../io/inputs.js';
 import { inputSources } from '../io/sources.js';
-import { isRecordSource, outputLine, JsonlOutputs, type RecordSource } from '../io/jsonl.js';
+import { isRecordSource, originalLine, outputLine, JsonlOutputs, type RecordSource } from '../io/jsonl.js';
 import { StreamedOutput } from '../io/streamed-output.js';
 import { removePendingTemps, writeAtomic } from '../io/write.js';
 import { INTERRUPTED, watchInterrupts } from '../io/interrupt.js';
@@ -164,7 +164,7 @@ function recordChecker(fix: FixChoice, changed: (display: string, reason: string
       }
       if (!frame) return;
       tally.records++;
-      if (line !== frame.line) tally.changed++;
+      if (line !== originalLine(doc.source as RecordSource)) tally.changed++;
       for (const r of doc.removed) tally.removed[r.code] = (tally.removed[r.code] ?? 0) + (r.end - r.start);
     },
     /** Give up the file in hand: it stays as it was (on interrupt). */

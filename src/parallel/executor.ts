@@ -4,7 +4,7 @@
  * the output does not depend on which one ran.
  */
 import type { Doc, DocSource } from '../doc.js';
-import { isRecordSource } from '../io/jsonl.js';
+import { isRecordSource, type RecordSource } from '../io/jsonl.js';
 import type { Source } from '../run.js';
 import type { CorpusState } from '../corpus.js';
 import type { Options } from '../options.js';
@@ -51,10 +51,9 @@ export function inlineExecutor(lists: PipelineLists, ctx: Context, record: boole
 
 /**
  * The source as a worker needs it: without a JSON Lines record's own line
- * (`frame`), which only the writer on this thread reads. The line is as long
- * as the record, and it used to cross to the worker and back with every
- * document: a third of the threads' copying and collecting on a JSON Lines run.
- * The document that comes back gets the full source again.
+ * (`frame`), which only the writer on this thread reads (the worker gets a
+ * copy of the bytes to parse, transferred, not cloned). The document that
+ * comes back gets the line again.
  */
 function forWorker(source: DocSource): DocSource {
   if (!isRecordSource(source) || !source.frame) return source;
@@ -71,7 +70,12 @@ export function poolExecutor(jobs: number, options: Options, pipeline: string): 
     let transfer: ArrayBuffer[] = [];
     const source = forWorker(src.source);
     if (src.file) msg = { type: 'run', pass, id, source, file: src.file };
-    else {
+    else if (src.record) {
+      // a copy, always: the line's own bytes stay here for the writer (transferring would detach them)
+      const bytes = new Uint8Array(src.record.bytes);
+      msg = { type: 'run', pass, id, source, record: { bytes, field: src.record.field } };
+      transfer = [bytes.buffer as ArrayBuffer];
+    } else {
       const doc = await loadDoc(id, src);
       if (doc.status !== 'kept') return { doc };
       if (doc.raw !== undefined) msg = { type: 'run', pass, id, source, text: doc.raw };
@@ -100,7 +104,8 @@ export function poolExecutor(jobs: number, options: Options, pipeline: string): 
         const r = await post(id, src, 2);
         if (r.doc) return slimDoc(r.doc);
         const doc = r.result as Doc;
-        doc.source = src.source;
+        // the worker parsed a record (its id, its text's span); the line itself stayed here, for the writer
+        doc.source = isRecordSource(src.source) ? ({ ...doc.source, frame: src.source.frame } as RecordSource) : src.source;
         return doc;
       } catch (err) {
         const doc = docFromRead(id, src.source, { ok: true, bytes: new Uint8Array(0) });

@@ -20,9 +20,10 @@ export type ToWorker =
       pass: 1 | 2;
       id: number;
       source: DocSource;
-      /** Exactly one of: the bytes, text already decoded (a JSON Lines field), or a file the worker reads itself. */
+      /** Exactly one of: the bytes, text already decoded, a JSON Lines record's line to parse, or a file the worker reads itself. */
       bytes?: Uint8Array;
       text?: string;
+      record?: { bytes: Uint8Array; field: string };
       file?: { abs: string; maxBytes: number };
     }
   | { type: 'corpus'; shipped: Record<string, unknown> }
@@ -40,5 +41,6 @@ export type FromWorker =
  */
 export function ownBytes(bytes: Uint8Array): Uint8Array {
   const owns = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  return owns ? bytes : bytes.slice();
+  // not `bytes.slice()`: on a Buffer that is a view of the same memory, and transferring it would detach the chunk
+  return owns ? bytes : new Uint8Array(bytes);
 }

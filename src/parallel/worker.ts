@@ -9,6 +9,7 @@ import { runStages, type Context, type Stage, type StageTimings } from '../stage
 import type { FromWorker, ToWorker, WorkerInit } from './protocol.js';
 import { reviveCorpus } from './share.js';
 import { docFromRead, readFileDoc } from './load.js';
+import { readRecord, type RecordSource } from '../io/jsonl.js';
 import { docTransferables, slimDoc, transferables } from './slim.js';
 
 const init = workerData as WorkerInit;
@@ -25,7 +26,9 @@ port.on('message', async (msg: ToWorker) => {
   } else {
     const doc = msg.file
       ? await readFileDoc(msg.id, msg.source, msg.file, timings[msg.pass])
-      : docFromRead(msg.id, msg.source, { ok: true, bytes: msg.bytes ?? new Uint8Array(0), text: msg.text });
+      : msg.record
+        ? docFromRead(msg.id, msg.source, readRecord(msg.source as RecordSource, msg.record.bytes, msg.record.field))
+        : docFromRead(msg.id, msg.source, { ok: true, bytes: msg.bytes ?? new Uint8Array(0), text: msg.text });
     ctx.timings = timings[msg.pass];
     if (msg.pass === 1) {
       runStages(doc, lists.statistics, ctx);

@@ -9,12 +9,12 @@ import { cli, FIXTURES, listFiles, tmpDir } from '../helpers.js';
 
 const SEEDS = path.join(FIXTURES, 'seeds');
 
-function runJobs(jobs: number, ...inputs: string[]) {
+function runJobs(jobs: number, inputs: string[], code = inputs.some((i) => !fs.existsSync(i)) ? 2 : 0) {
   const out = tmpDir();
   // minDocsPerJob=0: workers start even for the five seeds
   const r = cli([...inputs, '-o', out, '--jobs', String(jobs), '--set', 'parallel.minDocsPerJob=0', '--json']);
-  // a missing input makes the run exit 2; anything else, 0
-  expect(r.code).toBe(inputs.some((i) => !fs.existsSync(i)) ? 2 : 0);
+  // a missing input makes the run exit 2; anything else, 0 unless the caller says otherwise
+  expect(r.code).toBe(code);
   const files = listFiles(out);
   const contents = files.filter((f) => f !== 'report.json').map((f) => fs.readFileSync(path.join(out, f), 'utf8'));
   const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8').split(out).join('<out>'));
@@ -26,8 +26,8 @@ describe('clean-corpus --jobs', () => {
   it('writes the same files and report with 1 and 2 jobs', () => {
     // the duplicates corpus and the site make pass-1 counts and near copies matter
     const inputs = [SEEDS, path.join(FIXTURES, 'dupes'), path.join(FIXTURES, 'site'), path.join(FIXTURES, 'pages')];
-    const one = runJobs(1, ...inputs);
-    const two = runJobs(2, ...inputs);
+    const one = runJobs(1, inputs);
+    const two = runJobs(2, inputs);
     expect(one.report.documents.filter((d: { status: string }) => d.status === 'duplicate').length).toBeGreaterThan(10);
     expect(two.files).toEqual(one.files);
     expect(two.contents).toEqual(one.contents);
@@ -41,15 +41,41 @@ describe('clean-corpus --jobs', () => {
     fs.writeFileSync(path.join(dir, 'empty.txt'), '');
     fs.writeFileSync(path.join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
     const missing = path.join(dir, 'no-such-file.txt');
-    const one = runJobs(1, dir, missing);
-    const two = runJobs(2, dir, missing);
+    const one = runJobs(1, [dir, missing]);
+    const two = runJobs(2, [dir, missing]);
     expect(two.report).toEqual(one.report);
     expect(two.files).toEqual(one.files);
     expect(one.report.totals).toMatchObject({ documents: 8, kept: 5, skipped: 2, error: 1 });
   });
 
+  // records are parsed in the workers from copies of their lines' bytes; a line that the reader carried over a chunk
+  // boundary (1 MB chunks) once had its bytes transferred, detaching the line the writer still needed
+  it('writes the same JSON Lines with 1 and 2 jobs, records crossing the reader chunks included', () => {
+    const dir = tmpDir();
+    // distinct made-up Korean prose, so that records are kept and written rather than dropped as duplicates
+    let seed = 7;
+    const syllable = () => String.fromCharCode(0xac00 + ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 2000));
+    const sentence = () => Array.from({ length: 9 }, () => syllable() + syllable() + syllable()).join(' ') + '다.';
+    const lines = ['\uFEFF{"id":"first","text":"짧은 기록입니다. 한 문장뿐입니다."}'];
+    for (let i = 0; lines.join('\n').length < 1.5 * 2 ** 20; i++)
+      lines.push(JSON.stringify({ id: `r${i}`, text: Array.from({ length: 10 }, () => Array.from({ length: 6 }, sentence).join(' ')).join('\n\n'), lang: 'ko', note: 'é' }));
+    lines.splice(7, 0, '', '{"text": broken', '{"id":"no-text"}');
+    // LF mostly (a line of more than 4 KB carried over a chunk boundary then owns its whole buffer), a few CRLF
+    fs.writeFileSync(path.join(dir, 'pages.jsonl'), lines.map((l, i) => (i % 10 === 3 ? l + '\r\n' : l + '\n')).join(''));
+    const one = runJobs(1, [dir], 2);
+    const two = runJobs(2, [dir], 2);
+    expect(two.report).toEqual(one.report);
+    expect(two.contents).toEqual(one.contents);
+    const written = two.contents[0].trimEnd().split('\n').map((l: string) => JSON.parse(l));
+    expect(one.report.totals.documents).toBeGreaterThan(300);
+    expect(written.length).toBeGreaterThan(300);
+    expect(written.filter((r: { id: string }) => r.id !== 'first').every((r: { lang: string; note: string }) => r.lang === 'ko' && r.note === 'é')).toBe(true);
+    // the broken line, and nothing else
+    expect(one.report.totals.error).toBe(1);
+  });
+
   it('reports time per stage in the JSON summary and the report', () => {
-    const { summary } = runJobs(2, SEEDS);
+    const { summary } = runJobs(2, [SEEDS]);
     for (const name of ['read', 'decode', 'extract', 'normalise', 'segment', 'assemble', 'write']) expect(summary.timings[name]).toBeGreaterThanOrEqual(0);
   });
 

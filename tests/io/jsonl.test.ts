@@ -2,12 +2,12 @@
  * The JSON Lines reader and splicer on inline data.
  */
 import { describe, expect, it } from 'vitest';
-import { parseRecord, readLines, recordLine, valueSpan } from '../../src/io/jsonl.js';
+import { isBlankLine, parseRecord, readLines, readRecord, recordLine, valueSpan, type RecordSource } from '../../src/io/jsonl.js';
 import { parsePathList } from '../../src/io/files-from.js';
 
 async function lines(chunks: string[] | Buffer[]): Promise<[number, string][]> {
   const out: [number, string][] = [];
-  for await (const l of readLines(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)))) out.push([l.line, l.text]);
+  for await (const l of readLines(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)))) out.push([l.line, l.bytes.toString('utf8')]);
   return out;
 }
 
@@ -32,7 +32,8 @@ describe('readLines over the size limit', () => {
   // a single huge line must be measured and skipped, never gathered into one string
   it('reports a line longer than the limit by its size, within one chunk or across several', async () => {
     const out = [];
-    for await (const l of readLines([Buffer.from('{"a":1}\n' + 'x'.repeat(30)), Buffer.from('y'.repeat(30) + '\n{"b":2}\n' + 'z'.repeat(50) + '\n')], 40)) out.push(l);
+    for await (const l of readLines([Buffer.from('{"a":1}\n' + 'x'.repeat(30)), Buffer.from('y'.repeat(30) + '\n{"b":2}\n' + 'z'.repeat(50) + '\n')], 40))
+      out.push({ line: l.line, text: l.bytes.toString('utf8'), ...(l.tooLarge !== undefined ? { tooLarge: l.tooLarge } : {}) });
     expect(out).toEqual([
       { line: 1, text: '{"a":1}' },
       { line: 2, text: '', tooLarge: 60 },
@@ -47,7 +48,7 @@ describe('valueSpan and recordLine', () => {
     const line = '{"meta":{"text":"nested"},"note":"\\"text\\": no","text":"the one","after":[1,{"text":2}]}';
     const [start, end] = valueSpan(line, 'text')!;
     expect(line.slice(start, end)).toBe('"the one"');
-    expect(recordLine({ line, start, end }, 'cleaned\n')).toBe(line.replace('"the one"', '"cleaned"'));
+    expect(recordLine(Buffer.from(line), { start, end }, 'cleaned\n')).toBe(line.replace('"the one"', '"cleaned"'));
   });
 
   it('takes the last of a repeated key, as JSON.parse does', () => {
@@ -61,6 +62,32 @@ describe('valueSpan and recordLine', () => {
     expect(parseRecord('[1,2]', 'text', 4)).toMatchObject({ ok: false, code: 'jsonl-malformed', args: { line: 4, reason: 'a JSON array' } });
     expect(parseRecord('{"text":5}', 'text', 2)).toMatchObject({ ok: false, code: 'jsonl-no-text', args: { line: 2, field: 'text' } });
     expect(parseRecord('{"id":"x","text":"t"}', 'text', 1)).toMatchObject({ ok: true, id: 'x' });
+  });
+});
+
+describe('readRecord', () => {
+  // the writer splices bytes: the span must be in bytes, not in UTF-16 units, once the line holds non-ASCII text
+  it('gives the byte span of the text value and the record id, for a line with multi-byte characters', () => {
+    const line = '{"id":"기사-1","text":"한국어 본문","tag":"é"}';
+    const bytes = Buffer.from(line);
+    const source: RecordSource = { path: 'a.jsonl:1', relPath: 'a.jsonl', line: 1, file: 'a.jsonl' };
+    expect(readRecord(source, bytes, 'text')).toMatchObject({ ok: true, text: '한국어 본문' });
+    expect(source.recordId).toBe('기사-1');
+    expect(recordLine(bytes, source.textSpan!, '정리됨')).toBe('{"id":"기사-1","text":"정리됨","tag":"é"}');
+  });
+
+  it('says why a line is not a record, with its number', () => {
+    const source: RecordSource = { path: 'a.jsonl:7', relPath: 'a.jsonl', line: 7, file: 'a.jsonl' };
+    expect(readRecord(source, Buffer.from('{"text":'), 'text')).toMatchObject({ ok: false, code: 'jsonl-malformed', args: { line: 7 } });
+  });
+});
+
+describe('isBlankLine', () => {
+  it('treats ASCII and Unicode white space as blank, and anything else as a record', () => {
+    expect(isBlankLine(Buffer.from(' \t\r'))).toBe(true);
+    expect(isBlankLine(Buffer.from('\u3000\u00a0 '))).toBe(true);
+    expect(isBlankLine(Buffer.from('  {}'))).toBe(false);
+    expect(isBlankLine(Buffer.from('\u3000x'))).toBe(false);
   });
 });
 
