@@ -3,7 +3,7 @@
  * pipeline and hands each finished document to the caller. Knows nothing of
  * argv, folders or terminals; the CLI and the library API both call it.
  *
- * Documents stream: at most a window of `2 × jobs` documents is read ahead of
+ * Documents stream: at most a window of `32 × jobs` documents is read ahead of
  * the one being finished, the per-document lists run on a worker pool (or in
  * this thread), and the pass-1 merges, the `corpus` list and `onDoc` run here,
  * in input order — so the result does not depend on the number of workers.
@@ -55,10 +55,11 @@ export interface RunSettings {
 
 /**
  * Documents read ahead per job. Results are finished in input order, so one slow document holds up the ones behind
- * it: with 2 per job the workers sat idle 40% of a 32 MB run waiting on the head; 8 keeps them busy (documents are a
- * few KB each, so the window costs little memory).
+ * it: with 2 per job the workers sat idle 40% of a 32 MB run waiting on the head. Documents travel to the workers in
+ * batches (parallel/pool.ts: up to 8, two batches in flight per worker), so the window holds those 16 and as many
+ * again being read and finished (documents are a few KB each, so the window costs little memory).
  */
-const WINDOW_PER_JOB = 8;
+const WINDOW_PER_JOB = 32;
 /** Longest stretch, in milliseconds, the engine runs without letting signal handlers and timers in. */
 const YIELD_MS = 25;
 

@@ -85,7 +85,7 @@ export function poolExecutor(jobs: number, options: Options, pipeline: string): 
         transfer = [bytes.buffer as ArrayBuffer];
       }
     }
-    const reply = await pool.request(msg, transfer);
+    const reply = await pool.request(msg, transfer, msg.bytes?.length ?? msg.record?.bytes.length ?? msg.text?.length ?? 0);
     if (reply.type !== 'done') throw new Error('unexpected answer from a worker');
     return { result: reply.result };
   };

@@ -13,21 +13,22 @@ export interface WorkerInit {
   pipeline: string;
 }
 
-export type ToWorker =
-  | {
-      type: 'run';
-      task: number;
-      pass: 1 | 2;
-      id: number;
-      source: DocSource;
-      /** Exactly one of: the bytes, text already decoded, a JSON Lines record's line to parse, or a file the worker reads itself. */
-      bytes?: Uint8Array;
-      text?: string;
-      record?: { bytes: Uint8Array; field: string };
-      file?: { abs: string; maxBytes: number };
-    }
-  | { type: 'corpus'; shipped: Record<string, unknown> }
-  | { type: 'timings'; task: number };
+/** One document to run through a pass. */
+export interface RunTask {
+  type: 'run';
+  task: number;
+  pass: 1 | 2;
+  id: number;
+  source: DocSource;
+  /** Exactly one of: the bytes, text already decoded, a JSON Lines record's line to parse, or a file the worker reads itself. */
+  bytes?: Uint8Array;
+  text?: string;
+  record?: { bytes: Uint8Array; field: string };
+  file?: { abs: string; maxBytes: number };
+}
+
+/** Documents travel in batches (one message, answered by one message holding a `FromWorker` per task). */
+export type ToWorker = { type: 'batch'; tasks: RunTask[] } | { type: 'corpus'; shipped: Record<string, unknown> } | { type: 'timings'; task: number };
 
 export type FromWorker =
   | { type: 'done'; task: number; pass: 1; result: StatsResult }

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createCorpusState } from '../corpus.js';
 import { runStages, type Context, type Stage, type StageTimings } from '../stage.js';
-import type { FromWorker, ToWorker, WorkerInit } from './protocol.js';
+import type { FromWorker, RunTask, ToWorker, WorkerInit } from './protocol.js';
 import { reviveCorpus } from './share.js';
 import { docFromRead, readFileDoc } from './load.js';
 import { readRecord, type RecordSource } from '../io/jsonl.js';
@@ -24,20 +24,29 @@ port.on('message', async (msg: ToWorker) => {
   } else if (msg.type === 'timings') {
     port.postMessage({ type: 'timings', task: msg.task, timings } satisfies FromWorker);
   } else {
-    const doc = msg.file
-      ? await readFileDoc(msg.id, msg.source, msg.file, timings[msg.pass])
-      : msg.record
-        ? docFromRead(msg.id, msg.source, readRecord(msg.source as RecordSource, msg.record.bytes, msg.record.field))
-        : docFromRead(msg.id, msg.source, { ok: true, bytes: msg.bytes ?? new Uint8Array(0), text: msg.text });
-    ctx.timings = timings[msg.pass];
-    if (msg.pass === 1) {
-      runStages(doc, lists.statistics, ctx);
-      const result = { status: doc.status, stats: doc.stats };
-      port.postMessage({ type: 'done', task: msg.task, pass: 1, result } satisfies FromWorker, transferables(Object.values(doc.stats ?? {})));
-    } else {
-      runStages(doc, lists.clean, ctx);
-      slimDoc(doc);
-      port.postMessage({ type: 'done', task: msg.task, pass: 2, result: doc } satisfies FromWorker, docTransferables(doc));
-    }
+    // one answer for the whole batch, in the order of its tasks
+    const replies: FromWorker[] = [];
+    const transfer: ArrayBuffer[] = [];
+    for (const task of msg.tasks) replies.push(await runTask(task, transfer));
+    port.postMessage(replies, transfer);
   }
 });
+
+/** Run one document through its pass; adds the buffers its answer can hand over to `transfer`. */
+async function runTask(msg: RunTask, transfer: ArrayBuffer[]): Promise<FromWorker> {
+  const doc = msg.file
+    ? await readFileDoc(msg.id, msg.source, msg.file, timings[msg.pass])
+    : msg.record
+      ? docFromRead(msg.id, msg.source, readRecord(msg.source as RecordSource, msg.record.bytes, msg.record.field))
+      : docFromRead(msg.id, msg.source, { ok: true, bytes: msg.bytes ?? new Uint8Array(0), text: msg.text });
+  ctx.timings = timings[msg.pass];
+  if (msg.pass === 1) {
+    runStages(doc, lists.statistics, ctx);
+    transfer.push(...transferables(Object.values(doc.stats ?? {})));
+    return { type: 'done', task: msg.task, pass: 1, result: { status: doc.status, stats: doc.stats } };
+  }
+  runStages(doc, lists.clean, ctx);
+  slimDoc(doc);
+  transfer.push(...docTransferables(doc));
+  return { type: 'done', task: msg.task, pass: 2, result: doc };
+}
