@@ -14,6 +14,7 @@ import { ownBytes } from './protocol.js';
 import { docFromRead, loadDoc } from './load.js';
 import { shareCorpus } from './share.js';
 import { slimDoc, type StatsResult } from './slim.js';
+import { unpackDoc } from './wire.js';
 
 export interface Executor {
   /** Pass 1: read document `id` from `src` and run `statistics` on it. */
@@ -103,7 +104,7 @@ export function poolExecutor(jobs: number, options: Options, pipeline: string): 
       try {
         const r = await post(id, src, 2);
         if (r.doc) return slimDoc(r.doc);
-        const doc = r.result as Doc;
+        const doc = unpackDoc(r.result as Doc);
         // the worker parsed a record (its id, its text's span); the line itself stayed here, for the writer
         doc.source = isRecordSource(src.source) ? ({ ...doc.source, frame: src.source.frame } as RecordSource) : src.source;
         return doc;

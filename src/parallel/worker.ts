@@ -11,6 +11,7 @@ import { reviveCorpus } from './share.js';
 import { docFromRead, readFileDoc } from './load.js';
 import { readRecord, type RecordSource } from '../io/jsonl.js';
 import { docTransferables, slimDoc, transferables } from './slim.js';
+import { packDoc } from './wire.js';
 
 const init = workerData as WorkerInit;
 const lists = (await import(init.pipeline)) as { statistics: readonly Stage[]; clean: readonly Stage[] };
@@ -46,7 +47,7 @@ async function runTask(msg: RunTask, transfer: ArrayBuffer[]): Promise<FromWorke
     return { type: 'done', task: msg.task, pass: 1, result: { status: doc.status, stats: doc.stats } };
   }
   runStages(doc, lists.clean, ctx);
-  slimDoc(doc);
-  transfer.push(...docTransferables(doc));
+  const packed = packDoc(slimDoc(doc));
+  transfer.push(...docTransferables(doc), packed.packed.ints.buffer as ArrayBuffer);
   return { type: 'done', task: msg.task, pass: 2, result: doc };
 }
