@@ -106,10 +106,13 @@ function main() {
           documents: docs,
           megabytes: mb(bytes),
           floor: { seconds: floor.seconds, cpuSeconds: floor.cpuSeconds, maxRssKiB: floor.maxRssKiB },
-          clean: { seconds: run.seconds, cpuSeconds: run.cpuSeconds, maxRssKiB: run.maxRssKiB, jobs: run.json.jobs, timings: run.json.timings, totals: run.json.totals },
+          clean: { seconds: run.seconds, cpuSeconds: run.cpuSeconds, maxRssKiB: run.maxRssKiB, jobs: run.json.jobs, timings: run.json.timings, threads: run.json.threads, totals: run.json.totals },
         };
         results.push(row);
         console.log(`  --jobs ${jobs}: ${fmt(run.seconds, 2)} s (${fmt(run.cpuSeconds, 2)} s CPU), ${fmt(mb(bytes) / run.seconds)} MB/s, ${fmt(docs / run.seconds, 0)} docs/s, peak RSS ${fmt(run.maxRssKiB / 1024, 0)} MiB — ${fmt(run.seconds / floor.seconds, 2)}× the floor's wall time, ${fmt(run.cpuSeconds / floor.cpuSeconds, 2)}× its CPU time`);
+        const th = run.json.threads;
+        if (th?.workersBusyMs?.length)
+          console.log(`         threads busy (s): main ${fmt(th.mainBusyMs / 1000, 2)}, workers ${th.workersBusyMs.map((ms) => fmt(ms / 1000, 2)).join(', ')} (of ${fmt(run.seconds, 2)} s)`);
         const t = run.json.timings ?? {};
         const total = Object.values(t).reduce((x, y) => x + y, 0);
         const stages = Object.entries(t).sort((x, y) => y[1] - x[1]);

@@ -300,6 +300,7 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
   const records = jsonlFolderOutputs(outDir, outputOf, io.cwd);
   const progress = progressLine(io, color);
   const timings: StageTimings = {};
+  const busy = { main: 0, workers: [] as number[] };
   // First signal: finish the document in hand, write the report of what was done, exit 130.
   // Second: remove the temporary files of writes under way (outputs, in-place rewrites, the report) and stop at once.
   const interrupts = watchInterrupts(() => {
@@ -315,8 +316,11 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
       onProgress: (pass, done) => progress.update(pass, done, files.length + missing.length),
       onDoc: async (doc: Doc) => {
         let written: string | null = null;
-        if (isRecordSource(doc.source)) written = records.add(doc);
-        else if ((doc.status === 'kept' || (flags.keepDuplicates === true && doc.status === 'duplicate')) && doc.output !== undefined) {
+        if (isRecordSource(doc.source)) {
+          const t0 = performance.now();
+          written = records.add(doc);
+          timings.write = (timings.write ?? 0) + (performance.now() - t0);
+        } else if ((doc.status === 'kept' || (flags.keepDuplicates === true && doc.status === 'duplicate')) && doc.output !== undefined) {
           const rel = outputOf.get(doc.source.path)!;
           const target = path.join(outDir, rel);
           const t0 = performance.now();
@@ -340,7 +344,7 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
           io.stderr.write(problemLine(entry, color) + '\n');
         }
       },
-    }, { jobs, timings });
+    }, { jobs, timings, busy });
   } catch (err) {
     // an internal failure outside any one document: leave no temporary file behind, then report it (main)
     removePendingTemps();
@@ -360,7 +364,8 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
   tally.finish(stop, stageMs);
   const seconds = (performance.now() - started) / 1000;
   const info = { totals, outputDir: displayPath(outDir, io.cwd), reportPath: displayPath(reportPath, io.cwd), seconds };
-  if (flags.json) io.stdout.write(JSON.stringify({ ...info, interrupted: stop, jobs, timings: stageMs }) + '\n');
+  const threads = { mainBusyMs: Math.round(busy.main), workersBusyMs: busy.workers.map(Math.round) };
+  if (flags.json) io.stdout.write(JSON.stringify({ ...info, interrupted: stop, jobs, timings: stageMs, threads }) + '\n');
   if (!flags.quiet) io.stderr.write(formatSummary(info, color));
   if (stop) {
     io.stderr.write(`clean-corpus: interrupted after ${totals.documents} of ${files.length + missing.length} documents; the report lists those done\n`);

@@ -51,6 +51,11 @@ export interface RunSettings {
   timings?: StageTimings;
   /** URL of a module exporting `statistics`, `clean` and `corpus` lists in place of ./pipeline.js (tests). */
   pipeline?: string;
+  /**
+   * When given, filled at the end with the milliseconds each thread spent working rather than waiting (event-loop
+   * utilisation): this one (reading, in-order stages, `onDoc`) and each worker. Shows which side holds the run up.
+   */
+  busy?: { main: number; workers: number[] };
 }
 
 /**
@@ -76,6 +81,7 @@ export async function runCorpus(
   const pipelineUrl = settings.pipeline ?? new URL('./pipeline.js', import.meta.url).href;
   const lists: PipelineLists = settings.pipeline ? await import(settings.pipeline) : defaultPipeline;
   const ctx: Context = { options, corpus: createCorpusState(), timings: settings.timings };
+  const elu = performance.eventLoopUtilization();
   const jobs = Math.max(1, Math.floor(settings.jobs ?? 1));
   // Workers cost a start-up each; below this many documents one thread is faster.
   const minDocs = jobs * options.thresholds['parallel.minDocsPerJob'];
@@ -146,6 +152,10 @@ export async function runCorpus(
       },
     );
   } finally {
+    if (settings.busy) {
+      settings.busy.main = performance.eventLoopUtilization(elu).active;
+      settings.busy.workers = executor?.busy() ?? [];
+    }
     if (executor && settings.timings) {
       // timings are a nicety: a pool that lost a worker must not turn a finished run into a failure
       const per = await executor.timings().catch(() => ({ 1: {}, 2: {} }));

@@ -25,6 +25,8 @@ export interface Executor {
   shareCorpus(state: CorpusState): void;
   /** Stage timings of the per-document work, per pass (summed over threads). */
   timings(): Promise<{ 1: StageTimings; 2: StageTimings }>;
+  /** Milliseconds each worker thread has spent working; empty when the work runs in this thread. */
+  busy(): number[];
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export function inlineExecutor(lists: PipelineLists, ctx: Context, record: boole
     clean: async (id, src) => slimDoc(run(await loadDoc(id, src, record ? timings[2] : undefined), lists.clean, 2)),
     shareCorpus: () => {},
     timings: async () => timings,
+    busy: () => [],
     close: async () => {},
   };
 }
@@ -117,6 +120,7 @@ export function poolExecutor(jobs: number, options: Options, pipeline: string): 
     },
     shareCorpus: (state) => pool.broadcast({ type: 'corpus', shipped: shareCorpus(state) }),
     timings: () => pool.timings(),
+    busy: () => pool.busy(),
     close: () => pool.close(),
   };
 }

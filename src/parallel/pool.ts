@@ -111,6 +111,11 @@ export class WorkerPool {
     return sum;
   }
 
+  /** Milliseconds each worker has spent working (not waiting for messages) so far. */
+  busy(): number[] {
+    return this.slots.map((s) => s.worker.performance.eventLoopUtilization().active);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
