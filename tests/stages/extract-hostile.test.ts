@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { htmlToBlocks, looksLikeHtml } from '../../src/stages/extract.js';
-import { topFirstStack } from '../../src/stages/html-stack.js';
+import { TagStack } from '../../src/stages/html-stack.js';
 
 const N = 100_000;
 const texts = (html: string) => htmlToBlocks(html).map((b) => b.text);
@@ -42,16 +42,13 @@ describe('extract on hostile HTML', () => {
   });
 });
 
-describe('topFirstStack', () => {
-  it('behaves as the top-first array it stands in for', () => {
-    const s = topFirstStack<string>(['b', 'a']);
-    s.unshift('c');
-    expect([s.length, s[0], s.at(1), s.at(2), s.at(3)]).toEqual([3, 'c', 'b', 'a', undefined]);
-    expect(s.toArray()).toEqual(['c', 'b', 'a']);
-    expect([s.indexOf('a'), s.indexOf('c'), s.indexOf('z'), s.includes('b'), s.includes('z')]).toEqual([2, 0, -1, true, false]);
-    expect(s.shift()).toBe('c');
-    expect(s.includes('c')).toBe(false);
-    s.length = 0;
-    expect([s.length, s.shift(), s.includes('a')]).toEqual([0, undefined, false]);
+describe('TagStack', () => {
+  it('pushes, pops and finds the innermost element of a name', () => {
+    const s = new TagStack();
+    for (const t of ['a', 'b', 'a', 'c']) s.push(t);
+    expect([s.length, s.top(), s.at(0), s.at(3)]).toEqual([4, 'c', 'a', 'c']);
+    expect([s.depthOf('c'), s.depthOf('a'), s.depthOf('b'), s.depthOf('z'), s.includes('b'), s.includes('z')]).toEqual([0, 1, 2, -1, true, false]);
+    expect([s.pop(), s.pop(), s.depthOf('a'), s.includes('a')]).toEqual(['c', 'a', 1, true]);
+    expect([s.pop(), s.pop(), s.pop(), s.length, s.includes('a'), s.top()]).toEqual(['b', 'a', undefined, 0, false, undefined]);
   });
 });
