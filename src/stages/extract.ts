@@ -39,11 +39,23 @@ const IS_SPACE = new Uint8Array(0x10000).map((_, c) => (/\s/.test(String.fromCha
 /** Ancestors looked at from each end of the stack; real pages nest 20–40 deep. */
 const CONTEXT_DEPTH = 32;
 
+/** A page that says it is HTML in its first characters. */
+const DOCTYPE = /^\s*<!doctype html|^\s*<html[\s>]/i;
+/** Characters of a page's start in which a doctype is looked for before anything is cleaned. */
+const DOCTYPE_CHARS = 1024;
+const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
+
 /** True when text that did not come with an HTML extension carries enough tags to be HTML. */
 export function looksLikeHtml(text: string, minTags: number): boolean {
+  const raw = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
+  // every pattern starts with '<', and cleaning (below) removes characters but makes none
+  if (!raw.includes('<')) return false;
+  // a start without invisible characters is the start of the cleaned text: a doctype there settles it without cleaning
+  const start = raw.length > DOCTYPE_CHARS ? raw.slice(0, DOCTYPE_CHARS) : raw;
+  if (DOCTYPE.test(start) && !HAS_INVISIBLE.test(start)) return true;
   // judged on the text as normalise will leave it: "\u0000<html>" or "<\u200Bp>" must be read the same way after cleaning
-  const head = (text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text).replace(INVISIBLE, (c) => (c === '\t' ? ' ' : ''));
-  if (/^\s*<!doctype html|^\s*<html[\s>]/i.test(head)) return true;
+  const head = raw.replace(INVISIBLE, (c) => (c === '\t' ? ' ' : ''));
+  if (DOCTYPE.test(head)) return true;
   SNIFF_GLOBAL.lastIndex = 0;
   let n = 0;
   while (SNIFF_GLOBAL.exec(head) !== null) if (++n >= minTags) return true;

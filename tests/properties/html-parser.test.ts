@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
 import { parseHtml } from '../../src/stages/html-parser.js';
-import { DROP, htmlToBlocks } from '../../src/stages/extract.js';
+import { DROP, htmlToBlocks, looksLikeHtml } from '../../src/stages/extract.js';
+import { INVISIBLE } from '../../src/stages/normalise.js';
 import type { BlockContext, BlockKind, RawBlock } from '../../src/doc.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 2000);
@@ -237,6 +238,30 @@ describe('htmlToBlocks against the Parser-based extractor', () => {
         expect(htmlToBlocks(page)).toEqual(referenceBlocks(page));
       }),
       { numRuns: RUNS / 10 },
+    );
+  });
+});
+
+// looksLikeHtml as it was: always on the cleaned head
+const SNIFF = /<\/?(?:html|head|body|div|p|span|a|br|li|ul|ol|table|tr|td|th|section|article|figure|figcaption|img|strong|em|b|i|h[1-6]|script|style|meta|link|header|footer|nav|aside|main|iframe|form|input|button|label|blockquote|pre|code)\b[^<>]{0,2000}>|<!doctype html|<!--/gi;
+function referenceLooksLikeHtml(text: string, minTags: number): boolean {
+  const head = (text.length > 65536 ? text.slice(0, 65536) : text).replace(INVISIBLE, (c) => (c === '\t' ? ' ' : ''));
+  if (/^\s*<!doctype html|^\s*<html[\s>]/i.test(head)) return true;
+  SNIFF.lastIndex = 0;
+  let n = 0;
+  while (SNIFF.exec(head) !== null) if (++n >= minTags) return true;
+  return false;
+}
+
+describe('looksLikeHtml against sniffing the cleaned text', () => {
+  it('decides the same on generated starts of pages', () => {
+    const part = fc.constantFrom('<!doctype html>', '<!DOCTYPE HTML>', '<html>', '<html lang=x>', '<htm', '<p>', '<div', '>', '<', 'text ', ' ', '\t', '\n', '\uFEFF', '\u0000', '\u200B', '\u00A0', '<!--', 'doctype', 'x'.repeat(1020));
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 12 }), fc.integer({ min: 0, max: 4 }), (parts, minTags) => {
+        const text = parts.join('');
+        expect(looksLikeHtml(text, minTags)).toBe(referenceLooksLikeHtml(text, minTags));
+      }),
+      { numRuns: RUNS },
     );
   });
 });
