@@ -305,9 +305,83 @@ class TreeBuilder implements TokenizerCallbacks {
   }
 }
 
+/** The next position of one character in a string at or after a position, found with indexOf and remembered. */
+class NextChar {
+  private from = 0;
+  private at = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly char: string,
+  ) {}
+
+  /** Position of the next `char` at or after `i`, or the text's length. */
+  after(i: number): number {
+    if (i < this.from || this.at < i) {
+      const at = this.text.indexOf(this.char, i);
+      this.at = at === -1 ? this.text.length : at;
+      this.from = i;
+    }
+    return this.at;
+  }
+}
+
+/** The Tokenizer's private members `skipPlainRuns` uses. */
+interface TokenizerInternals {
+  index: number;
+  offset: number;
+  buffer: string;
+  stateText(c: number): void;
+  stateInAttributeValueDoubleQuotes(c: number): void;
+  stateInAttributeValueSingleQuotes(c: number): void;
+}
+
+const LT = 0x3c;
+const AMP = 0x26;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+
+/**
+ * The Tokenizer reads text and quoted attribute values one character per
+ * turn of its loop, though in those states only '<' or '&' (text) and the
+ * closing quote or '&' (values) do anything: on any other character, jump to
+ * just before the next one that matters (found with indexOf, which is
+ * vectorised). The states and every event stay the Tokenizer's own. Reaches
+ * into private methods, so it checks they exist and otherwise leaves the
+ * Tokenizer as it is (correct, only slower).
+ */
+function skipPlainRuns(tokenizer: Tokenizer, html: string): void {
+  const t = tokenizer as unknown as TokenizerInternals;
+  const { stateText, stateInAttributeValueDoubleQuotes: inDouble, stateInAttributeValueSingleQuotes: inSingle } = t;
+  if (typeof stateText !== 'function' || typeof inDouble !== 'function' || typeof inSingle !== 'function') return;
+  if (typeof t.index !== 'number' || typeof t.offset !== 'number') return;
+  const lt = new NextChar(html, '<');
+  const amp = new NextChar(html, '&');
+  const dq = new NextChar(html, '"');
+  const sq = new NextChar(html, "'");
+  // the whole page is written at once: buffer is `html` and offset 0 while these run
+  const jump = (self: TokenizerInternals, a: NextChar, b: NextChar) => {
+    const i = self.index - self.offset;
+    self.index = Math.min(a.after(i), b.after(i)) - 1 + self.offset;
+  };
+  t.stateText = function (this: TokenizerInternals, c: number) {
+    if (c === LT || c === AMP || this.buffer !== html) stateText.call(this, c);
+    else jump(this, lt, amp);
+  };
+  t.stateInAttributeValueDoubleQuotes = function (this: TokenizerInternals, c: number) {
+    if (c === DOUBLE_QUOTE || c === AMP || this.buffer !== html) inDouble.call(this, c);
+    else jump(this, dq, amp);
+  };
+  t.stateInAttributeValueSingleQuotes = function (this: TokenizerInternals, c: number) {
+    if (c === SINGLE_QUOTE || c === AMP || this.buffer !== html) inSingle.call(this, c);
+    else jump(this, sq, amp);
+  };
+}
+
 /** Parse `html` as htmlparser2's Parser would (see the module comment), reporting to `handler`. */
 export function parseHtml(html: string, handler: HtmlHandler): void {
   const tokenizer = new Tokenizer({ decodeEntities: true, recognizeSelfClosing: true }, new TreeBuilder(html, handler));
+  skipPlainRuns(tokenizer, html);
   tokenizer.write(html);
   tokenizer.end();
 }
