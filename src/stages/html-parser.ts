@@ -21,6 +21,7 @@
  */
 import { QuoteType, Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { TagStack } from './html-stack.js';
+import { lowerName } from './tag-names.js';
 
 /** The attributes the extractor reads; others are not collected. First occurrence wins, as in the Parser. */
 export interface TagAttributes {
@@ -131,17 +132,32 @@ const enum Attr {
   Alt,
 }
 
-/** Which collected attribute a lower-cased attribute name is. */
-function attrOf(name: string): Attr {
-  switch (name) {
-    case 'class':
-      return Attr.Class;
-    case 'id':
-      return Attr.Id;
-    case 'role':
-      return Attr.Role;
-    case 'alt':
-      return Attr.Alt;
+/** True when `source` from `start` spells `name` (lower-case ASCII) in any case. */
+function spells(source: string, start: number, name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = source.charCodeAt(start + i);
+    if (c !== name.charCodeAt(i) && !(c >= 0x41 && c <= 0x5a && (c | 0x20) === name.charCodeAt(i))) return false;
+  }
+  return true;
+}
+
+/**
+ * Which collected attribute the name `source.slice(start, end)` is, once
+ * lower-cased, compared in place. Folding ASCII is exact here: the only
+ * characters outside ASCII that lower-case into it are the Kelvin sign (to
+ * `k`, in none of the names) and U+0130 (to two characters, so the length no
+ * longer matches).
+ */
+function attrOf(source: string, start: number, end: number): Attr {
+  switch (end - start) {
+    case 2:
+      return spells(source, start, 'id') ? Attr.Id : Attr.Other;
+    case 3:
+      return spells(source, start, 'alt') ? Attr.Alt : Attr.Other;
+    case 4:
+      return spells(source, start, 'role') ? Attr.Role : Attr.Other;
+    case 5:
+      return spells(source, start, 'class') ? Attr.Class : Attr.Other;
     default:
       return Attr.Other;
   }
@@ -179,7 +195,7 @@ class TreeBuilder implements TokenizerCallbacks {
   }
 
   private readTagName(start: number, endIndex: number): string {
-    const name = this.html.slice(start, endIndex).toLowerCase();
+    const name = lowerName(this.html, start, endIndex);
     const foreign = this.foreign;
     if (foreign[foreign.length - 1] === Foreign.Svg) return svgTagNameAdjustments.get(name) ?? name;
     // a closing SVG tag inside an HTML integration point takes the casing it was opened with
@@ -265,9 +281,7 @@ class TreeBuilder implements TokenizerCallbacks {
   }
 
   onattribname(start: number, endIndex: number): void {
-    // only names of 2 to 5 characters can lower-case to one we collect (lower-casing never shortens a name)
-    const n = endIndex - start;
-    this.attr = n >= 2 && n <= 5 ? attrOf(this.html.slice(start, endIndex).toLowerCase()) : Attr.Other;
+    this.attr = attrOf(this.html, start, endIndex);
   }
 
   onattribdata(start: number, endIndex: number): void {
