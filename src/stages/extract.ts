@@ -34,8 +34,15 @@ const SNIFF_GLOBAL = new RegExp(SNIFF.source, 'gi');
 const SNIFF_CHARS = 65536;
 /** Class/id tokens kept per element; longer attribute values are junk. */
 const MAX_NAMES = 8;
-/** `\s` by code unit: the last character of a text node is looked up, not matched with /\s$/ (which scans the node). */
-const IS_SPACE = new Uint8Array(0x10000).map((_, c) => (/\s/.test(String.fromCharCode(c)) ? 1 : 0));
+/**
+ * `\s` (and what `trim` removes) by code unit: the last character of a text node is looked up, not matched with
+ * /\s$/ (which scans the node). Comparisons, not a 64 KB table: between pages the other stages push a table out of
+ * the cache, and the lookups then cost more than the comparisons.
+ */
+export function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 /** Ancestors looked at from each end of the stack; real pages nest 20–40 deep. */
 const CONTEXT_DEPTH = 32;
 
@@ -145,9 +152,9 @@ function addNames(names: string[], value: string | undefined): void {
   const v = value.toLowerCase();
   let i = 0;
   while (i < v.length) {
-    while (i < v.length && IS_SPACE[v.charCodeAt(i)] === 1) i++;
+    while (i < v.length && isSpace(v.charCodeAt(i))) i++;
     const start = i;
-    while (i < v.length && IS_SPACE[v.charCodeAt(i)] !== 1) i++;
+    while (i < v.length && !isSpace(v.charCodeAt(i))) i++;
     if (i > start && names.length < MAX_NAMES && i - start <= 64) names.push(v.slice(start, i));
   }
 }
@@ -283,15 +290,15 @@ class BlockBuilder implements HtmlHandler {
     const n = t.length;
     if (n === 0) return;
     this.text += t;
-    this.endsInSpace = IS_SPACE[t.charCodeAt(n - 1)] === 1;
+    this.endsInSpace = isSpace(t.charCodeAt(n - 1));
     if (this.hasText && this.linkDepth === 0) return;
     // the length of t.trim(), by the same whitespace (`\s`)
     let lead = 0;
-    while (lead < n && IS_SPACE[t.charCodeAt(lead)] === 1) lead++;
+    while (lead < n && isSpace(t.charCodeAt(lead))) lead++;
     if (lead === n) return;
     this.hasText = true;
     let last = n - 1;
-    while (IS_SPACE[t.charCodeAt(last)] === 1) last--;
+    while (isSpace(t.charCodeAt(last))) last--;
     if (this.linkDepth > 0) this.linkChars += last + 1 - lead;
   }
 

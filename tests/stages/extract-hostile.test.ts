@@ -4,7 +4,7 @@
  * the quadratic parser they pin took 6–25 s each.
  */
 import { describe, expect, it } from 'vitest';
-import { htmlToBlocks, looksLikeHtml } from '../../src/stages/extract.js';
+import { htmlToBlocks, isSpace, looksLikeHtml } from '../../src/stages/extract.js';
 import { TagStack } from '../../src/stages/html-stack.js';
 
 const N = 100_000;
@@ -39,6 +39,12 @@ describe('extract on hostile HTML', () => {
   it('sniffs HTML the same way before and after invisible characters are removed', () => {
     expect(looksLikeHtml('\u0000<!doctype html><p>x', 3)).toBe(true);
     expect(looksLikeHtml('<\u200Bp>a<\u200Bp>b<\u200Bp>', 3)).toBe(true);
+  });
+});
+
+describe('isSpace', () => {
+  it('is \\s for every code unit', () => {
+    for (let c = 0; c <= 0xffff; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) expect([c.toString(16), isSpace(c)]).toEqual([c.toString(16), !isSpace(c)]);
   });
 });
 
