@@ -4,6 +4,7 @@
  * the quadratic parser they pin took 6–25 s each.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { htmlToBlocks, isSpace, looksLikeHtml } from '../../src/stages/extract.js';
 import { TagStack } from '../../src/stages/html-stack.js';
 
@@ -56,5 +57,26 @@ describe('TagStack', () => {
     expect([s.depthOf('c'), s.depthOf('a'), s.depthOf('b'), s.depthOf('z'), s.includes('b'), s.includes('z')]).toEqual([0, 1, 2, -1, true, false]);
     expect([s.pop(), s.pop(), s.depthOf('a'), s.includes('a')]).toEqual(['c', 'a', 1, true]);
     expect([s.pop(), s.pop(), s.pop(), s.length, s.includes('a'), s.top()]).toEqual(['b', 'a', undefined, 0, false, undefined]);
+  });
+
+  it('answers as a plain array does, above and below the elements it counts', () => {
+    const op = fc.oneof({ weight: 3, arbitrary: fc.constantFrom('a', 'b', 'c', 'd').map((n) => ['push', n] as const) }, { weight: 2, arbitrary: fc.constant(['pop', ''] as const) });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        const s = new TagStack();
+        const model: string[] = [];
+        for (const [kind, name] of ops) {
+          if (kind === 'push') (s.push(name), model.push(name));
+          else expect(s.pop()).toBe(model.pop());
+          for (const n of ['a', 'b', 'c', 'd', 'z']) {
+            const i = model.lastIndexOf(n);
+            expect(s.depthOf(n)).toBe(i === -1 ? -1 : model.length - 1 - i);
+            expect(s.includes(n)).toBe(i !== -1);
+          }
+          expect([s.length, s.top()]).toEqual([model.length, model[model.length - 1]]);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
