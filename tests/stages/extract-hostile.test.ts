@@ -57,6 +57,11 @@ describe('TagStack', () => {
     expect([s.depthOf('c'), s.depthOf('a'), s.depthOf('b'), s.depthOf('z'), s.includes('b'), s.includes('z')]).toEqual([0, 1, 2, -1, true, false]);
     expect([s.pop(), s.pop(), s.depthOf('a'), s.includes('a')]).toEqual(['c', 'a', 1, true]);
     expect([s.pop(), s.pop(), s.pop(), s.length, s.includes('a'), s.top()]).toEqual(['b', 'a', undefined, 0, false, undefined]);
+    s.push('deep');
+    for (let i = 0; i < 40; i++) s.push('div');
+    expect([s.depthOf('deep'), s.includes('deep'), s.depthOf('div'), s.depthOf('span')]).toEqual([40, true, 0, -1]);
+    for (let i = 0; i < 40; i++) s.pop();
+    expect([s.depthOf('deep'), s.pop(), s.includes('deep'), s.includes('div')]).toEqual([0, 'deep', false, false]);
   });
 
   it('answers as a plain array does, above and below the elements it counts', () => {
