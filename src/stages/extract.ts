@@ -311,15 +311,15 @@ class BlockBuilder implements HtmlHandler {
     let i = stack.length - 1;
     while (i >= 0 && stack[i].tag !== name) i--;
     if (i < 0) return;
-    for (let j = stack.length - 1; j > i; j--) this.popped(stack[j].tag);
+    // (pop, not `length = i`: setting an array's length is a call into the runtime)
     if (i < stack.length - 1) {
-      stack.length = i + 1;
+      while (stack.length - 1 > i) this.popped(stack.pop()!.tag);
       this.stackChanges++;
     }
     // the block's text is flushed while its element is still on the stack, so its context includes it
     if (this.drop === 0 && (f & (Tag.Block | Tag.Cell)) === Tag.Block) this.flush((f & Tag.Paragraph) !== 0);
     this.popped(name);
-    stack.length = i;
+    stack.pop();
     this.stackChanges++;
     this.blockElement = i > 0 ? stack[i - 1].tag : 'body';
   }
