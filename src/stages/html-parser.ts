@@ -5,8 +5,8 @@
  * `lowerCaseTags`, `lowerCaseAttributeNames` and `recognizeSelfClosing`. The
  * Parser cut every text node into a string, built an object of every
  * attribute of every tag, and kept its open elements in an array it
- * `unshift`s (quadratic on deep pages). The extractor reads three
- * attributes and the text, so this module drives the same Tokenizer and
+ * `unshift`s (quadratic on deep pages). The extractor reads four
+ * attributes (class, id, role, alt) and the text, so this module drives the same Tokenizer and
  * applies the same rules the Parser applies — which open tag implies which
  * close, void elements, `</p>` and `</br>` without an opening, a nested
  * `<form>` ignored, SVG/MathML (foreign) content and the SVG tag-name
@@ -19,7 +19,7 @@
  * compares the events with the real Parser's on generated markup, so an
  * htmlparser2 upgrade that changes a rule shows up there.
  */
-import { QuoteType, Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import { Tokenizer, type QuoteType, type TokenizerCallbacks } from 'htmlparser2';
 import { TagStack } from './html-stack.js';
 import { lowerName } from './tag-names.js';
 
@@ -144,7 +144,7 @@ function spells(source: string, start: number, name: string): boolean {
 /**
  * Which collected attribute the name `source.slice(start, end)` is, once
  * lower-cased, compared in place. Folding ASCII is exact here: the only
- * characters outside ASCII that lower-case into it are the Kelvin sign (to
+ * characters outside ASCII that lower-case to ASCII are the Kelvin sign (to
  * `k`, in none of the names) and U+0130 (to two characters, so the length no
  * longer matches).
  */

@@ -22,7 +22,7 @@ const TAGS = [
   'Script', 'style', 'noscript', 'template', 'head', 'body', 'html', 'svg', 'SVG', 'math', 'mi', 'foreignObject', 'foreignobject',
   'desc', 'clipPath', 'clippath', 'image', 'frame', 'basefont', 'keygen', 'hr', 'wbr', 'meta', 'link', 'xmp', 'iframe', 'noembed',
   'noframes', 'plaintext', 'rt', 'rp', 'nav', 'article', 'section', 'header', 'footer', 'main', 'aside', 'figure', 'figcaption',
-  'blockquote', 'details', 'summary', 'output', 'datalist', 'video', 'x-custom',
+  'blockquote', 'details', 'summary', 'output', 'datalist', 'video', 'x-custom', 'DIV', 'Div', 'dİv', 'İmg', 'ſpan', 'K', 'a-very-long-custom-element-name-over-32-chars',
 ];
 const ATTRS = [
   '', ' class="a B"', ' class=nav', " CLASS='Menu  Top'", ' id="main"', ' ID=x', ' role="navigation"', ' alt', ' alt=""', ' ALT="pic"',
