@@ -17,15 +17,16 @@ import { INVISIBLE } from './normalise.js';
 /** Elements whose content is never text a reader sees. */
 export const DROP: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'head', 'title', 'iframe', 'object', 'canvas', 'select', 'button', 'textarea']);
 /** Elements that start and end a block. */
-const BLOCK = new Set([
+export const BLOCK: ReadonlySet<string> = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
   'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
   'html', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
   'thead', 'tr', 'ul', 'legend', 'option', 'optgroup', 'output', 'picture', 'video', 'audio',
 ]);
 /** Cells are joined into their row rather than becoming blocks of their own. */
-const CELL = new Set(['td', 'th']);
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param']);
+export const CELL: ReadonlySet<string> = new Set(['td', 'th']);
+/** Elements without content (the extractor's list; htmlparser2's has a few more). */
+export const VOID: ReadonlySet<string> = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param']);
 const HEADING = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 /** Tags that mark HTML when sniffing a file without an .html extension. */
 const SNIFF = /<\/?(?:html|head|body|div|p|span|a|br|li|ul|ol|table|tr|td|th|section|article|figure|figcaption|img|strong|em|b|i|h[1-6]|script|style|meta|link|header|footer|nav|aside|main|iframe|form|input|button|label|blockquote|pre|code)\b[^<>]{0,2000}>|<!doctype html|<!--/i;
