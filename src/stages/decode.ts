@@ -39,9 +39,11 @@ export function decode(doc: Doc, options: Options): void {
     return;
   }
 
+  // both rules count the control bytes of the same first SNIFF_BYTES: count them once
+  const control = controlBytes(bytes, Math.min(bytes.length, SNIFF_BYTES));
   const binary =
-    binaryReason(bytes, options.thresholds['input.binaryControlShare']) ??
-    binaryNotUtf8Reason(bytes, options.thresholds['input.binaryControlShareNotUtf8']);
+    binaryReason(bytes, options.thresholds['input.binaryControlShare'], control) ??
+    binaryNotUtf8Reason(bytes, options.thresholds['input.binaryControlShareNotUtf8'], control);
   if (binary) {
     doc.status = 'skipped';
     doc.findings.push({ code: 'binary', severity: 'warning', stage: 'decode', args: { reason: binary } });
@@ -159,11 +161,11 @@ const MAGIC: [string, number[]][] = [
   ['ELF executable', [0x7f, 0x45, 0x4c, 0x46]],
 ];
 
-/** Why the bytes look binary, or undefined for text. */
-export function binaryReason(b: Uint8Array, controlShare: number): string | undefined {
+/** Why the bytes look binary, or undefined for text. `control`: their control bytes in the first SNIFF_BYTES, if counted. */
+export function binaryReason(b: Uint8Array, controlShare: number, control?: number): string | undefined {
   for (const [name, magic] of MAGIC) if (magic.every((v, i) => b[i] === v)) return name;
   const n = Math.min(b.length, SNIFF_BYTES);
-  const control = controlBytes(b, n);
+  control ??= controlBytes(b, n);
   if (control > n * controlShare) return `${control} control bytes in the first ${n}`;
   return undefined;
 }
@@ -173,13 +175,13 @@ function isUtf8(b: Uint8Array): boolean {
   return bufferIsUtf8(b);
 }
 
+/** 1 for the bytes `controlBytes` counts: C0 controls but tab, LF, VT, FF, CR and ESC, which occur in text files. */
+const CONTROL = new Uint8Array(256).map((_, c) => (c < 0x20 && c !== 9 && c !== 10 && c !== 11 && c !== 12 && c !== 13 && c !== 27 ? 1 : 0));
+
 function controlBytes(b: Uint8Array, n: number): number {
   let control = 0;
-  for (let i = 0; i < n; i++) {
-    const c = b[i];
-    // tab, LF, VT, FF, CR and ESC occur in text files
-    if (c < 0x20 && c !== 9 && c !== 10 && c !== 11 && c !== 12 && c !== 13 && c !== 27) control++;
-  }
+  // a sum over a table, without a branch per byte
+  for (let i = 0; i < n; i++) control += CONTROL[b[i]];
   return control;
 }
 
@@ -188,9 +190,9 @@ function controlBytes(b: Uint8Array, n: number): number {
  * text with stray NULs is valid UTF-8 or has far fewer. So bytes that are not
  * UTF-8 are binary at a lower share.
  */
-export function binaryNotUtf8Reason(b: Uint8Array, controlShare: number): string | undefined {
+export function binaryNotUtf8Reason(b: Uint8Array, controlShare: number, control?: number): string | undefined {
   const n = Math.min(b.length, SNIFF_BYTES);
-  const control = controlBytes(b, n);
+  control ??= controlBytes(b, n);
   if (control > n * controlShare && !isUtf8(b)) return `${control} control bytes in the first ${n}, and not UTF-8`;
   return undefined;
 }

@@ -1,33 +1,33 @@
 /**
  * extract: markup → blocks of text. Decides whether the text is HTML (by
  * extension or, for other files, by the tags it carries) and, if so, parses
- * it with htmlparser2 — a tolerant, streaming (SAX) parser, so unclosed tags,
- * stray `</p>` in scripts and 100,000-deep nesting cost nothing extra — and
- * turns it into blocks: block elements and `<br>` become breaks, list items
+ * it with htmlparser2's tokenizer under its parser's rules (html-parser.ts) —
+ * tolerant and streaming (SAX), so unclosed tags, stray `</p>` in scripts and
+ * 100,000-deep nesting cost nothing extra — and turns it into blocks: block elements and `<br>` become breaks, list items
  * and table rows become lines, entities are decoded, and the content of
  * script, style, head and similar elements is dropped. Each block keeps its
  * tag context (ancestor tags, class and id names, link text) as evidence for
  * the classifier.
  */
-import { Parser } from 'htmlparser2';
 import type { BlockContext, BlockKind, Doc, RawBlock } from '../doc.js';
 import type { Options } from '../options.js';
-import { useLinearStacks } from './html-stack.js';
+import { parseHtml, type HtmlHandler, type TagAttributes } from './html-parser.js';
 import { INVISIBLE } from './normalise.js';
 
 /** Elements whose content is never text a reader sees. */
 export const DROP: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'head', 'title', 'iframe', 'object', 'canvas', 'select', 'button', 'textarea']);
 /** Elements that start and end a block. */
-const BLOCK = new Set([
+export const BLOCK: ReadonlySet<string> = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
   'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
   'html', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
   'thead', 'tr', 'ul', 'legend', 'option', 'optgroup', 'output', 'picture', 'video', 'audio',
 ]);
 /** Cells are joined into their row rather than becoming blocks of their own. */
-const CELL = new Set(['td', 'th']);
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param']);
-const HEADING = /^h[1-6]$/;
+export const CELL: ReadonlySet<string> = new Set(['td', 'th']);
+/** Elements without content (the extractor's list; htmlparser2's has a few more). */
+export const VOID: ReadonlySet<string> = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param']);
+const HEADING = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 /** Tags that mark HTML when sniffing a file without an .html extension. */
 const SNIFF = /<\/?(?:html|head|body|div|p|span|a|br|li|ul|ol|table|tr|td|th|section|article|figure|figcaption|img|strong|em|b|i|h[1-6]|script|style|meta|link|header|footer|nav|aside|main|iframe|form|input|button|label|blockquote|pre|code)\b[^<>]{0,2000}>|<!doctype html|<!--/i;
 const SNIFF_GLOBAL = new RegExp(SNIFF.source, 'gi');
@@ -35,16 +35,35 @@ const SNIFF_GLOBAL = new RegExp(SNIFF.source, 'gi');
 const SNIFF_CHARS = 65536;
 /** Class/id tokens kept per element; longer attribute values are junk. */
 const MAX_NAMES = 8;
-/** `\s` by code unit: the last character of a text node is looked up, not matched with /\s$/ (which scans the node). */
-const IS_SPACE = new Uint8Array(0x10000).map((_, c) => (/\s/.test(String.fromCharCode(c)) ? 1 : 0));
+/**
+ * `\s` (and what `trim` removes) by code unit: the last character of a text node is looked up, not matched with
+ * /\s$/ (which scans the node). Comparisons cost about what a lookup in a 64 KB table did, without building the
+ * table in every worker.
+ */
+export function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 /** Ancestors looked at from each end of the stack; real pages nest 20–40 deep. */
 const CONTEXT_DEPTH = 32;
 
+/** A page that says it is HTML in its first characters. */
+const DOCTYPE = /^\s*<!doctype html|^\s*<html[\s>]/i;
+/** Characters of a page's start in which a doctype is looked for before anything is cleaned. */
+const DOCTYPE_CHARS = 1024;
+const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
+
 /** True when text that did not come with an HTML extension carries enough tags to be HTML. */
 export function looksLikeHtml(text: string, minTags: number): boolean {
+  const raw = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
+  // every pattern starts with '<', and cleaning (below) removes characters but makes none
+  if (!raw.includes('<')) return false;
+  // a start without invisible characters is the start of the cleaned text: a doctype there settles it without cleaning
+  const start = raw.length > DOCTYPE_CHARS ? raw.slice(0, DOCTYPE_CHARS) : raw;
+  if (DOCTYPE.test(start) && !HAS_INVISIBLE.test(start)) return true;
   // judged on the text as normalise will leave it: "\u0000<html>" or "<\u200Bp>" must be read the same way after cleaning
-  const head = (text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text).replace(INVISIBLE, (c) => (c === '\t' ? ' ' : ''));
-  if (/^\s*<!doctype html|^\s*<html[\s>]/i.test(head)) return true;
+  const head = raw.replace(INVISIBLE, (c) => (c === '\t' ? ' ' : ''));
+  if (DOCTYPE.test(head)) return true;
   SNIFF_GLOBAL.lastIndex = 0;
   let n = 0;
   while (SNIFF_GLOBAL.exec(head) !== null) if (++n >= minTags) return true;
@@ -66,148 +85,257 @@ export function extract(doc: Doc, options: Options): void {
   doc.raw = undefined;
 }
 
+/** What the extractor needs to know about a tag name, as bits (one lookup per tag instead of one per set). */
+const enum Tag {
+  Drop = 1,
+  Block = 2,
+  Cell = 4,
+  Void = 8,
+  Heading = 16,
+  /** A block element whose end is a paragraph break, not a line break (all but li, tr, dd, dt, option). */
+  Paragraph = 32,
+}
+const TAG = new Map<string, number>();
+const mark = (names: Iterable<string>, bit: number) => {
+  for (const n of names) TAG.set(n, (TAG.get(n) ?? 0) | bit);
+};
+mark(DROP, Tag.Drop);
+mark(BLOCK, Tag.Block);
+mark(CELL, Tag.Cell);
+mark(VOID, Tag.Void);
+mark(HEADING, Tag.Heading);
+mark([...BLOCK].filter((n) => n !== 'li' && n !== 'tr' && n !== 'dd' && n !== 'dt' && n !== 'option'), Tag.Paragraph);
+
+/** The whitespace HTML collapses in text (`[ \t\r\n\f]`), by code unit. */
+const HTML_SPACE = new Uint8Array(128);
+for (const c of ' \t\r\n\f') HTML_SPACE[c.charCodeAt(0)] = 1;
+
+/**
+ * `source.slice(start, end)` with each run of HTML whitespace made one space
+ * (what `.replace(/[ \t\r\n\f]+/g, ' ')` gives). Text that needs no change —
+ * most of it — is only scanned.
+ */
+function collapseSpaces(source: string, start: number, end: number): string {
+  let i = start;
+  for (; i < end; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 32) {
+      if (i + 1 < end && source.charCodeAt(i + 1) < 128 && HTML_SPACE[source.charCodeAt(i + 1)] === 1) break;
+    } else if (c < 32 && HTML_SPACE[c] === 1) break;
+  }
+  if (i === end) return source.slice(start, end);
+  // indentation between tags: all whitespace
+  let j = start;
+  while (j < end && source.charCodeAt(j) < 128 && HTML_SPACE[source.charCodeAt(j)] === 1) j++;
+  if (j === end) return ' ';
+  return source.slice(start, end).replace(/[ \t\r\n\f]+/g, ' ');
+}
+
+/** The tags and class/id names of the elements from the outermost to one element (see `BlockContext`). */
+interface Ancestors {
+  tags: string[];
+  names: string[];
+}
+
 interface Open {
   tag: string;
-  names: string[];
+  names: readonly string[];
+  /** `Ancestors` of the stack up to this element, once a block under it asked (valid while it is open). */
+  ancestors: Ancestors | undefined;
+}
+
+const NO_NAMES: readonly string[] = [];
+const NO_ANCESTORS: Ancestors = { tags: [], names: [] };
+
+/** Add the lower-cased whitespace-separated tokens of `value` to `names` (at most MAX_NAMES, none over 64 characters). */
+function addNames(names: string[], value: string | undefined): void {
+  if (!value) return;
+  const v = value.toLowerCase();
+  let i = 0;
+  while (i < v.length) {
+    while (i < v.length && isSpace(v.charCodeAt(i))) i++;
+    const start = i;
+    while (i < v.length && !isSpace(v.charCodeAt(i))) i++;
+    if (i > start && names.length < MAX_NAMES && i - start <= 64) names.push(v.slice(start, i));
+  }
+}
+
+/** Turns parser events into blocks (see the module comment). One per page. */
+class BlockBuilder implements HtmlHandler {
+  readonly blocks: RawBlock[] = [];
+  private readonly stack: Open[] = [];
+  private drop = 0;
+  private inPre = 0;
+  private linkDepth = 0;
+  // `text` is a rope of appended pieces; reading it (trim, a regex) would flatten it on every tag, which is quadratic
+  // on a hostile page, so what the tags need to know about it is kept alongside
+  private text = '';
+  private hasText = false;
+  private endsInSpace = true;
+  private linkChars = 0;
+  private pendingBreak = false;
+  private blockElement = 'body';
+  private kind: BlockKind = 'paragraph';
+  // deep (hostile) stacks: ancestors are taken from both ends, recomputed when the stack changed (`stackChanges`)
+  private stackChanges = 0;
+  private deep = { at: -1, ancestors: NO_ANCESTORS };
+
+  /**
+   * Ancestors of the element at `i`, built from its parent's: an element that adds no new tag or name shares
+   * its parent's lists, so the blocks of a page share a few lists (read-only downstream).
+   */
+  private ancestorsAt(i: number): Ancestors {
+    const o = this.stack[i];
+    if (o.ancestors) return o.ancestors;
+    const parent = i > 0 ? this.ancestorsAt(i - 1) : NO_ANCESTORS;
+    let tags = parent.tags;
+    if (!tags.includes(o.tag)) tags = [...tags, o.tag];
+    let names = parent.names;
+    for (const n of o.names) {
+      if (names.includes(n)) continue;
+      if (names === parent.names) names = names.slice();
+      names.push(n);
+    }
+    o.ancestors = tags === parent.tags && names === parent.names ? parent : { tags, names };
+    return o.ancestors;
+  }
+
+  private context(): BlockContext {
+    const stack = this.stack;
+    let a: Ancestors;
+    if (stack.length === 0) a = NO_ANCESTORS;
+    else if (stack.length <= CONTEXT_DEPTH * 2) a = this.ancestorsAt(stack.length - 1);
+    else {
+      if (this.deep.at !== this.stackChanges) {
+        // Deeply nested (hostile) pages: look at the outermost and innermost elements only.
+        const tags: string[] = [];
+        const names: string[] = [];
+        for (const o of [...stack.slice(0, CONTEXT_DEPTH), ...stack.slice(-CONTEXT_DEPTH)]) {
+          if (!tags.includes(o.tag)) tags.push(o.tag);
+          for (const n of o.names) if (!names.includes(n)) names.push(n);
+        }
+        this.deep = { at: this.stackChanges, ancestors: { tags, names } };
+      }
+      a = this.deep.ancestors;
+    }
+    return { tags: a.tags, names: a.names, linkChars: this.linkChars, element: this.blockElement };
+  }
+
+  private push(tag: string, names: readonly string[]): void {
+    this.stack.push({ tag, names, ancestors: undefined });
+    this.stackChanges++;
+  }
+
+  flush(paragraph: boolean): void {
+    // without a non-space character the text trims to nothing
+    if (this.hasText) {
+      const blocks = this.blocks;
+      blocks.push({ text: this.text.trim(), breakBefore: this.pendingBreak || blocks.length === 0, kind: this.kind, context: this.context() });
+      this.pendingBreak = false;
+    }
+    if (paragraph) this.pendingBreak = true;
+    this.text = '';
+    this.hasText = false;
+    this.endsInSpace = true;
+    this.linkChars = 0;
+    this.kind = 'paragraph';
+  }
+
+  onopentag(name: string, attributes: TagAttributes): void {
+    const f = TAG.get(name) ?? 0;
+    if (this.drop > 0) {
+      if ((f & Tag.Void) === 0) {
+        this.push(name, NO_NAMES);
+        if (f & Tag.Drop) this.drop++;
+      }
+      return;
+    }
+    if (name === 'br') {
+      if (this.inPre || this.hasText) {
+        this.text += '\n';
+        this.endsInSpace = true;
+      }
+      return;
+    }
+    if (f & Tag.Cell) {
+      if (!this.endsInSpace) {
+        this.text += ' ';
+        this.endsInSpace = true;
+      }
+    } else if (f & Tag.Block) {
+      this.flush((f & Tag.Paragraph) !== 0);
+      this.blockElement = name;
+    }
+    if (name === 'img' && attributes.alt === undefined) return;
+    if (f & Tag.Void) return;
+    let names: string[] | readonly string[] = NO_NAMES;
+    if (attributes.class || attributes.id || attributes.role) {
+      const list: string[] = [];
+      addNames(list, attributes.class);
+      addNames(list, attributes.id);
+      addNames(list, attributes.role);
+      if (list.length > 0) names = list;
+    }
+    this.push(name, names);
+    if (f & Tag.Drop) this.drop++;
+    if (name === 'pre') this.inPre++;
+    if (name === 'a') this.linkDepth++;
+    if (name === 'li') this.kind = 'list-item';
+    else if (name === 'tr') this.kind = 'table-row';
+    else if (f & Tag.Heading) this.kind = 'heading';
+  }
+
+  ontext(source: string, start: number, end: number): void {
+    if (this.drop > 0) return;
+    const t = this.inPre ? source.slice(start, end) : collapseSpaces(source, start, end);
+    const n = t.length;
+    if (n === 0) return;
+    this.text += t;
+    this.endsInSpace = isSpace(t.charCodeAt(n - 1));
+    if (this.hasText && this.linkDepth === 0) return;
+    // the length of t.trim(), by the same whitespace (`\s`)
+    let lead = 0;
+    while (lead < n && isSpace(t.charCodeAt(lead))) lead++;
+    if (lead === n) return;
+    this.hasText = true;
+    let last = n - 1;
+    while (isSpace(t.charCodeAt(last))) last--;
+    if (this.linkDepth > 0) this.linkChars += last + 1 - lead;
+  }
+
+  onclosetag(name: string): void {
+    const f = TAG.get(name) ?? 0;
+    if (f & Tag.Void) return;
+    // the parser's open elements are ours, so the match is on top; it is not open only when the page ended inside
+    // its opening tag (the parser had it, the handler never saw it)
+    const stack = this.stack;
+    let i = stack.length - 1;
+    while (i >= 0 && stack[i].tag !== name) i--;
+    if (i < 0) return;
+    // (pop, not `length = i`: setting an array's length is a call into the runtime)
+    if (i < stack.length - 1) {
+      while (stack.length - 1 > i) this.popped(stack.pop()!.tag);
+      this.stackChanges++;
+    }
+    // the block's text is flushed while its element is still on the stack, so its context includes it
+    if (this.drop === 0 && (f & (Tag.Block | Tag.Cell)) === Tag.Block) this.flush((f & Tag.Paragraph) !== 0);
+    this.popped(name);
+    stack.pop();
+    this.stackChanges++;
+    this.blockElement = i > 0 ? stack[i - 1].tag : 'body';
+  }
+
+  private popped(tag: string): void {
+    if (DROP.has(tag)) this.drop--;
+    if (tag === 'pre') this.inPre--;
+    if (tag === 'a') this.linkDepth--;
+  }
 }
 
 /** Parse HTML into text blocks with their context. */
 export function htmlToBlocks(html: string): RawBlock[] {
-  const blocks: RawBlock[] = [];
-  const stack: Open[] = [];
-  let drop = 0;
-  let inPre = 0;
-  let linkDepth = 0;
-  let text = '';
-  // `text` is a rope of appended pieces; reading it (trim, a regex) would flatten it on every tag, which is quadratic
-  // on a hostile page, so what the tags need to know about it is kept alongside
-  let hasText = false;
-  let endsInSpace = true;
-  const open = new Map<string, number>();
-  let linkChars = 0;
-  let pendingBreak = false;
-  let blockElement = 'body';
-  let kind: BlockKind = 'paragraph';
-
-  // the stack changes far less often than blocks end: consecutive blocks under the same elements share one
-  // tags and names list (read-only downstream), counted by `stackChanges`
-  let stackChanges = 0;
-  let ancestors = { at: -1, tags: [] as string[], names: [] as string[] };
-  const context = (): BlockContext => {
-    if (ancestors.at !== stackChanges) {
-      const tags: string[] = [];
-      const names: string[] = [];
-      // Deeply nested (hostile) pages: look at the outermost and innermost elements only.
-      const view = stack.length > CONTEXT_DEPTH * 2 ? [...stack.slice(0, CONTEXT_DEPTH), ...stack.slice(-CONTEXT_DEPTH)] : stack;
-      for (const o of view) {
-        if (!tags.includes(o.tag)) tags.push(o.tag);
-        for (const n of o.names) if (!names.includes(n)) names.push(n);
-      }
-      ancestors = { at: stackChanges, tags, names };
-    }
-    return { tags: ancestors.tags, names: ancestors.names, linkChars, element: blockElement };
-  };
-  const push = (o: Open) => {
-    stack.push(o);
-    stackChanges++;
-    open.set(o.tag, (open.get(o.tag) ?? 0) + 1);
-  };
-  const flush = (paragraph: boolean) => {
-    const t = text.trim();
-    if (t.length > 0) {
-      blocks.push({ text: t, breakBefore: pendingBreak || blocks.length === 0, kind, context: context() });
-      pendingBreak = false;
-    }
-    if (paragraph) pendingBreak = true;
-    text = '';
-    hasText = false;
-    endsInSpace = true;
-    linkChars = 0;
-    kind = 'paragraph';
-  };
-
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        if (drop > 0) {
-          if (!VOID.has(name)) push({ tag: name, names: [] });
-          if (DROP.has(name) && !VOID.has(name)) drop++;
-          return;
-        }
-        if (name === 'br') {
-          if (inPre || hasText) {
-            text += '\n';
-            endsInSpace = true;
-          }
-          return;
-        }
-        if (BLOCK.has(name) && !CELL.has(name)) {
-          flush(name !== 'li' && name !== 'tr' && name !== 'dd' && name !== 'dt' && name !== 'option');
-          blockElement = name;
-        } else if (CELL.has(name)) {
-          if (!endsInSpace) {
-            text += ' ';
-            endsInSpace = true;
-          }
-        }
-        if (name === 'img' && attribs.alt === undefined) return;
-        if (VOID.has(name)) return;
-        const names: string[] = [];
-        for (const v of [attribs.class, attribs.id, attribs.role]) {
-          if (!v) continue;
-          for (const token of v.toLowerCase().split(/\s+/)) {
-            if (token && names.length < MAX_NAMES && token.length <= 64) names.push(token);
-          }
-        }
-        push({ tag: name, names });
-        if (DROP.has(name)) drop++;
-        if (name === 'pre') inPre++;
-        if (name === 'a') linkDepth++;
-        if (name === 'li') kind = 'list-item';
-        else if (name === 'tr') kind = 'table-row';
-        else if (HEADING.test(name)) kind = 'heading';
-      },
-      ontext(data) {
-        if (drop > 0) return;
-        const t = inPre ? data : data.replace(/[ \t\r\n\f]+/g, ' ');
-        if (t.length === 0) return;
-        text += t;
-        if (!hasText && t.trim()) hasText = true;
-        endsInSpace = IS_SPACE[t.charCodeAt(t.length - 1)] === 1;
-        if (linkDepth > 0) linkChars += t.trim().length;
-      },
-      onclosetag(name) {
-        if (VOID.has(name)) return;
-        // htmlparser2 closes elements innermost first (implied closes included), so the match is on top
-        if (!open.get(name)) return;
-        let i = stack.length - 1;
-        while (stack[i].tag !== name) i--;
-        const pop = (j: number) => {
-          const o = stack[j];
-          if (DROP.has(o.tag)) drop--;
-          if (o.tag === 'pre') inPre--;
-          if (o.tag === 'a') linkDepth--;
-          const n = open.get(o.tag)! - 1;
-          if (n === 0) open.delete(o.tag);
-          else open.set(o.tag, n);
-        };
-        for (let j = stack.length - 1; j > i; j--) pop(j);
-        stack.length = i + 1;
-        stackChanges++;
-        // the block's text is flushed while its element is still on the stack, so its context includes it
-        if (drop === 0 && BLOCK.has(name) && !CELL.has(name))
-          flush(name !== 'li' && name !== 'tr' && name !== 'dd' && name !== 'dt' && name !== 'option');
-        pop(i);
-        stack.length = i;
-        stackChanges++;
-        blockElement = stack.length ? stack[stack.length - 1].tag : 'body';
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
-  );
-  useLinearStacks(parser);
-  parser.write(html);
-  parser.end();
-  flush(true);
-  return blocks;
+  const builder = new BlockBuilder();
+  parseHtml(html, builder);
+  builder.flush(true);
+  return builder.blocks;
 }

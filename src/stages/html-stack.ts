@@ -1,121 +1,77 @@
 /**
- * Linear-time element stacks for htmlparser2's `Parser`.
+ * A linear-time stack of open element names for html-parser.ts.
  *
- * htmlparser2 (v12) keeps its open elements in an array with the innermost
- * element at index 0: every open tag is an `unshift` and every close a
- * `shift` (both move the whole array), and every closing tag is looked up
- * with `indexOf` over the whole stack. A hostile page makes that quadratic:
- * 100,000 nested `<div>`s took 6.7 s and 100,000 stray `</span>` under them
- * 25 s (our measurement, tests/stages/extract-hostile.test.ts). The parser's
- * logic is right; only its data structure is slow. So we hand it an object
- * with the array interface it uses (`unshift`, `shift`, `indexOf`, `includes`,
- * `[0]`, `length`) that stores the top at the end and counts the names it
- * holds: a stray closing tag is answered in O(1), and a matching one costs
- * the elements it pops, each of which was pushed once.
- *
- * This reaches into a private field, so it is checked: if a future
- * htmlparser2 stops having array fields named `stack` and `foreignContext`,
- * nothing is replaced and the parser keeps working (only slower).
+ * htmlparser2's Parser (v12) keeps its open elements in an array with the
+ * innermost element at index 0: every open tag is an `unshift` and every
+ * close a `shift` (both move the whole array), and every closing tag is
+ * looked up with `indexOf` over the whole stack. A hostile page made that
+ * quadratic: 100,000 nested `<div>`s took 6.7 s and 100,000 stray `</span>`
+ * under them 25 s (our measurement, tests/stages/extract-hostile.test.ts).
+ * This stack keeps the innermost element last and counts the names it holds
+ * below its top `WINDOW` elements: a stray closing tag costs a look at the top
+ * elements and one Map lookup, and a matching one the elements it pops, each
+ * of which was pushed once. Real pages nest less than `WINDOW` deep, so they
+ * never touch the Map.
  */
-import type { Parser } from 'htmlparser2';
 
-/**
- * An array-like stack, innermost first, with O(1) push/pop/membership.
- *
- * A class, not a Proxy: the parser reads `[0]` and `length` on every tag, and
- * a Proxy trap on each read cost more than the rest of the tag's handling.
- * `[0]` is a field kept current; `at(i)` reads deeper. htmlparser2 reads other indexes
- * only in its `onend` (to close what is still open), and `useLinearStacks`
- * hands it a plain array there.
- */
-export class TopFirstStack<T> {
+/** Elements at the top of the stack looked at one by one rather than counted. */
+const WINDOW = 32;
+
+export class TagStack {
   /** Innermost last. */
-  private readonly items: T[] = [];
-  private readonly counts = new Map<T, number>();
-
-  constructor(initial: readonly T[] = []) {
-    for (let k = initial.length - 1; k >= 0; k--) this.add(initial[k]);
-  }
-
-  /** The innermost element: a plain field kept up to date (an indexed getter is slow in V8). */
-  0: T | undefined = undefined;
+  private readonly items: string[] = [];
+  /** How many of each name `items[0 .. counted - 1]` holds. */
+  private readonly counts = new Map<string, number>();
+  /** Elements at the bottom that are counted: `max(0, length - WINDOW)`. */
+  private counted = 0;
 
   get length(): number {
     return this.items.length;
   }
 
-  /** Keep the `value` innermost elements, as truncating a top-first array would. */
-  set length(value: number) {
-    const drop = Math.max(0, this.items.length - value);
-    for (const x of this.items.splice(0, drop)) this.remove(x);
-    this[0] = this.items[this.items.length - 1];
+  /** The innermost element. */
+  top(): string | undefined {
+    return this.items[this.items.length - 1];
   }
 
-  /** The element `i` places below the top. */
-  at(i: number): T | undefined {
-    return i >= 0 && i < this.items.length ? this.items[this.items.length - 1 - i] : undefined;
+  /** The element `i` places above the outermost one (0 = outermost). */
+  at(i: number): string {
+    return this.items[i];
   }
 
-  unshift(...xs: T[]): number {
-    for (let k = xs.length - 1; k >= 0; k--) this.add(xs[k]);
-    return this.items.length;
-  }
-
-  shift(): T | undefined {
-    if (this.items.length === 0) return undefined;
-    const x = this.items.pop() as T;
-    this.remove(x);
-    this[0] = this.items[this.items.length - 1];
-    return x;
-  }
-
-  indexOf(x: T): number {
-    if (!this.counts.has(x)) return -1;
+  push(name: string): void {
     const items = this.items;
-    for (let i = items.length - 1; i >= 0; i--) if (items[i] === x) return items.length - 1 - i;
+    items.push(name);
+    if (items.length - this.counted > WINDOW) {
+      const below = items[this.counted++];
+      this.counts.set(below, (this.counts.get(below) ?? 0) + 1);
+    }
+  }
+
+  pop(): string | undefined {
+    const name = this.items.pop();
+    if (name === undefined) return undefined;
+    if (this.counted > 0) {
+      const below = this.items[--this.counted];
+      const n = this.counts.get(below)! - 1;
+      if (n === 0) this.counts.delete(below);
+      else this.counts.set(below, n);
+    }
+    return name;
+  }
+
+  includes(name: string): boolean {
+    return this.depthOf(name) !== -1;
+  }
+
+  /** How many elements are above the innermost `name` (0 = it is on top), or -1 when none is open. */
+  depthOf(name: string): number {
+    const items = this.items;
+    const last = items.length - 1;
+    let i = last;
+    for (; i >= this.counted; i--) if (items[i] === name) return last - i;
+    if (!this.counts.has(name)) return -1;
+    for (; i >= 0; i--) if (items[i] === name) return last - i;
     return -1;
   }
-
-  includes(x: T): boolean {
-    return this.counts.has(x);
-  }
-
-  /** A plain top-first array of the elements. */
-  toArray(): T[] {
-    return this.items.slice().reverse();
-  }
-
-  private add(x: T): void {
-    this.items.push(x);
-    this[0] = x;
-    this.counts.set(x, (this.counts.get(x) ?? 0) + 1);
-  }
-
-  private remove(x: T): void {
-    const n = (this.counts.get(x) ?? 1) - 1;
-    if (n === 0) this.counts.delete(x);
-    else this.counts.set(x, n);
-  }
-}
-
-/** A linear-time stand-in for a top-first array (see `TopFirstStack`). */
-export function topFirstStack<T>(initial: readonly T[] = []): TopFirstStack<T> {
-  return new TopFirstStack(initial);
-}
-
-/** Give `parser` linear-time element stacks (see the module comment). Call before writing to it. */
-export function useLinearStacks(parser: Parser): void {
-  const p = parser as unknown as Record<string, unknown>;
-  const fields = ['stack', 'foreignContext'].filter((field) => Array.isArray(p[field]));
-  for (const field of fields) p[field] = topFirstStack(p[field] as unknown[]);
-  const onend = p.onend;
-  if (fields.length === 0 || typeof onend !== 'function') return;
-  // onend closes what is still open by index, innermost first: give it plain arrays
-  p.onend = function (this: Record<string, unknown>) {
-    for (const field of fields) {
-      const stack = this[field];
-      if (stack instanceof TopFirstStack) this[field] = stack.toArray();
-    }
-    return onend.call(this);
-  };
 }

@@ -17,11 +17,91 @@ const MAY_COMPOSE = /[^\u0000-\u02FF]/;
 const RUNS_OF_SPACES = / {2,}/g;
 const SPACE_AROUND_LF = / *\n */g;
 const BLANK_LINES = /\n{3,}/g;
-/** Any character or sequence one of the rules above acts on (NFC creates none of them). */
+/** Any character one of the rules above acts on (NFC creates none of them). */
 const SPECIAL_CHAR = /[\u0000-\u0009\u000B-\u001F\u007F-\u00A0\u00AD\u1680\u180E\u2000-\u200B\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF\uFFFE\uFFFF]/;
-// indexOf is a vectorised scan; one regex with these alternatives tried each at every position was slower
-const needsWork = (s: string): boolean =>
-  SPECIAL_CHAR.test(s) || s.includes('  ') || s.includes(' \n') || s.includes('\n ') || s.includes('\n\n\n');
+
+/** What `needsWork` looks at in a code unit. */
+const enum Unit {
+  Plain,
+  /** Changed by a rule (SPECIAL_CHAR). */
+  Special,
+  Space,
+  LineFeed,
+  Surrogate,
+  /** May take part in a composition, so NFC must look (see `mayCompose`). */
+  Compose,
+}
+
+/**
+ * True when NFC may change a string holding `ch` (a BMP character): any
+ * character but those with NFC_Quick_Check=Yes and combining class 0, in
+ * which case a string made only of such characters is NFC (UAX #15 quick
+ * check) and the NFC pass is skipped — Hangul syllables, CJK ideographs,
+ * kana, most letters. Conservative: a character that NFC changes on its own
+ * (Quick_Check=No), every mark (the Maybe characters and all with a nonzero
+ * combining class are marks, but for the conjoining Hangul jamo) and the
+ * whole Hangul Jamo block. Below U+0300 nothing composes.
+ */
+function mayCompose(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x300) return false;
+  return (c >= 0x1100 && c <= 0x11ff) || /\p{M}/u.test(ch) || ch.normalize('NFC') !== ch;
+}
+
+const UNIT = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  const ch = String.fromCharCode(c);
+  if (c >= 0xd800 && c <= 0xdfff) UNIT[c] = Unit.Surrogate;
+  else if (SPECIAL_CHAR.test(ch)) UNIT[c] = Unit.Special;
+  else if (mayCompose(ch)) UNIT[c] = Unit.Compose;
+}
+UNIT[0x20] = Unit.Space;
+UNIT[0x0a] = Unit.LineFeed;
+
+const enum Work {
+  /** A rule would change the text. */
+  Rules,
+  /** Nothing to do but trim. */
+  None,
+  /** Nothing to do but NFC and trim. */
+  Nfc,
+}
+
+/**
+ * Whether any rule would change `s` — a special character, two spaces, a
+ * space next to a line feed, three line feeds, a lone surrogate — and if not,
+ * whether NFC might. One scan over one table; most text has nothing to do.
+ */
+function needsWork(s: string): Work {
+  const n = s.length;
+  let nfc = false;
+  for (let i = 0; i < n; i++) {
+    const u = UNIT[s.charCodeAt(i)];
+    if (u === Unit.Plain) continue;
+    if (u === Unit.Space) {
+      if (i + 1 < n) {
+        const d = s.charCodeAt(i + 1);
+        if (d === 0x20 || d === 0x0a) return Work.Rules;
+      }
+    } else if (u === Unit.LineFeed) {
+      if (i + 1 < n) {
+        const d = s.charCodeAt(i + 1);
+        if (d === 0x20 || (d === 0x0a && i + 2 < n && s.charCodeAt(i + 2) === 0x0a)) return Work.Rules;
+      }
+    } else if (u === Unit.Compose) nfc = true;
+    else if (u === Unit.Special) return Work.Rules;
+    else {
+      // a surrogate pair is a supplementary character: NFC looks (some compose or decompose); a lone half is a rule's
+      const c = s.charCodeAt(i);
+      if (c >= 0xdc00 || i + 1 >= n) return Work.Rules;
+      const d = s.charCodeAt(i + 1);
+      if (d < 0xdc00 || d > 0xdfff) return Work.Rules;
+      nfc = true;
+      i++;
+    }
+  }
+  return nfc ? Work.Nfc : Work.None;
+}
 
 export interface Normalised {
   text: string;
@@ -32,9 +112,11 @@ export interface Normalised {
 /** Normalise a string (see the module comment). Pure; idempotent. */
 export function normaliseText(input: string): Normalised {
   // Most blocks (and most of the blocks of an HTML page, whose text nodes the extractor has already
-  // collapsed) hold nothing any rule below would change: one scan, then only NFC.
+  // collapsed) hold nothing any rule below would change: one scan, then only NFC where it may change something.
   // (spaces and line feeds at the ends are then the only whitespace left for trim; NFC leaves them alone)
-  if (!needsWork(input) && input.isWellFormed()) return { text: (MAY_COMPOSE.test(input) ? input.normalize('NFC') : input).trim(), invisibles: 0 };
+  const work = needsWork(input);
+  if (work === Work.None) return { text: input.trim(), invisibles: 0 };
+  if (work === Work.Nfc) return { text: input.normalize('NFC').trim(), invisibles: 0 };
   let s = input.toWellFormed();
   s = s.replace(LINE_BREAKS, '\n').replace(SPACES, ' ');
   let invisibles = 0;

@@ -18,7 +18,8 @@ export function segment(doc: Doc): void {
     let text = '';
     for (const rb of doc.rawBlocks) {
       let first = true;
-      for (const line of rb.text.split('\n')) {
+      // most blocks are one line: no split
+      for (const line of rb.text.includes('\n') ? rb.text.split('\n') : [rb.text]) {
         if (!line) continue;
         const breakBefore = first && rb.breakBefore && text.length > 0;
         if (text.length > 0) text += breakBefore ? '\n\n' : '\n';

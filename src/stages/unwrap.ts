@@ -93,8 +93,32 @@ function isCapitals(line: string): boolean {
   return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
+/**
+ * True when a line of `text` is wider than `max` columns (`displayWidth` line
+ * by line, without splitting): such a text is not hard-wrapped (see
+ * `wrapWidth`), and most texts show it in their first long paragraph.
+ */
+export function hasLineWiderThan(text: string, max: number): boolean {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      w = 0;
+      continue;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+      const before = text.charCodeAt(i - 1);
+      if (before >= 0xd800 && before <= 0xdbff) continue;
+    }
+    w += COLUMNS[c];
+    if (w > max) return true;
+  }
+  return false;
+}
+
 /** Rejoin wrapped lines of `text`; returns it unchanged when it is not hard-wrapped. */
 export function unwrapText(text: string, t: Thresholds): string {
+  if (hasLineWiderThan(text, t['unwrap.maxWidth'])) return text;
   const lines = text.split('\n');
   const width = wrapWidth(lines, t);
   if (width === 0) return text;

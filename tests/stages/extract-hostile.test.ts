@@ -4,8 +4,9 @@
  * the quadratic parser they pin took 6–25 s each.
  */
 import { describe, expect, it } from 'vitest';
-import { htmlToBlocks, looksLikeHtml } from '../../src/stages/extract.js';
-import { topFirstStack } from '../../src/stages/html-stack.js';
+import fc from 'fast-check';
+import { htmlToBlocks, isSpace, looksLikeHtml } from '../../src/stages/extract.js';
+import { TagStack } from '../../src/stages/html-stack.js';
 
 const N = 100_000;
 const texts = (html: string) => htmlToBlocks(html).map((b) => b.text);
@@ -42,16 +43,50 @@ describe('extract on hostile HTML', () => {
   });
 });
 
-describe('topFirstStack', () => {
-  it('behaves as the top-first array it stands in for', () => {
-    const s = topFirstStack<string>(['b', 'a']);
-    s.unshift('c');
-    expect([s.length, s[0], s.at(1), s.at(2), s.at(3)]).toEqual([3, 'c', 'b', 'a', undefined]);
-    expect(s.toArray()).toEqual(['c', 'b', 'a']);
-    expect([s.indexOf('a'), s.indexOf('c'), s.indexOf('z'), s.includes('b'), s.includes('z')]).toEqual([2, 0, -1, true, false]);
-    expect(s.shift()).toBe('c');
-    expect(s.includes('c')).toBe(false);
-    s.length = 0;
-    expect([s.length, s.shift(), s.includes('a')]).toEqual([0, undefined, false]);
+describe('isSpace', () => {
+  it('is \\s for every code unit', () => {
+    for (let c = 0; c <= 0xffff; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) expect([c.toString(16), isSpace(c)]).toEqual([c.toString(16), !isSpace(c)]);
+  });
+});
+
+describe('TagStack', () => {
+  it('pushes, pops and finds the innermost element of a name', () => {
+    const s = new TagStack();
+    for (const t of ['a', 'b', 'a', 'c']) s.push(t);
+    expect([s.length, s.top(), s.at(0), s.at(3)]).toEqual([4, 'c', 'a', 'c']);
+    expect([s.depthOf('c'), s.depthOf('a'), s.depthOf('b'), s.depthOf('z'), s.includes('b'), s.includes('z')]).toEqual([0, 1, 2, -1, true, false]);
+    expect([s.pop(), s.pop(), s.depthOf('a'), s.includes('a')]).toEqual(['c', 'a', 1, true]);
+    expect([s.pop(), s.pop(), s.pop(), s.length, s.includes('a'), s.top()]).toEqual(['b', 'a', undefined, 0, false, undefined]);
+    s.push('deep');
+    for (let i = 0; i < 40; i++) s.push('div');
+    expect([s.depthOf('deep'), s.includes('deep'), s.depthOf('div'), s.depthOf('span')]).toEqual([40, true, 0, -1]);
+    for (let i = 0; i < 40; i++) s.pop();
+    expect([s.depthOf('deep'), s.pop(), s.includes('deep'), s.includes('div')]).toEqual([0, 'deep', false, false]);
+  });
+
+  it('answers as a plain array does, above and below the elements it counts', () => {
+    // 'e' is rare, so it is often open only below the top elements the stack looks at one by one
+    const op = fc.oneof(
+      { weight: 30, arbitrary: fc.constantFrom('a', 'b', 'c', 'd').map((n) => ['push', n] as const) },
+      { weight: 1, arbitrary: fc.constant(['push', 'e'] as const) },
+      { weight: 20, arbitrary: fc.constant(['pop', ''] as const) },
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        const s = new TagStack();
+        const model: string[] = [];
+        for (const [kind, name] of ops) {
+          if (kind === 'push') (s.push(name), model.push(name));
+          else expect(s.pop()).toBe(model.pop());
+          for (const n of ['a', 'b', 'c', 'd', 'e', 'z']) {
+            const i = model.lastIndexOf(n);
+            expect(s.depthOf(n)).toBe(i === -1 ? -1 : model.length - 1 - i);
+            expect(s.includes(n)).toBe(i !== -1);
+          }
+          expect([s.length, s.top()]).toEqual([model.length, model[model.length - 1]]);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -23,7 +23,10 @@ function reference(input: string) {
   return { text, invisibles };
 }
 
-const pieces = ['a', '한', '글', 'ᄒ', 'ᅡ', 'e\u0301', ' ', '  ', '\n', '\n\n\n', '\r\n', '\t', '\u00A0', '\u2000', '\u200B', '\u200D', '\u0000', '\uFEFF', '\uD800', '中', '。', 'x y'];
+const pieces = [
+  'a', '한', '글', 'ᄒ', 'ᅡ', 'ᆨ', 'e\u0301', '\u0301', 'A\u030A', '\u212B', '\uF900', '\u0958', 'か', '\u3099', 'é', ' ', '  ', '\n', '\n\n\n',
+  '\r\n', '\t', '\u00A0', '\u2000', '\u200B', '\u200D', '\u0000', '\uFEFF', '\uD800', '\uDC00', '😀', '\uD834\uDD5E', '\uD804\uDCBA', '中', '。', 'x y',
+];
 
 describe('normaliseText shortcut', () => {
   it('gives what the full rules give, on text with and without anything to change', () => {
@@ -34,5 +37,24 @@ describe('normaliseText shortcut', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  // the shortcut skips NFC for text made of characters that never compose: every composition must still be seen
+  it('composes every decomposable character, from its decomposition, as NFC does', () => {
+    for (let cp = 0x300; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      const nfd = ch.normalize('NFD');
+      if (nfd === ch && ch.normalize('NFC') === ch) continue;
+      for (const s of [ch, nfd, `x${nfd}`, `${nfd}\u0323`]) if (normaliseText(s).text !== reference(s).text) expect([cp.toString(16), normaliseText(s)]).toEqual([cp.toString(16), reference(s)]);
+    }
+  });
+
+  // a mark of a higher combining class before U+0334 (class 1) is reordered by NFC, even where nothing composes
+  it('gives what the full rules give for every BMP character, alone, between letters and spaces, and before a mark', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `a${ch}b`, ` ${ch} `, `${ch}${ch}`, `e${ch}\u0334`]) if (normaliseText(s).text !== reference(s).text) expect([c.toString(16), normaliseText(s)]).toEqual([c.toString(16), reference(s)]);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, unwrapText } from '../../src/stages/unwrap.js';
+import fc from 'fast-check';
+import { displayWidth, hasLineWiderThan, unwrapText } from '../../src/stages/unwrap.js';
 import { defaultThresholds } from '../../src/thresholds.js';
 import { prepare } from '../../src/pipeline.js';
 import { run } from '../helpers.js';
@@ -84,5 +85,19 @@ describe('displayWidth', () => {
     expect(displayWidth('😀x')).toBe(2);
     expect(displayWidth('\uD800x\uDC00')).toBe(3);
     expect(displayWidth('ｶﾀｶﾅＡ')).toBe(6);
+  });
+});
+
+describe('hasLineWiderThan', () => {
+  // the shortcut unwrapText takes before splitting: the widest line by displayWidth, without the split
+  it('is displayWidth of the widest line compared with the limit', () => {
+    const piece = fc.constantFrom('a', 'word ', '한', '中', '\n', '\n\n', '😀', '\uD800', '\uDC00', 'x'.repeat(30), '가'.repeat(15));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 0, max: 80 }), (parts, max) => {
+        const text = parts.join('');
+        expect(hasLineWiderThan(text, max)).toBe(text.split('\n').some((l) => displayWidth(l) > max));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

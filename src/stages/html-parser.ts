@@ -1,0 +1,401 @@
+/**
+ * htmlparser2's tree rules over its Tokenizer, without its `Parser`.
+ *
+ * extract.ts used htmlparser2's `Parser` (v12) with `decodeEntities`,
+ * `lowerCaseTags`, `lowerCaseAttributeNames` and `recognizeSelfClosing`. The
+ * Parser cut every text node into a string, built an object of every
+ * attribute of every tag, and kept its open elements in an array it
+ * `unshift`s (quadratic on deep pages). The extractor reads four
+ * attributes (class, id, role, alt) and the text, so this module drives the same Tokenizer and
+ * applies the same rules the Parser applies — which open tag implies which
+ * close, void elements, `</p>` and `</br>` without an opening, a nested
+ * `<form>` ignored, SVG/MathML (foreign) content and the SVG tag-name
+ * casing, CDATA as text only in foreign content, elements still open at the
+ * end closed innermost first — and emits the same events in the same order:
+ * `onopentag(name, attributes)`, `ontext` (one event per text run and per
+ * decoded entity, as the Parser's `ontext`), `onclosetag(name)`.
+ *
+ * The tables below are htmlparser2's; tests/properties/html-parser.test.ts
+ * compares the events with the real Parser's on generated markup, so an
+ * htmlparser2 upgrade that changes a rule shows up there.
+ */
+import { Tokenizer, type QuoteType, type TokenizerCallbacks } from 'htmlparser2';
+import { TagStack } from './html-stack.js';
+import { lowerName } from './tag-names.js';
+
+/** The attributes the extractor reads; others are not collected. First occurrence wins, as in the Parser. */
+export interface TagAttributes {
+  class: string | undefined;
+  id: string | undefined;
+  role: string | undefined;
+  alt: string | undefined;
+}
+
+/** What the parser reports, in document order. */
+export interface HtmlHandler {
+  /** An element starts. `attributes` is reused for the next tag: read it now. */
+  onopentag(name: string, attributes: TagAttributes): void;
+  /** Text `source.slice(start, end)`: a run of the page, a decoded entity, or CDATA in foreign content. */
+  ontext(source: string, start: number, end: number): void;
+  /** An element ends (explicitly, implied by another tag, as a void element, or at the end of the page). */
+  onclosetag(name: string): void;
+}
+
+const formTags = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
+const pTag = new Set(['p']);
+const headingTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p']);
+const tableSectionTags = new Set(['thead', 'tbody']);
+const ddtTags = new Set(['dd', 'dt']);
+const rtpTags = new Set(['rt', 'rp']);
+/** Opening the key closes open elements in the set (innermost first, while they are on top). */
+const openImpliesClose = new Map<string, Set<string>>([
+  ['tr', new Set(['tr', 'th', 'td'])],
+  ['th', new Set(['th'])],
+  ['td', new Set(['thead', 'th', 'td'])],
+  ['body', new Set(['head', 'link', 'script'])],
+  ['a', new Set(['a'])],
+  ['li', new Set(['li'])],
+  ['p', pTag],
+  ['h1', headingTags],
+  ['h2', headingTags],
+  ['h3', headingTags],
+  ['h4', headingTags],
+  ['h5', headingTags],
+  ['h6', headingTags],
+  ['select', formTags],
+  ['input', formTags],
+  ['output', formTags],
+  ['button', formTags],
+  ['datalist', formTags],
+  ['textarea', formTags],
+  ['option', new Set(['option'])],
+  ['optgroup', new Set(['optgroup', 'option'])],
+  ['dd', ddtTags],
+  ['dt', ddtTags],
+  ['address', pTag],
+  ['article', pTag],
+  ['aside', pTag],
+  ['blockquote', pTag],
+  ['details', pTag],
+  ['div', pTag],
+  ['dl', pTag],
+  ['fieldset', pTag],
+  ['figcaption', pTag],
+  ['figure', pTag],
+  ['footer', pTag],
+  ['form', pTag],
+  ['header', pTag],
+  ['hr', pTag],
+  ['main', pTag],
+  ['nav', pTag],
+  ['ol', pTag],
+  ['pre', pTag],
+  ['section', pTag],
+  ['table', pTag],
+  ['ul', pTag],
+  ['rt', rtpTags],
+  ['rp', rtpTags],
+  ['tbody', tableSectionTags],
+  ['tfoot', tableSectionTags],
+]);
+/** htmlparser2's void elements (a few more than extract.ts's `VOID`: basefont, command, frame, isindex, keygen). */
+const voidElements = new Set([
+  'area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link',
+  'meta', 'param', 'source', 'track', 'wbr',
+]);
+/** Elements that switch to HTML content inside SVG or MathML (SVG-adjusted casing). */
+const htmlIntegrationElements = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignObject', 'desc', 'title']);
+const svgTagNameAdjustments = new Map([
+  ['altglyph', 'altGlyph'], ['altglyphdef', 'altGlyphDef'], ['altglyphitem', 'altGlyphItem'], ['animatecolor', 'animateColor'],
+  ['animatemotion', 'animateMotion'], ['animatetransform', 'animateTransform'], ['clippath', 'clipPath'], ['feblend', 'feBlend'],
+  ['fecolormatrix', 'feColorMatrix'], ['fecomponenttransfer', 'feComponentTransfer'], ['fecomposite', 'feComposite'],
+  ['feconvolvematrix', 'feConvolveMatrix'], ['fediffuselighting', 'feDiffuseLighting'], ['fedisplacementmap', 'feDisplacementMap'],
+  ['fedistantlight', 'feDistantLight'], ['fedropshadow', 'feDropShadow'], ['feflood', 'feFlood'], ['fefunca', 'feFuncA'],
+  ['fefuncb', 'feFuncB'], ['fefuncg', 'feFuncG'], ['fefuncr', 'feFuncR'], ['fegaussianblur', 'feGaussianBlur'], ['feimage', 'feImage'],
+  ['femerge', 'feMerge'], ['femergenode', 'feMergeNode'], ['femorphology', 'feMorphology'], ['feoffset', 'feOffset'],
+  ['fepointlight', 'fePointLight'], ['fespecularlighting', 'feSpecularLighting'], ['fespotlight', 'feSpotLight'], ['fetile', 'feTile'],
+  ['feturbulence', 'feTurbulence'], ['foreignobject', 'foreignObject'], ['glyphref', 'glyphRef'], ['lineargradient', 'linearGradient'],
+  ['radialgradient', 'radialGradient'], ['textpath', 'textPath'],
+]);
+
+const enum Foreign {
+  None,
+  Svg,
+  MathML,
+}
+
+const enum Attr {
+  Other,
+  Class,
+  Id,
+  Role,
+  Alt,
+}
+
+/** True when `source` from `start` spells `name` (lower-case ASCII) in any case. */
+function spells(source: string, start: number, name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = source.charCodeAt(start + i);
+    if (c !== name.charCodeAt(i) && !(c >= 0x41 && c <= 0x5a && (c | 0x20) === name.charCodeAt(i))) return false;
+  }
+  return true;
+}
+
+/**
+ * Which collected attribute the name `source.slice(start, end)` is, once
+ * lower-cased, compared in place. Folding ASCII is exact here: the only
+ * characters outside ASCII that lower-case to ASCII are the Kelvin sign (to
+ * `k`, in none of the names) and U+0130 (to two characters, so the length no
+ * longer matches).
+ */
+function attrOf(source: string, start: number, end: number): Attr {
+  switch (end - start) {
+    case 2:
+      return spells(source, start, 'id') ? Attr.Id : Attr.Other;
+    case 3:
+      return spells(source, start, 'alt') ? Attr.Alt : Attr.Other;
+    case 4:
+      return spells(source, start, 'role') ? Attr.Role : Attr.Other;
+    case 5:
+      return spells(source, start, 'class') ? Attr.Class : Attr.Other;
+    default:
+      return Attr.Other;
+  }
+}
+
+/** The Tokenizer's callbacks, doing what htmlparser2's Parser does in HTML mode with the options extract.ts used. */
+class TreeBuilder implements TokenizerCallbacks {
+  private readonly stack = new TagStack();
+  /** Foreign-content contexts, innermost last; the bottom one is HTML. */
+  private readonly foreign: Foreign[] = [Foreign.None];
+  /** Name of the open tag being read ('' between tags, and for an ignored nested `<form>`). */
+  private tagname = '';
+  /** True between an open tag's name and its end, when its attributes are collected (the Parser's `attribs !== null`). */
+  private collecting = false;
+  private readonly attributes: TagAttributes = { class: undefined, id: undefined, role: undefined, alt: undefined };
+  private attr = Attr.Other;
+  private attrValue = '';
+
+  constructor(
+    private readonly html: string,
+    private readonly handler: HtmlHandler,
+  ) {}
+
+  isInForeignContext(): boolean {
+    return this.foreign[this.foreign.length - 1] !== Foreign.None;
+  }
+
+  ontext(start: number, endIndex: number): void {
+    this.handler.ontext(this.html, start, endIndex);
+  }
+
+  ontextentity(cp: number): void {
+    const s = String.fromCodePoint(cp);
+    this.handler.ontext(s, 0, s.length);
+  }
+
+  private readTagName(start: number, endIndex: number): string {
+    const name = lowerName(this.html, start, endIndex);
+    const foreign = this.foreign;
+    if (foreign[foreign.length - 1] === Foreign.Svg) return svgTagNameAdjustments.get(name) ?? name;
+    // a closing SVG tag inside an HTML integration point takes the casing it was opened with
+    if (foreign.length > 1) {
+      const adjusted = svgTagNameAdjustments.get(name);
+      if (adjusted !== undefined && this.stack.includes(adjusted)) return adjusted;
+    }
+    if (!this.isInForeignContext()) return name === 'image' ? 'img' : name;
+    return name;
+  }
+
+  onopentagname(start: number, endIndex: number): void {
+    this.emitOpenTag(this.readTagName(start, endIndex));
+  }
+
+  private emitOpenTag(name: string): void {
+    this.tagname = name;
+    // a <form> inside a form is ignored altogether
+    if (name === 'form' && this.stack.includes('form')) {
+      this.tagname = '';
+      return;
+    }
+    const impliesClose = openImpliesClose.get(name);
+    if (impliesClose) while (this.stack.length > 0 && impliesClose.has(this.stack.top()!)) this.popElement();
+    if (!voidElements.has(name)) {
+      this.stack.push(name);
+      if (name === 'svg') this.foreign.push(Foreign.Svg);
+      else if (name === 'math') this.foreign.push(Foreign.MathML);
+      else if (htmlIntegrationElements.has(name)) this.foreign.push(Foreign.None);
+    }
+    const a = this.attributes;
+    a.class = a.id = a.role = a.alt = undefined;
+    this.collecting = true;
+  }
+
+  private endOpenTag(): void {
+    if (this.collecting) {
+      this.handler.onopentag(this.tagname, this.attributes);
+      this.collecting = false;
+    }
+    if (voidElements.has(this.tagname)) this.handler.onclosetag(this.tagname);
+    this.tagname = '';
+  }
+
+  onopentagend(): void {
+    this.endOpenTag();
+  }
+
+  onclosetag(start: number, endIndex: number): void {
+    const name = this.readTagName(start, endIndex);
+    if (!voidElements.has(name)) {
+      const pos = this.stack.depthOf(name);
+      if (pos !== -1) {
+        for (let i = 0; i <= pos; i++) this.popElement();
+      } else if (name === 'p') {
+        // </p> without <p>: an empty paragraph
+        this.emitOpenTag('p');
+        this.closeCurrentTag();
+      }
+    } else if (name === 'br') {
+      // </br> is a <br>
+      const a = this.attributes;
+      a.class = a.id = a.role = a.alt = undefined;
+      this.handler.onopentag('br', a);
+      this.handler.onclosetag('br');
+    }
+  }
+
+  onselfclosingtag(): void {
+    this.closeCurrentTag();
+  }
+
+  private popElement(): void {
+    const element = this.stack.pop()!;
+    if (element === 'svg' || element === 'math' || htmlIntegrationElements.has(element)) this.foreign.pop();
+    this.handler.onclosetag(element);
+  }
+
+  private closeCurrentTag(): void {
+    const name = this.tagname;
+    this.endOpenTag();
+    if (this.stack.length > 0 && this.stack.top() === name) this.popElement();
+  }
+
+  onattribname(start: number, endIndex: number): void {
+    this.attr = attrOf(this.html, start, endIndex);
+  }
+
+  onattribdata(start: number, endIndex: number): void {
+    if (this.attr !== Attr.Other) this.attrValue += this.html.slice(start, endIndex);
+  }
+
+  onattribentity(cp: number): void {
+    if (this.attr !== Attr.Other) this.attrValue += String.fromCodePoint(cp);
+  }
+
+  onattribend(_quote: QuoteType): void {
+    if (this.collecting && this.attr !== Attr.Other) {
+      const a = this.attributes;
+      const v = this.attrValue;
+      if (this.attr === Attr.Class) a.class ??= v;
+      else if (this.attr === Attr.Id) a.id ??= v;
+      else if (this.attr === Attr.Role) a.role ??= v;
+      else a.alt ??= v;
+    }
+    this.attrValue = '';
+  }
+
+  oncdata(start: number, endIndex: number, offset: number): void {
+    // without recognizeCDATA, CDATA is text only in SVG and MathML; elsewhere a comment
+    if (this.isInForeignContext()) this.handler.ontext(this.html, start, endIndex - offset);
+  }
+
+  ondeclaration(): void {}
+  onprocessinginstruction(): void {}
+  oncomment(): void {}
+
+  onend(): void {
+    // what is still open closes innermost first; the stack itself is left as it is, as the Parser does
+    for (let i = this.stack.length - 1; i >= 0; i--) this.handler.onclosetag(this.stack.at(i));
+  }
+}
+
+/** The next position of one character in a string at or after a position, found with indexOf and remembered. */
+class NextChar {
+  private from = 0;
+  private at = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly char: string,
+  ) {}
+
+  /** Position of the next `char` at or after `i`, or the text's length. */
+  after(i: number): number {
+    if (i < this.from || this.at < i) {
+      const at = this.text.indexOf(this.char, i);
+      this.at = at === -1 ? this.text.length : at;
+      this.from = i;
+    }
+    return this.at;
+  }
+}
+
+/** The Tokenizer's private members `skipPlainRuns` uses. */
+interface TokenizerInternals {
+  index: number;
+  offset: number;
+  buffer: string;
+  stateText(c: number): void;
+  stateInAttributeValueDoubleQuotes(c: number): void;
+  stateInAttributeValueSingleQuotes(c: number): void;
+}
+
+const LT = 0x3c;
+const AMP = 0x26;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+
+/**
+ * The Tokenizer reads text and quoted attribute values one character per
+ * turn of its loop, though in those states only '<' or '&' (text) and the
+ * closing quote or '&' (values) do anything: on any other character, jump to
+ * just before the next one that matters (found with indexOf, which is
+ * vectorised). The states and every event stay the Tokenizer's own. Reaches
+ * into private methods, so it checks they exist and otherwise leaves the
+ * Tokenizer as it is (correct, only slower).
+ */
+function skipPlainRuns(tokenizer: Tokenizer, html: string): void {
+  const t = tokenizer as unknown as TokenizerInternals;
+  const { stateText, stateInAttributeValueDoubleQuotes: inDouble, stateInAttributeValueSingleQuotes: inSingle } = t;
+  if (typeof stateText !== 'function' || typeof inDouble !== 'function' || typeof inSingle !== 'function') return;
+  if (typeof t.index !== 'number' || typeof t.offset !== 'number') return;
+  const lt = new NextChar(html, '<');
+  const amp = new NextChar(html, '&');
+  const dq = new NextChar(html, '"');
+  const sq = new NextChar(html, "'");
+  // the whole page is written at once: buffer is `html` and offset 0 while these run
+  const jump = (self: TokenizerInternals, a: NextChar, b: NextChar) => {
+    const i = self.index - self.offset;
+    self.index = Math.min(a.after(i), b.after(i)) - 1 + self.offset;
+  };
+  t.stateText = function (this: TokenizerInternals, c: number) {
+    if (c === LT || c === AMP || this.buffer !== html) stateText.call(this, c);
+    else jump(this, lt, amp);
+  };
+  t.stateInAttributeValueDoubleQuotes = function (this: TokenizerInternals, c: number) {
+    if (c === DOUBLE_QUOTE || c === AMP || this.buffer !== html) inDouble.call(this, c);
+    else jump(this, dq, amp);
+  };
+  t.stateInAttributeValueSingleQuotes = function (this: TokenizerInternals, c: number) {
+    if (c === SINGLE_QUOTE || c === AMP || this.buffer !== html) inSingle.call(this, c);
+    else jump(this, sq, amp);
+  };
+}
+
+/** Parse `html` as htmlparser2's Parser would (see the module comment), reporting to `handler`. */
+export function parseHtml(html: string, handler: HtmlHandler): void {
+  const tokenizer = new Tokenizer({ decodeEntities: true, recognizeSelfClosing: true }, new TreeBuilder(html, handler));
+  skipPlainRuns(tokenizer, html);
+  tokenizer.write(html);
+  tokenizer.end();
+}
