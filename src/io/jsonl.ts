@@ -123,7 +123,7 @@ export type ParsedRecord =
 const MAX_REASON = 120;
 
 /** Parse one line as a JSON object and find its text field. */
-export function parseRecord(text: string, field: string, line: number): ParsedRecord {
+export function parseRecord(text: string, field: string, line: number, locate = true): ParsedRecord {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -136,7 +136,8 @@ export function parseRecord(text: string, field: string, line: number): ParsedRe
   const record = value as Record<string, unknown>;
   const t = record[field];
   if (typeof t !== 'string') return { ok: false, code: 'jsonl-no-text', args: { line, field } };
-  const span = valueSpan(text, field);
+  // only the writer needs the span, and it scans the whole line again: pass 1 (`locate` false) skips it
+  const span = locate ? valueSpan(text, field) : [-1, -1];
   if (!span) return { ok: false, code: 'jsonl-malformed', args: { line, reason: 'could not locate the text field' } };
   const id = record.id;
   return { ok: true, text: t, ...(typeof id === 'string' || typeof id === 'number' ? { id: String(id) } : {}), start: span[0], end: span[1] };
@@ -144,14 +145,15 @@ export function parseRecord(text: string, field: string, line: number): ParsedRe
 
 /**
  * A record's line, parsed by the thread that cleans it: the text to clean (or
- * why there is none), with the record's id and the byte span of its text value
- * noted on `source` for the writer.
+ * why there is none), with the record's id and (in pass 2, for the writer) the
+ * byte span of its text value noted on `source`.
  */
-export function readRecord(source: RecordSource, bytes: Uint8Array, field: string): ReadResult {
+export function readRecord(source: RecordSource, bytes: Uint8Array, field: string, pass: 1 | 2 = 2): ReadResult {
   const line = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  const parsed = parseRecord(line, field, source.line ?? 0);
+  const parsed = parseRecord(line, field, source.line ?? 0, pass === 2);
   if (!parsed.ok) return { ok: false, code: parsed.code, args: parsed.args };
   if (parsed.id !== undefined) source.recordId = parsed.id;
+  if (pass === 1) return { ok: true, bytes: new Uint8Array(0), text: parsed.text };
   // offsets in the string are offsets in the bytes while the line is ASCII; otherwise measure the parts around the value
   const ascii = line.length === bytes.length;
   const start = ascii ? parsed.start : Buffer.byteLength(line.slice(0, parsed.start));

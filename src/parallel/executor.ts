@@ -42,7 +42,7 @@ export function inlineExecutor(lists: PipelineLists, ctx: Context, record: boole
   const run = (doc: Doc, stages: readonly Stage[], pass: 1 | 2) => runStages(doc, stages, record ? { ...ctx, timings: timings[pass] } : ctx);
   return {
     statistics: async (id, src) => {
-      const doc = run(await loadDoc(id, src, record ? timings[1] : undefined), lists.statistics, 1);
+      const doc = run(await loadDoc(id, src, record ? timings[1] : undefined, 1), lists.statistics, 1);
       return { status: doc.status, stats: doc.stats };
     },
     clean: async (id, src) => slimDoc(run(await loadDoc(id, src, record ? timings[2] : undefined), lists.clean, 2)),

@@ -7,6 +7,7 @@ import { createDoc, type Doc, type DocSource } from '../doc.js';
 import { readInput, SKIP_CODES, type ReadResult } from '../io/read.js';
 import type { StageTimings } from '../stage.js';
 import type { Source } from '../run.js';
+import { readRecord, type RecordSource } from '../io/jsonl.js';
 
 /** A document from the result of reading its source. */
 export function docFromRead(id: number, source: DocSource, read: ReadResult): Doc {
@@ -35,9 +36,11 @@ export function readFileDoc(id: number, source: DocSource, file: { abs: string; 
   return timedRead(id, source, () => readInput(file.abs, file.maxBytes), timings);
 }
 
-/** Read a source on this thread, timing it as stage `read`. */
-export function loadDoc(id: number, src: Source, timings?: StageTimings): Promise<Doc> {
-  return timedRead(id, src.source, () => src.load(), timings);
+/** Read a source on this thread, timing it as stage `read`; a JSON Lines record is parsed as pass `pass` needs it. */
+export function loadDoc(id: number, src: Source, timings?: StageTimings, pass: 1 | 2 = 2): Promise<Doc> {
+  const record = src.record;
+  const read = record ? async () => readRecord(src.source as RecordSource, record.bytes, record.field, pass) : () => src.load();
+  return timedRead(id, src.source, read, timings);
 }
 
 async function timedRead(id: number, source: DocSource, read: () => Promise<ReadResult>, timings?: StageTimings): Promise<Doc> {

@@ -38,7 +38,7 @@ async function runTask(msg: RunTask, transfer: ArrayBuffer[]): Promise<FromWorke
   const doc = msg.file
     ? await readFileDoc(msg.id, msg.source, msg.file, timings[msg.pass])
     : msg.record
-      ? docFromRead(msg.id, msg.source, readRecord(msg.source as RecordSource, msg.record.bytes, msg.record.field))
+      ? docFromRead(msg.id, msg.source, readRecord(msg.source as RecordSource, msg.record.bytes, msg.record.field, msg.pass))
       : docFromRead(msg.id, msg.source, { ok: true, bytes: msg.bytes ?? new Uint8Array(0), text: msg.text });
   ctx.timings = timings[msg.pass];
   if (msg.pass === 1) {
