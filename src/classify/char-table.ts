@@ -37,6 +37,12 @@ export const LANG_LATIN = 1 << 10;
  * "all rights reserved" a v (under the pattern's case-insensitive matching only Y and V fold to them).
  */
 export const COPYRIGHT_HINT = 1 << 11;
+/** ASCII digits `0-9` (what `\d` matches). */
+export const DIGIT = 1 << 12;
+/** A sentence mark scan.ts looks at: `.!?…` and `。！？؟۔।॥։።။`. Ordinary characters skip that branch on this one bit. */
+export const SENTENCE_MARK = 1 << 13;
+/** The first half of a surrogate pair (U+D800–DBFF): the loops take the astral path only on this bit. */
+export const HIGH_SURROGATE = 1 << 14;
 
 function mark(table: Uint16Array, flag: number, from: number, to: number): void {
   for (let c = from; c <= to; c++) table[c] |= flag;
@@ -72,10 +78,13 @@ function build(): Uint16Array {
   mark(table, LANG_LATIN, 0x41, 0x5a);
   mark(table, LANG_LATIN, 0x61, 0x7a);
   mark(table, LANG_LATIN, 0xc0, 0x24f);
+  mark(table, DIGIT, 0x30, 0x39);
+  for (const ch of '.!?…。！？؟۔।॥։።။') table[ch.charCodeAt(0)] |= SENTENCE_MARK;
+  mark(table, HIGH_SURROGATE, 0xd800, 0xdbff);
   return table;
 }
 
-/** Flags of every BMP code unit (0 for surrogates). Built at module load, a few milliseconds per thread. */
+/** Flags of every BMP code unit (only HIGH_SURROGATE for surrogates). Built at module load, a few milliseconds per thread. */
 export const CHAR_FLAGS: Uint16Array = build();
 
 /** True for the first half of a surrogate pair. */

@@ -5,10 +5,11 @@
  */
 import type { Block } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
-import { LIST_MARKER } from '../stages/segment.js';
-import { COPYRIGHT, COUNTER, DATE_TIME, EMAIL, URL, endsAsSentence } from './patterns.js';
-import { stopCounts, stopDensityOf, type StopLang } from './stopwords.js';
-import { scan } from './scan.js';
+import { CHAR_FLAGS, SPACE } from './char-table.js';
+import { listMarkerLength } from './list-marker.js';
+import { COPYRIGHT, COUNTER, DATE_TIME, EMAIL, URL, endsAsSentenceIn } from './patterns.js';
+import { stopCountsRange, stopDensityOf, type StopLang } from './stopwords.js';
+import { scanRange, type Scan } from './scan.js';
 
 export interface Features {
   /** Characters, spaces excluded. */
@@ -64,65 +65,112 @@ const SAMPLE = 100_000;
 /** The features smoothing reads of every block, bad ones included: size, and whether it is a counter or mentions a date. */
 export type CoreFeatures = Pick<Features, 'chars' | 'weight' | 'counter' | 'mentionsDate'>;
 
-/** A block's text as the features see it, with what is measured of every block. */
-function measure(text: string, t: Thresholds) {
-  const whole = text.replace(LIST_MARKER, '').trim();
-  const body = whole.length > SAMPLE ? whole.slice(0, SAMPLE) : whole;
-  const scale = body.length ? whole.length / body.length : 1;
-  const s = scan(body, t);
-  const short = s.nonSpace * scale <= t['classify.metaMaxChars'];
-  // every date and time pattern holds an ASCII digit; most short blocks have none
-  const dated = short && s.digits > 0 && hasDate(body);
-  const core: CoreFeatures = {
-    chars: Math.round(s.nonSpace * scale),
-    weight: s.weight * scale,
-    counter: short && body.length <= 30 && COUNTER.test(body),
-    mentionsDate: dated,
-  };
-  return { whole, body, s, short, dated, core };
+/**
+ * A block as the features see it, measured in place in the document's text:
+ * `whole` is the block without its list marker and outer spaces, `body` its
+ * first SAMPLE characters. Filled by `measure`, read at once by its caller.
+ */
+const m = {
+  text: '',
+  wholeStart: 0,
+  wholeEnd: 0,
+  bodyEnd: 0,
+  marker: 0,
+  short: false,
+  dated: false,
+  chars: 0,
+  weight: 0,
+  counter: false,
+  /** The body cut out, once a pattern needs it. */
+  body: undefined as string | undefined,
+};
+
+/** The body as a string: only the patterns need one, and they run on few blocks. */
+function body(): string {
+  return (m.body ??= m.text.slice(m.wholeStart, m.bodyEnd));
 }
 
-/**
- * Only the core features: enough for a block an earlier stage removed whole,
- * which is bad whatever the rest would say (a third of the blocks of a
- * templated site), so the costlier patterns and stopwords are skipped.
- */
+/** Measure `text.slice(from, to)` into `m`: what is measured of every block. Returns the character counts of the body. */
+function measure(text: string, from: number, to: number, t: Thresholds): Scan {
+  const marker = listMarkerLength(text, from, to);
+  // String.prototype.trim strips what `\s` matches: the table's SPACE
+  let ws = from + marker;
+  let we = to;
+  while (ws < we && CHAR_FLAGS[text.charCodeAt(ws)] & SPACE) ws++;
+  while (we > ws && CHAR_FLAGS[text.charCodeAt(we - 1)] & SPACE) we--;
+  const be = we - ws > SAMPLE ? ws + SAMPLE : we;
+  const scale = be > ws ? (we - ws) / (be - ws) : 1;
+  const s = scanRange(text, ws, be, t);
+  m.text = text;
+  m.wholeStart = ws;
+  m.wholeEnd = we;
+  m.bodyEnd = be;
+  m.marker = marker;
+  m.body = undefined;
+  const short = s.nonSpace * scale <= t['classify.metaMaxChars'];
+  m.short = short;
+  // every date and time pattern holds an ASCII digit; most short blocks have none
+  m.dated = short && s.digits > 0 && hasDate(body());
+  m.chars = Math.round(s.nonSpace * scale);
+  m.weight = s.weight * scale;
+  // a counter holds a digit too
+  m.counter = short && be - ws <= 30 && s.digits > 0 && COUNTER.test(body());
+  return s;
+}
+
 /** An e-mail address or a link in the text (a byline with an address, a source line). */
 export function mentionsContact(text: string): boolean {
   // an address needs an @, a link "://" or a dot: skip the patterns on text without them
   return (text.includes('@') && EMAIL.test(text)) || ((text.includes('://') || text.includes('.')) && URL.test(text));
 }
 
-export function coreFeatures(text: string, t: Thresholds): CoreFeatures {
-  return measure(text, t).core;
+/**
+ * Only the core features of `text.slice(from, to)`: enough for a block an
+ * earlier stage removed whole, which is bad whatever the rest would say (a
+ * third of the blocks of a templated site), so the costlier patterns and
+ * stopwords are skipped.
+ */
+export function coreFeatures(text: string, from: number, to: number, t: Thresholds): CoreFeatures {
+  measure(text, from, to, t);
+  return { chars: m.chars, weight: m.weight, counter: m.counter, mentionsDate: m.dated };
 }
 
+/** The features of `block`, a block of `text` (the document's text), read in place. */
 export function features(text: string, block: Block, lang: StopLang | undefined, t: Thresholds): Features {
-  const { whole, body, s, short, dated, core } = measure(text, t);
-  const stops = lang ? stopCounts(body, lang) : undefined;
+  const s = measure(text, block.start, block.end, t);
+  const { letters, nonSpace, tokens, digitTokens, unpunctuated, sentenceEnds, copyrightHints, separatorChars } = s;
+  const stops = lang ? stopCountsRange(text, m.wholeStart, m.bodyEnd, lang) : undefined;
   const ctx = block.context;
-  const weight = core.weight;
+  const weight = m.weight;
+  const length = block.end - block.start;
   return {
-    chars: core.chars,
+    chars: m.chars,
     weight,
-    letterShare: s.nonSpace ? s.letters / s.nonSpace : 0,
-    digitTokens: s.digitTokens,
-    unpunctuatedScript: s.letters > 0 && s.unpunctuated / s.letters >= 0.5,
-    digitTokenShare: s.tokens ? s.digitTokens / s.tokens : 0,
-    endsAsSentence: endsAsSentence(whole.slice(-16)),
-    sentenceEnds: s.sentenceEnds,
+    letterShare: nonSpace ? letters / nonSpace : 0,
+    digitTokens,
+    unpunctuatedScript: letters > 0 && unpunctuated / letters >= 0.5,
+    digitTokenShare: tokens ? digitTokens / tokens : 0,
+    endsAsSentence: endsAsSentenceIn(text, Math.max(m.wholeStart, m.wholeEnd - 16), m.wholeEnd),
+    sentenceEnds,
     stopDensity: stops ? stopDensityOf(stops) : undefined,
     stopTokens: stops ? stops.tokens : 0,
-    listItem: block.kind === 'list-item' || LIST_MARKER.test(text),
-    htmlHeading: Boolean(ctx && /^h[1-6]$/.test(ctx.element)) || (Boolean(ctx) && block.kind === 'heading'),
-    linkDensity: ctx && text.length ? Math.min(1, ctx.linkChars / text.length) : 0,
-    date: dated && s.sentenceEnds === 0 && isDateLine(body, t),
-    mentionsDate: core.mentionsDate,
-    counter: core.counter,
-    contact: short && mentionsContact(body),
+    listItem: block.kind === 'list-item' || m.marker > 0,
+    htmlHeading: Boolean(ctx && isHeadingElement(ctx.element)) || (Boolean(ctx) && block.kind === 'heading'),
+    linkDensity: ctx && length ? Math.min(1, ctx.linkChars / length) : 0,
+    date: m.dated && sentenceEnds === 0 && isDateLine(body(), t),
+    mentionsDate: m.dated,
+    counter: m.counter,
+    contact: m.short && mentionsContact(body()),
     // the weight test first: it is free, the notice pattern is not
-    copyright: weight < t['classify.lengthHigh'] && s.copyrightHints > 0 && COPYRIGHT.test(body),
+    copyright: weight < t['classify.lengthHigh'] && copyrightHints > 0 && COPYRIGHT.test(body()),
     // a block without any separator character (most of them) cannot match
-    separators: s.separatorChars > 0 ? (body.match(SEPARATORS) ?? []).length : 0,
+    separators: separatorChars > 0 ? (body().match(SEPARATORS) ?? []).length : 0,
   };
+}
+
+/** `/^h[1-6]$/`: an HTML heading element. */
+function isHeadingElement(element: string): boolean {
+  if (element.length !== 2 || element.charCodeAt(0) !== 0x68) return false;
+  const d = element.charCodeAt(1);
+  return d >= 0x31 && d <= 0x36;
 }

@@ -3,27 +3,44 @@
  * dates and times, counters, contact details, copyright notices. Scripts and
  * conventions, not words of any one site.
  */
+import { CHAR_FLAGS, SPACE } from './char-table.js';
 
 /**
  * Sentence-final punctuation: Latin, CJK (。！？ and full-width forms), Arabic
  * and Urdu (؟ ۔), Devanagari danda (। ॥), Armenian (։), Ethiopic (።),
  * Burmese (။). The Greek question mark (;) is left out: it is also a semicolon.
  */
-export const TERMINAL = /[.!?…。！？．؟۔।॥։።။]/u;
+const TERMINAL_MARKS = '.!?…。！？．؟۔।॥։።။';
+export const TERMINAL = new RegExp(`[${TERMINAL_MARKS}]`, 'u');
 /**
  * Scripts written without sentence punctuation (Thai, Lao, Khmer, Tibetan):
  * a block mostly in them is judged without the sentence-end rule.
  */
 export const UNPUNCTUATED_SCRIPT = /[\u0E00-\u0EFF\u1780-\u17FF\u0F00-\u0FFF]/gu;
-/** Closing quotes and brackets that may follow the sentence-final mark. */
-const CLOSERS = /[\s"'”’»)\]}」』】〉》）]+$/u;
+/** Closing quotes and brackets that may follow the sentence-final mark (spaces too). */
+const CLOSERS = '"\'”’»)]}」』】〉》）';
+const TERMINAL_UNITS = new Set(Array.from(TERMINAL_MARKS, (ch) => ch.charCodeAt(0)));
+const CLOSER_UNITS = new Set(Array.from(CLOSERS, (ch) => ch.charCodeAt(0)));
 /** A sentence end inside a block: a final mark followed by a space, a closer or the end (not a decimal point). */
 const SENTENCE_END = /(?<!\d)[.!?…](?=[\s"'”’»)\]]|$)|[。！？؟۔।॥։።။]/gu;
 
 /** True when the block ends as a sentence does (Korean "…다." included: it ends with a full stop). */
 export function endsAsSentence(text: string): boolean {
-  const t = text.replace(CLOSERS, '');
-  return t.length > 0 && TERMINAL.test(t[t.length - 1]);
+  return endsAsSentenceIn(text, 0, text.length);
+}
+
+/**
+ * `endsAsSentence(text.slice(from, to))` read in place: the last code unit
+ * before the closers and spaces that end the range is a TERMINAL mark.
+ */
+export function endsAsSentenceIn(text: string, from: number, to: number): boolean {
+  let end = to;
+  while (end > from) {
+    const c = text.charCodeAt(end - 1);
+    if (!(CHAR_FLAGS[c] & SPACE) && !CLOSER_UNITS.has(c)) break;
+    end--;
+  }
+  return end > from && TERMINAL_UNITS.has(text.charCodeAt(end - 1));
 }
 
 /** Sentence ends inside the text. */

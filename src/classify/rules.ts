@@ -16,10 +16,11 @@ export interface Verdict {
   hard?: boolean;
 }
 
-export function initialClass(f: Features, evidence: string[], lang: StopLang | undefined, t: Thresholds): Verdict {
+/** `evidence`: the label of the block's first piece of context evidence (classify/context.ts), if it has any. */
+export function initialClass(f: Features, evidence: string | undefined, lang: StopLang | undefined, t: Thresholds): Verdict {
   const hard = (reason: string): Verdict => ({ cls: 'bad', reason, hard: true });
   if (f.linkDensity > t['classify.maxLinkDensity']) return hard('link-density');
-  if (evidence.length > 0) return hard(`context(${evidence[0]})`);
+  if (evidence !== undefined) return hard(`context(${evidence})`);
   if (f.chars === 0) return hard('empty');
   if (f.copyright) return hard('copyright');
   if (f.contact) return hard('contact');

@@ -6,11 +6,11 @@
  * deciding rule in `detail`. Blocks already removed whole by an earlier stage
  * (corpus boilerplate) count as bad neighbours.
  */
-import { blockText, removeSpan, type Doc } from '../doc.js';
+import { blockText, removeSpan, type Block, type BlockContext, type Doc } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { contextEvidence, wrapperEvidence, type Evidence } from '../classify/context.js';
 import { coreFeatures, features, mentionsContact, type CoreFeatures, type Features } from '../classify/features.js';
-import { initialClass, type Verdict } from '../classify/rules.js';
+import { initialClass, type Cls, type Verdict } from '../classify/rules.js';
 import { smooth, type Item } from '../classify/smooth.js';
 import { detectStopLang } from '../classify/stopwords.js';
 
@@ -18,34 +18,32 @@ import { detectStopLang } from '../classify/stopwords.js';
 const META = new Set(['date', 'numbers', 'symbols', 'contact', 'empty']);
 
 export function classify(doc: Doc, t: Thresholds): void {
-  const lang = detectStopLang(doc.text);
-  const texts = doc.blocks.map((b) => blockText(doc, b));
+  const text = doc.text;
+  const lang = detectStopLang(text);
   const evidence = evidenceOf(doc);
-  const wrappers = wrapperEvidence(evidence, texts.map((s) => s.length), t['classify.wrapperShare']);
+  const wrappers = wrapperEvidence(evidence, doc.blocks.map((b) => b.end - b.start), t['classify.wrapperShare']);
   const gone = removedWhole(doc);
   const items: Item[] = doc.blocks.map((b, i) => {
+    const length = b.end - b.start;
     if (gone[i]) {
       // bad whatever its features: only what smoothing reads of a bad neighbour is measured
-      const c = coreFeatures(texts[i], t);
+      const c = coreFeatures(text, b.start, b.end, t);
       const initial = { cls: 'bad' as const, reason: 'removed-earlier', hard: true };
       // a byline with an address that the corpus stage removed still signs a story off (see smooth.ts)
-      const signOff = skippable(c, initial, t) || (c.chars <= t['classify.metaMaxChars'] && mentionsContact(texts[i]));
-      return { initial, cls: initial.cls, reason: initial.reason, length: texts[i].length, weight: c.weight, heading: false, markedHeading: false, skippable: signOff, inArticle: false, container: '' };
+      const signOff = skippable(c, initial, t) || (c.chars <= t['classify.metaMaxChars'] && mentionsContact(blockText(doc, b)));
+      return new BlockItem(initial, length, c.weight, false, false, signOff, undefined);
     }
-    const f = features(texts[i], b, lang, t);
-    const initial = initialClass(f, evidence[i].filter((e) => !wrappers.has(e.key)).map((e) => e.label), lang, t);
-    return {
+    const f = features(text, b, lang, t);
+    const initial = initialClass(f, firstEvidence(evidence[i], wrappers), lang, t);
+    return new BlockItem(
       initial,
-      cls: initial.cls,
-      reason: initial.reason,
-      length: texts[i].length,
-      weight: f.weight,
-      heading: !initial.hard && isHeading(f, texts[i], b.kind, t),
-      markedHeading: !initial.hard && f.htmlHeading,
-      skippable: skippable(f, initial, t),
-      inArticle: b.context?.tags.includes('article') ?? false,
-      container: b.context ? `${b.context.tags.join('/')}#${b.context.names.join('.')}` : '',
-    };
+      length,
+      f.weight,
+      !initial.hard && isHeading(f, text, b, t),
+      !initial.hard && f.htmlHeading,
+      skippable(f, initial, t),
+      b.context,
+    );
   });
   smooth(items, t);
   doc.blocks.forEach((b, i) => {
@@ -53,6 +51,40 @@ export function classify(doc: Doc, t: Thresholds): void {
     b.label = { cls: it.cls === 'good' ? 'good' : 'bad', reason: it.reason };
     if (it.cls !== 'good' && it.initial.reason !== 'removed-earlier') removeSpan(doc, 'boilerplate-block', b.start, b.end, it.reason);
   });
+}
+
+/** The label of the first piece of evidence that is not the page's wrapper, if any. */
+function firstEvidence(evidence: Evidence[], wrappers: Set<string>): string | undefined {
+  for (const e of evidence) if (!wrappers.has(e.key)) return e.label;
+  return undefined;
+}
+
+/** A block as smoothing sees it (see `Item`). */
+class BlockItem implements Item {
+  cls: Cls;
+  reason: string;
+  readonly inArticle: boolean;
+  private name: string | undefined;
+
+  constructor(
+    readonly initial: Verdict,
+    readonly length: number,
+    readonly weight: number,
+    readonly heading: boolean,
+    readonly markedHeading: boolean,
+    readonly skippable: boolean,
+    private readonly context: BlockContext | undefined,
+  ) {
+    this.cls = initial.cls;
+    this.reason = initial.reason;
+    this.inArticle = context?.tags.includes('article') ?? false;
+  }
+
+  /** Its enclosing elements and their class/id names: built on first use, since only one rule of smoothing compares them. */
+  get container(): string {
+    if (this.name === undefined) this.name = this.context ? `${this.context.tags.join('/')}#${this.context.names.join('.')}` : '';
+    return this.name;
+  }
 }
 
 /**
@@ -100,15 +132,21 @@ function removedWhole(doc: Doc): boolean[] {
 }
 
 /** An HTML heading, or a title-like line: long enough, unpunctuated, letters, not a list item or a menu. */
-function isHeading(f: Features, text: string, kind: string, t: Thresholds): boolean {
+function isHeading(f: Features, text: string, b: Block, t: Thresholds): boolean {
   if (f.htmlHeading) return true;
   if (f.listItem || f.counter || f.linkDensity > 0 || f.separators >= 2) return false;
   return (
-    text.length >= t['classify.headingMinChars'] &&
+    b.end - b.start >= t['classify.headingMinChars'] &&
     f.weight < t['classify.lengthHigh'] &&
     !f.endsAsSentence &&
-    !/[:：]$/u.test(text) && // "Search for:", "You will need:" introduce, they do not title
+    !endsWithColon(text, b) && // "Search for:", "You will need:" introduce, they do not title
     f.letterShare >= t['classify.minLetterShare'] &&
-    kind !== 'table-row'
+    b.kind !== 'table-row'
   );
+}
+
+/** `/[:：]$/u` on the block's text. */
+function endsWithColon(text: string, b: Block): boolean {
+  const c = b.end > b.start ? text.charCodeAt(b.end - 1) : -1;
+  return c === 0x3a || c === 0xff1a;
 }
