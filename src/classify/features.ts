@@ -8,7 +8,7 @@ import type { Thresholds } from '../thresholds.js';
 import { CHAR_FLAGS, SPACE } from './char-table.js';
 import { listMarkerLength } from './list-marker.js';
 import { COPYRIGHT, COUNTER, DATE_TIME, EMAIL, URL, endsAsSentenceIn } from './patterns.js';
-import { stopCountsRange, stopDensityOf, type StopLang } from './stopwords.js';
+import type { StopList } from './stopwords.js';
 import { scanRange, type Scan } from './scan.js';
 
 export interface Features {
@@ -23,10 +23,15 @@ export interface Features {
   unpunctuatedScript: boolean;
   endsAsSentence: boolean;
   sentenceEnds: number;
-  /** Stopword density, when the document's language has a stoplist. */
+  /** Stopword density, when the document's language has a stoplist (set once the language is known). */
   stopDensity?: number;
+  /** Stopword tokens, counted with the stoplist the features were measured with (0 without one). */
   stopTokens: number;
+  /** Of those, the ones on that stoplist. */
+  stopWords: number;
   listItem: boolean;
+  /** The text opens with a list marker (segment.ts LIST_MARKER), which the other features leave out. */
+  listMarker: boolean;
   /** An HTML heading element. */
   htmlHeading: boolean;
   linkDensity: number;
@@ -62,8 +67,12 @@ const SEPARATORS = /\s[|·•›»>\/]\s|\s[|·•›»]|[|·•›»]\s/gu;
 /** Characters of a block looked at; a longer block is judged on its beginning (its length still counts in full). */
 const SAMPLE = 100_000;
 
-/** The features smoothing reads of every block, bad ones included: size, and whether it is a counter or mentions a date. */
-export type CoreFeatures = Pick<Features, 'chars' | 'weight' | 'counter' | 'mentionsDate'>;
+/**
+ * The features smoothing reads of every block, bad ones included: size, and
+ * whether it is a counter or mentions a date; with the stopword counts the
+ * document's language is told from.
+ */
+export type CoreFeatures = Pick<Features, 'chars' | 'weight' | 'counter' | 'mentionsDate' | 'stopTokens' | 'stopWords' | 'listMarker'>;
 
 /**
  * A block as the features see it, measured in place in the document's text:
@@ -90,8 +99,12 @@ function body(): string {
   return (m.body ??= m.text.slice(m.wholeStart, m.bodyEnd));
 }
 
-/** Measure `text.slice(from, to)` into `m`: what is measured of every block. Returns the character counts of the body. */
-function measure(text: string, from: number, to: number, t: Thresholds): Scan {
+/**
+ * Measure `text.slice(from, to)` into `m`: what is measured of every block.
+ * Returns the character counts of the body (classify/scan.ts), with its
+ * stopwords when `list` is given.
+ */
+function measure(text: string, from: number, to: number, weights: Float64Array, t: Thresholds, list: StopList | undefined): Scan {
   const marker = listMarkerLength(text, from, to);
   // String.prototype.trim strips what `\s` matches: the table's SPACE
   let ws = from + marker;
@@ -100,7 +113,7 @@ function measure(text: string, from: number, to: number, t: Thresholds): Scan {
   while (we > ws && CHAR_FLAGS[text.charCodeAt(we - 1)] & SPACE) we--;
   const be = we - ws > SAMPLE ? ws + SAMPLE : we;
   const scale = be > ws ? (we - ws) / (be - ws) : 1;
-  const s = scanRange(text, ws, be, t);
+  const s = scanRange(text, ws, be, weights, list);
   m.text = text;
   m.wholeStart = ws;
   m.wholeEnd = we;
@@ -120,26 +133,37 @@ function measure(text: string, from: number, to: number, t: Thresholds): Scan {
 
 /** An e-mail address or a link in the text (a byline with an address, a source line). */
 export function mentionsContact(text: string): boolean {
-  // an address needs an @, a link "://" or a dot: skip the patterns on text without them
-  return (text.includes('@') && EMAIL.test(text)) || ((text.includes('://') || text.includes('.')) && URL.test(text));
+  // an address needs an @, a link "://" or "www.": skip the patterns on text without them
+  return (text.includes('@') && EMAIL.test(text)) || ((text.includes('://') || hasWww(text)) && URL.test(text));
+}
+
+/** `www.` in any case (URL's `\bwww\.` under its `i` flag: no other character folds to w). */
+function hasWww(text: string): boolean {
+  for (let dot = text.indexOf('.', 3); dot !== -1; dot = text.indexOf('.', dot + 1))
+    if ((text.charCodeAt(dot - 1) | 0x20) === 0x77 && (text.charCodeAt(dot - 2) | 0x20) === 0x77 && (text.charCodeAt(dot - 3) | 0x20) === 0x77) return true;
+  return false;
 }
 
 /**
  * Only the core features of `text.slice(from, to)`: enough for a block an
  * earlier stage removed whole, which is bad whatever the rest would say (a
- * third of the blocks of a templated site), so the costlier patterns and
- * stopwords are skipped.
+ * third of the blocks of a templated site), so the costlier patterns are
+ * skipped; stopwords are counted only when `list` is given.
  */
-export function coreFeatures(text: string, from: number, to: number, t: Thresholds): CoreFeatures {
-  measure(text, from, to, t);
-  return { chars: m.chars, weight: m.weight, counter: m.counter, mentionsDate: m.dated };
+export function coreFeatures(text: string, from: number, to: number, weights: Float64Array, t: Thresholds, list?: StopList): CoreFeatures {
+  const s = measure(text, from, to, weights, t, list);
+  return { chars: m.chars, weight: m.weight, counter: m.counter, mentionsDate: m.dated, stopTokens: s.stopTokens, stopWords: s.stops, listMarker: m.marker > 0 };
 }
 
-/** The features of `block`, a block of `text` (the document's text), read in place. */
-export function features(text: string, block: Block, lang: StopLang | undefined, t: Thresholds): Features {
-  const s = measure(text, block.start, block.end, t);
+/**
+ * The features of `block`, a block of `text` (the document's text), read in
+ * place; characters weigh `weights` (classify/scan.ts `scanWeights`), and
+ * stopwords are counted with `list` — `stopDensity` is left for the caller to
+ * set once it knows the document's language.
+ */
+export function features(text: string, block: Block, list: StopList | undefined, weights: Float64Array, t: Thresholds): Features {
+  const s = measure(text, block.start, block.end, weights, t, list);
   const { letters, nonSpace, tokens, digitTokens, unpunctuated, sentenceEnds, copyrightHints, separatorChars } = s;
-  const stops = lang ? stopCountsRange(text, m.wholeStart, m.bodyEnd, lang) : undefined;
   const ctx = block.context;
   const weight = m.weight;
   const length = block.end - block.start;
@@ -152,9 +176,11 @@ export function features(text: string, block: Block, lang: StopLang | undefined,
     digitTokenShare: tokens ? digitTokens / tokens : 0,
     endsAsSentence: endsAsSentenceIn(text, Math.max(m.wholeStart, m.wholeEnd - 16), m.wholeEnd),
     sentenceEnds,
-    stopDensity: stops ? stopDensityOf(stops) : undefined,
-    stopTokens: stops ? stops.tokens : 0,
+    stopDensity: undefined,
+    stopTokens: s.stopTokens,
+    stopWords: s.stops,
     listItem: block.kind === 'list-item' || m.marker > 0,
+    listMarker: m.marker > 0,
     htmlHeading: Boolean(ctx && isHeadingElement(ctx.element)) || (Boolean(ctx) && block.kind === 'heading'),
     linkDensity: ctx && length ? Math.min(1, ctx.linkChars / length) : 0,
     date: m.dated && sentenceEnds === 0 && isDateLine(body(), t),

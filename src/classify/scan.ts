@@ -1,15 +1,17 @@
 /**
  * One pass over a block's text that counts everything features.ts needs from
  * its characters: spaces, letters, weighted length, tokens with digits,
- * sentence ends, unpunctuated scripts, separator characters. It replaces a
- * dozen regular expressions run over the same text, most of them once per
- * character; the counts are the ones those expressions gave (see
+ * sentence ends, unpunctuated scripts, separator characters and, given a
+ * stoplist, the stopword tokens (stopwords.ts). It replaces a dozen regular
+ * expressions run over the same text, most of them once per character; the
+ * counts are the ones those expressions gave (see
  * tests/properties/classify-fast.test.ts).
  *
  * The pass reads a range of the document's text in place (no block string is
- * cut out) and looks every code unit up once in char-table.ts: an ordinary
- * letter costs one table read and a few additions; only digits, sentence
- * marks and surrogates take a branch of their own.
+ * cut out, nothing is lower-cased as a string) and looks every code unit up
+ * once in char-table.ts: an ordinary character costs one table read and a few
+ * additions; only digits, sentence marks, surrogates and the ends of words
+ * take a branch of their own.
  */
 import type { Thresholds } from '../thresholds.js';
 import {
@@ -18,6 +20,9 @@ import {
   DIGIT,
   HIGH_SURROGATE,
   LETTER,
+  LOWER,
+  LOWER_ODD,
+  PER_CHAR,
   SENTENCE_MARK,
   SEPARATOR,
   SPACE,
@@ -25,8 +30,10 @@ import {
   WEIGHT_HAN,
   WEIGHT_HANGUL,
   WEIGHT_KANA,
+  WORD,
   isLowSurrogate,
 } from './char-table.js';
+import { ASTRAL_WORD, isListed, stopCountsOfString, stopList, type StopCounts, type StopLang, type StopList } from './stopwords.js';
 
 export interface Scan {
   /** Code points that are not `\s`. */
@@ -49,15 +56,33 @@ export interface Scan {
   separatorChars: number;
   /** Characters without which no copyright notice matches (char-table.ts COPYRIGHT_HINT). */
   copyrightHints: number;
+  /** Stopword tokens (stopwords.ts `stopTokens`), when a stoplist was given; else 0. */
+  stopTokens: number;
+  /** Of those, the ones on the stoplist. */
+  stops: number;
 }
 
 const ASTRAL_LETTER = /\p{L}/u;
 
-/** The weight of a code unit by its script bits (`flags >> 2 & 7`: none, Hangul, Han, kana); filled per call from the thresholds. */
-const WEIGHTS = new Float64Array(8);
+/** Script bits of a character's flags, shifted down: an index into the weights (none, Hangul, Han, kana). */
 const SCRIPT_SHIFT = 2;
 /** Characters that need more than the counts every character gets. */
-const RARE = HIGH_SURROGATE | UNPUNCTUATED | SEPARATOR | COPYRIGHT_HINT | DIGIT | SENTENCE_MARK;
+const RARE = HIGH_SURROGATE | UNPUNCTUATED | SEPARATOR | COPYRIGHT_HINT | DIGIT | SENTENCE_MARK | LOWER_ODD;
+
+/**
+ * The weight of a code unit by its script bits (`flags >> 2 & 7`), from the
+ * thresholds: every character weighs 1 but Hangul, Han and kana.
+ */
+export function scanWeights(t: Thresholds): Float64Array {
+  const w = new Float64Array(8).fill(1);
+  w[WEIGHT_HANGUL >> SCRIPT_SHIFT] = t['classify.weightHangul'];
+  w[WEIGHT_HAN >> SCRIPT_SHIFT] = t['classify.weightHan'];
+  w[WEIGHT_KANA >> SCRIPT_SHIFT] = t['classify.weightKana'];
+  return w;
+}
+
+/** Weights for a scan that only counts stopwords. */
+const UNIT_WEIGHTS = new Float64Array(8).fill(1);
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
@@ -71,23 +96,44 @@ function closesSentence(c: number): boolean {
 }
 
 /** Count the character features of `text` (see `Scan`). */
-export function scan(text: string, t: Thresholds): Scan {
-  return { ...scanRange(text, 0, text.length, t) };
+export function scan(text: string, t: Thresholds, list?: StopList): Scan {
+  return { ...scanRange(text, 0, text.length, scanWeights(t), list) };
+}
+
+/** The tokens of `text` (as stopwords.ts `stopTokens` cuts them) and how many are on the stoplist of `lang`. */
+export function stopCounts(text: string, lang: StopLang): StopCounts {
+  return stopCountsRange(text, 0, text.length, lang);
+}
+
+/** `stopCounts(text.slice(from, to), lang)`, counted in place. */
+export function stopCountsRange(text: string, from: number, to: number, lang: StopLang): StopCounts {
+  const s = scanRange(text, from, to, UNIT_WEIGHTS, stopList(lang));
+  return { tokens: s.stopTokens, stops: s.stops };
 }
 
 /** The one record `scanRange` fills: read it before the next call. */
-const out: Scan = { nonSpace: 0, letters: 0, weight: 0, tokens: 0, digitTokens: 0, digits: 0, unpunctuated: 0, sentenceEnds: 0, separatorChars: 0, copyrightHints: 0 };
+const out: Scan = {
+  nonSpace: 0,
+  letters: 0,
+  weight: 0,
+  tokens: 0,
+  digitTokens: 0,
+  digits: 0,
+  unpunctuated: 0,
+  sentenceEnds: 0,
+  separatorChars: 0,
+  copyrightHints: 0,
+  stopTokens: 0,
+  stops: 0,
+};
 
 /**
  * Count the character features of `text.slice(from, to)` without cutting it
- * out. Returns a record that the next call overwrites (the classifier reads it
- * at once; a block costs no allocation).
+ * out, weighing characters by `weights` (`scanWeights`), and its stopwords
+ * when `list` is given. Returns a record that the next call overwrites (the
+ * classifier reads it at once; a block costs no allocation).
  */
-export function scanRange(text: string, from: number, to: number, t: Thresholds): Scan {
-  WEIGHTS.fill(1);
-  WEIGHTS[WEIGHT_HANGUL >> SCRIPT_SHIFT] = t['classify.weightHangul'];
-  WEIGHTS[WEIGHT_HAN >> SCRIPT_SHIFT] = t['classify.weightHan'];
-  WEIGHTS[WEIGHT_KANA >> SCRIPT_SHIFT] = t['classify.weightKana'];
+export function scanRange(text: string, from: number, to: number, weights: Float64Array, list?: StopList): Scan {
   let nonSpace = 0;
   let letters = 0;
   let weight = 0;
@@ -102,6 +148,13 @@ export function scanRange(text: string, from: number, to: number, t: Thresholds)
   // since spaces come every few characters and a branch on them would be mispredicted often
   let afterSpace = 1;
   let tokenHasDigit = 0;
+  // stopword tokens: words of WORD characters (start of the one being read, or -1), and Han or kana alone
+  const counting = list !== undefined;
+  const chars = list?.chars;
+  let stopTokens = 0;
+  let stops = 0;
+  let word = -1;
+  let odd = false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     const f = CHAR_FLAGS[c];
@@ -114,30 +167,61 @@ export function scanRange(text: string, from: number, to: number, t: Thresholds)
     nonSpace += solid;
     // a space has no script bits and weighs 1 too; summed one by one in text order, as ever, so the
     // floating-point total is the same whatever the weights
-    weight += WEIGHTS[(f >> SCRIPT_SHIFT) & 7];
+    weight += weights[(f >> SCRIPT_SHIFT) & 7];
     letters += (f & LETTER) >> 1;
-    if ((f & RARE) === 0) continue;
-    if (f & HIGH_SURROGATE) {
-      // an astral code point: one character (counted above as its first half), never a space, weight 1
-      if (i + 1 < to && isLowSurrogate(text.charCodeAt(i + 1))) {
-        if (ASTRAL_LETTER.test(text.slice(i, i + 2))) letters++;
+    if (f & RARE) {
+      if (f & HIGH_SURROGATE && i + 1 < to && isLowSurrogate(text.charCodeAt(i + 1))) {
+        // an astral code point: one character (counted above as its first half), never a space, weight 1
+        const pair = text.slice(i, i + 2);
+        if (ASTRAL_LETTER.test(pair)) letters++;
         i++;
+        if (counting) {
+          // no stoplist holds an astral character: such a word only needs cutting right
+          if (ASTRAL_WORD.test(pair.toLowerCase())) {
+            if (word < 0) word = i - 1;
+          } else if (word >= 0) {
+            stopTokens++;
+            if (isListed(text, word, i - 1, list)) stops++;
+            word = -1;
+          }
+        }
+        continue;
       }
+      if (f & UNPUNCTUATED) unpunctuated++;
+      if (f & SEPARATOR) separatorChars++;
+      if (f & COPYRIGHT_HINT) copyrightHints++;
+      if (f & LOWER_ODD) odd = true;
+      if (f & DIGIT) (tokenHasDigit = 1), digits++;
+      else if (f & SENTENCE_MARK) {
+        if (!latinEnd(c)) sentenceEnds++;
+        else if (i === from || !isDigit(text.charCodeAt(i - 1))) {
+          const next = i + 1 < to ? text.charCodeAt(i + 1) : -1;
+          if (next === -1 || CHAR_FLAGS[next] & SPACE || closesSentence(next)) sentenceEnds++;
+        }
+      }
+    }
+    if (!counting) continue;
+    // Han and kana are WORD characters too, but each is a token of its own
+    if ((f & (WORD | PER_CHAR)) === WORD) {
+      if (word < 0) word = i;
       continue;
     }
-    if (f & UNPUNCTUATED) unpunctuated++;
-    if (f & SEPARATOR) separatorChars++;
-    if (f & COPYRIGHT_HINT) copyrightHints++;
-    if (f & DIGIT) (tokenHasDigit = 1), digits++;
-    else if (f & SENTENCE_MARK) {
-      if (!latinEnd(c)) sentenceEnds++;
-      else if (i === from || !isDigit(text.charCodeAt(i - 1))) {
-        const next = i + 1 < to ? text.charCodeAt(i + 1) : -1;
-        if (next === -1 || CHAR_FLAGS[next] & SPACE || closesSentence(next)) sentenceEnds++;
-      }
+    if (word >= 0) {
+      stopTokens++;
+      if (isListed(text, word, i, list)) stops++;
+      word = -1;
+    }
+    if (f & PER_CHAR) {
+      stopTokens++;
+      stops += chars![LOWER[c]];
     }
   }
+  if (counting && word >= 0) {
+    stopTokens++;
+    if (isListed(text, word, to, list)) stops++;
+  }
   digitTokens += tokenHasDigit;
+  if (odd && counting) ({ tokens: stopTokens, stops } = stopCountsOfString(text.slice(from, to), list.lang));
   out.nonSpace = nonSpace;
   out.letters = letters;
   out.weight = weight;
@@ -148,5 +232,7 @@ export function scanRange(text: string, from: number, to: number, t: Thresholds)
   out.sentenceEnds = sentenceEnds;
   out.separatorChars = separatorChars;
   out.copyrightHints = copyrightHints;
+  out.stopTokens = counting ? stopTokens : 0;
+  out.stops = counting ? stops : 0;
   return out;
 }

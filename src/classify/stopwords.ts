@@ -16,7 +16,7 @@
  *   frequent single-character function words, counted per character.
  */
 
-import { CHAR_FLAGS, LANG_HANGUL, LANG_LATIN, PER_CHAR, WEIGHT_HAN, WEIGHT_KANA, WORD, isHighSurrogate, isLowSurrogate } from './char-table.js';
+import { CHAR_FLAGS, LOWER, PER_CHAR, WORD, isHighSurrogate, isLowSurrogate } from './char-table.js';
 
 export type StopLang = 'en' | 'ko' | 'ja' | 'zh';
 
@@ -41,7 +41,7 @@ const JA = new Set([...'のにはをたがでてとしもなかられるいす�
 const ZH = new Set([...'的了是在和有也不这我他她它们就都而与着或被把对为从以之其中上个于将等所但并及很还又要会可让给向到说地得那你此因如由则该各已更最']);
 
 /** `[\p{L}\p{N}'’]` for astral code points (the table covers the BMP). */
-const ASTRAL_WORD = /[\p{L}\p{N}'’]/u;
+export const ASTRAL_WORD = /[\p{L}\p{N}'’]/u;
 
 /** Stopword tokens of a text and how many of them are on a stoplist. */
 export interface StopCounts {
@@ -100,161 +100,70 @@ export function stopTokens(text: string): string[] {
 }
 
 /**
- * A stoplist prepared for counting in place: its one-character entries by code
- * unit, and its words in an open-addressing table keyed by an FNV-1a hash, so
- * a token is looked up without being cut out of the text.
+ * A stoplist prepared for counting in place (classify/scan.ts): its
+ * one-character entries by code unit, and its words in an open-addressing
+ * table keyed by an FNV-1a hash of their code units, so a word of the text is
+ * looked up without being cut out or lower-cased as a string.
  */
-interface Prepared {
-  words: Set<string>;
+export interface StopList {
+  lang: StopLang;
+  /** 1 for each code unit that is an entry alone. */
   chars: Uint8Array;
+  /** Code units of the longest entry: a longer word is on no list. */
   longest: number;
-  list: string[];
-  /** Index into `list` plus one; 0 is an empty slot. */
+  /** 1 for each code unit some entry starts with. */
+  first: Uint8Array;
+  words: string[];
+  /** Index into `words` plus one; 0 is an empty slot. */
   slots: Int32Array;
   hashes: Int32Array;
   mask: number;
-  /** 1 for each code unit some entry starts with. */
-  first: Uint8Array;
 }
-const prepared = new Map<StopLang, Prepared>();
+const prepared = new Map<StopLang, StopList>();
 
 const HASH_SEED = 0x811c9dc5 | 0;
 const HASH_PRIME = 0x01000193;
-/** FNV-1a step over a lower-cased code unit. */
-const hashStep = (h: number, unit: number): number => Math.imul(h ^ unit, HASH_PRIME);
 const slotOf = (h: number, mask: number): number => (h ^ (h >>> 16)) & mask;
 
-function prepare(lang: StopLang): Prepared {
+/** The stoplist of `lang`, prepared once. */
+export function stopList(lang: StopLang): StopList {
   let p = prepared.get(lang);
   if (!p) {
-    const words = LISTS[lang];
+    const words = [...LISTS[lang]];
     const chars = new Uint8Array(0x10000);
     const first = new Uint8Array(0x10000);
-    const list = [...words];
     let size = 16;
-    while (size < 2 * list.length) size <<= 1;
+    while (size < 2 * words.length) size <<= 1;
     const slots = new Int32Array(size);
     const hashes = new Int32Array(size);
     let longest = 0;
-    list.forEach((w, k) => {
+    words.forEach((w, k) => {
       longest = Math.max(longest, w.length);
       if (w.length === 1) chars[w.charCodeAt(0)] = 1;
       first[w.charCodeAt(0)] = 1;
       let h = HASH_SEED;
-      for (let i = 0; i < w.length; i++) h = hashStep(h, w.charCodeAt(i));
+      for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), HASH_PRIME);
       let slot = slotOf(h, size - 1);
       while (slots[slot] !== 0) slot = (slot + 1) & (size - 1);
       slots[slot] = k + 1;
       hashes[slot] = h;
     });
-    prepared.set(lang, (p = { words, chars, longest, list, slots, hashes, mask: size - 1, first }));
+    prepared.set(lang, (p = { lang, chars, longest, first, words, slots, hashes, mask: size - 1 }));
   }
   return p;
 }
 
-/** The tokens of `text` (as `stopTokens` cuts them) and how many are on the stoplist of `lang`. */
-export function stopCounts(text: string, lang: StopLang): StopCounts {
-  return { ...stopCountsRange(text, 0, text.length, lang) };
-}
-
-/** What `lower` maps a code unit to: a word code unit, a Han or kana character, or neither. */
-const BREAK = 0;
-const WORD_UNIT = 1;
-const CHAR_UNIT = 2;
-/** A high surrogate: a pair is a word character when `ASTRAL_WORD` says so. */
-const PAIR_START = 3;
-/** A character whose lower case is not one code unit (U+0130 İ → i + U+0307): the range takes the string path. */
-const UNMAPPED = 4;
-
-/**
- * Every BMP code unit lower-cased as `String.prototype.toLowerCase` does it
- * alone, and the token class of the result. Lower-casing one code unit at a
- * time gives the string's own lower case but for two characters: U+0130, whose
- * lower case is two code units (UNMAPPED), and Σ, which becomes ς at the end of
- * a word and σ elsewhere — both word characters on no stoplist, so a token
- * holding either is cut and counted alike.
- */
-const LOWER = new Uint16Array(0x10000);
-const TOKEN_CLASS = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) {
-  if (c >= 0xd800 && c <= 0xdfff) {
-    LOWER[c] = c;
-    TOKEN_CLASS[c] = isHighSurrogate(c) ? PAIR_START : BREAK;
-    continue;
-  }
-  const lower = String.fromCharCode(c).toLowerCase();
-  if (lower.length !== 1) {
-    LOWER[c] = c;
-    TOKEN_CLASS[c] = UNMAPPED;
-    continue;
-  }
-  const l = lower.charCodeAt(0);
-  LOWER[c] = l;
-  const f = CHAR_FLAGS[l];
-  TOKEN_CLASS[c] = f & PER_CHAR ? CHAR_UNIT : f & WORD ? WORD_UNIT : BREAK;
-}
-
-/** The one record `stopCountsRange` fills: read it before the next call. */
-const counted: StopCounts = { tokens: 0, stops: 0 };
-
-/**
- * `stopCounts(text.slice(from, to), lang)` without cutting the range out or
- * lower-casing it: code units are classed through a table; a word no longer
- * than the longest entry, starting as some entry does, is lower-cased through
- * a table as it is hashed, looked up by that hash and compared in place.
- * Returns a record the next call overwrites.
- */
-export function stopCountsRange(text: string, from: number, to: number, lang: StopLang): StopCounts {
-  const p = prepare(lang);
-  const { chars, longest } = p;
-  let tokens = 0;
-  let stops = 0;
-  let start = -1;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    const k = TOKEN_CLASS[c];
-    if (k === WORD_UNIT) {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (k === PAIR_START && i + 1 < to && isLowSurrogate(text.charCodeAt(i + 1))) {
-      // no stopword holds an astral character: such a word only needs cutting right
-      if (ASTRAL_WORD.test(text.slice(i, i + 2).toLowerCase())) {
-        if (start < 0) start = i;
-        i++;
-        continue;
-      }
-    } else if (k === UNMAPPED) return slowCounts(text.slice(from, to), lang);
-    if (start >= 0) {
-      tokens++;
-      if (i - start <= longest && listed(text, start, i, p)) stops++;
-      start = -1;
-    }
-    if (k === CHAR_UNIT) {
-      tokens++;
-      stops += chars[LOWER[c]];
-    }
-  }
-  if (start >= 0) {
-    tokens++;
-    if (to - start <= longest && listed(text, start, to, p)) stops++;
-  }
-  counted.tokens = tokens;
-  counted.stops = stops;
-  return counted;
-}
-
-/** Whether the lower case of `text.slice(start, end)` is on the prepared stoplist `p`. */
-function listed(text: string, start: number, end: number, p: Prepared): boolean {
-  // most words start with a character no entry starts with
-  if (!p.first[LOWER[text.charCodeAt(start)]]) return false;
-  const { list, slots, hashes, mask } = p;
-  let h = HASH_SEED;
-  for (let i = start; i < end; i++) h = hashStep(h, LOWER[text.charCodeAt(i)]);
+/** Whether the word `text.slice(start, end)`, lower-cased, is on `list`. */
+export function isListed(text: string, start: number, end: number, list: StopList): boolean {
   const len = end - start;
+  // most words are longer than any entry, or start with a character no entry starts with
+  if (len > list.longest || !list.first[LOWER[text.charCodeAt(start)]]) return false;
+  const { words, slots, hashes, mask } = list;
+  let h = HASH_SEED;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ LOWER[text.charCodeAt(i)], HASH_PRIME);
   for (let slot = slotOf(h, mask); slots[slot] !== 0; slot = (slot + 1) & mask) {
     if (hashes[slot] !== h) continue;
-    const w = list[slots[slot] - 1];
+    const w = words[slots[slot] - 1];
     if (w.length !== len) continue;
     let k = 0;
     while (k < len && LOWER[text.charCodeAt(start + k)] === w.charCodeAt(k)) k++;
@@ -263,9 +172,13 @@ function listed(text: string, start: number, end: number, p: Prepared): boolean 
   return false;
 }
 
-/** The string path: lower-case the text whole, cut its tokens and look each one up. */
-function slowCounts(text: string, lang: StopLang): StopCounts {
-  const { words, chars, longest } = prepare(lang);
+/**
+ * The string path, for text with a LOWER_ODD character: lower-case the text
+ * whole, cut its tokens and look each one up.
+ */
+export function stopCountsOfString(text: string, lang: StopLang): StopCounts {
+  const words = LISTS[lang];
+  const { chars, longest } = stopList(lang);
   const lower = text.toLowerCase();
   let tokens = 0;
   let stops = 0;
@@ -273,7 +186,6 @@ function slowCounts(text: string, lang: StopLang): StopCounts {
     lower,
     (s, e) => {
       tokens++;
-      // only a word as short as the longest entry can be one: most words are never cut out as strings
       if (e - s <= longest && words.has(lower.slice(s, e))) stops++;
     },
     (c) => {
@@ -281,9 +193,7 @@ function slowCounts(text: string, lang: StopLang): StopCounts {
       stops += chars[c];
     },
   );
-  counted.tokens = tokens;
-  counted.stops = stops;
-  return counted;
+  return { tokens, stops };
 }
 
 /** Share of stopwords among the tokens (0 without tokens). */
@@ -311,40 +221,4 @@ export function stopDensity(tokens: string[], lang: StopLang): number {
   let n = 0;
   for (const t of tokens) if (list.has(t)) n++;
   return n / tokens.length;
-}
-
-/** Characters of a document its language is told from. */
-const SAMPLE = 20000;
-const LANG_HANGUL_BIT = Math.log2(LANG_HANGUL);
-const WEIGHT_KANA_BIT = Math.log2(WEIGHT_KANA);
-const WEIGHT_HAN_BIT = Math.log2(WEIGHT_HAN);
-const LANG_LATIN_BIT = Math.log2(LANG_LATIN);
-
-/**
- * The stoplist language of a whole document, from its scripts: kana → ja;
- * Han without kana → zh; Hangul → ko; Latin → en only if English function
- * words are common enough (other Latin-script languages get no stoplist).
- */
-export function detectStopLang(text: string): StopLang | undefined {
-  let hangul = 0;
-  let kana = 0;
-  let han = 0;
-  let latin = 0;
-  const sample = Math.min(text.length, SAMPLE);
-  // the script ranges are all in the BMP: an astral character falls in none, as a pair or as halves; they do
-  // not overlap, so each count is one bit of the character's flags, added without a branch
-  for (let i = 0; i < sample; i++) {
-    const f = CHAR_FLAGS[text.charCodeAt(i)];
-    hangul += (f >> LANG_HANGUL_BIT) & 1;
-    kana += (f >> WEIGHT_KANA_BIT) & 1;
-    han += (f >> WEIGHT_HAN_BIT) & 1;
-    latin += (f >> LANG_LATIN_BIT) & 1;
-  }
-  const letters = hangul + kana + han + latin;
-  if (letters === 0) return undefined;
-  if (kana / letters >= 0.05) return 'ja';
-  if (hangul / letters >= 0.3) return 'ko';
-  if (han / letters >= 0.3) return 'zh';
-  if (latin / letters >= 0.5 && stopDensityOf(stopCountsRange(text, 0, sample, 'en')) >= 0.15) return 'en';
-  return undefined;
 }

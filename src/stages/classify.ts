@@ -12,28 +12,45 @@ import { contextEvidence, wrapperEvidence, type Evidence } from '../classify/con
 import { coreFeatures, features, mentionsContact, type CoreFeatures, type Features } from '../classify/features.js';
 import { initialClass, type Cls, type Verdict } from '../classify/rules.js';
 import { smooth, type Item } from '../classify/smooth.js';
-import { detectStopLang } from '../classify/stopwords.js';
+import { EN_MIN_DENSITY, EnglishSample, LANG_SAMPLE, scriptLang } from '../classify/language.js';
+import { scanWeights } from '../classify/scan.js';
+import { stopList } from '../classify/stopwords.js';
 
 /** Hard-bad reasons that are page metadata, which may stand between a title and its text. */
 const META = new Set(['date', 'numbers', 'symbols', 'contact', 'empty']);
 
 export function classify(doc: Doc, t: Thresholds): void {
-  const text = doc.text;
-  const lang = detectStopLang(text);
-  const evidence = evidenceOf(doc);
-  const wrappers = wrapperEvidence(evidence, doc.blocks.map((b) => b.end - b.start), t['classify.wrapperShare']);
+  const { text, blocks } = doc;
+  const weights = scanWeights(t);
+  // The stoplist language: scripts decide, but for Latin text, which is English only if English stopwords are
+  // common enough in its first LANG_SAMPLE characters — counted while its blocks are measured with the
+  // English list, so that the text is read once (classify/language.ts EnglishSample).
+  const byScript = scriptLang(text);
+  const list = byScript === undefined ? undefined : stopList(byScript === 'latin' ? 'en' : byScript);
+  const sample = byScript === 'latin' ? new EnglishSample(text) : undefined;
   const gone = removedWhole(doc);
-  const items: Item[] = doc.blocks.map((b, i) => {
+  const measured: (Features | CoreFeatures)[] = blocks.map((b, i) => {
+    // a block removed whole is bad whatever its features: only what smoothing reads of a bad neighbour is measured
+    const f = gone[i] ? coreFeatures(text, b.start, b.end, weights, t, sample && b.start < LANG_SAMPLE ? list : undefined) : features(text, b, list, weights, t);
+    sample?.add(b.start, b.end, f);
+    return f;
+  });
+  const lang = byScript !== 'latin' ? byScript : sample!.density() >= EN_MIN_DENSITY ? 'en' : undefined;
+
+  const evidence = evidenceOf(doc);
+  const wrappers = wrapperEvidence(evidence, blocks.map((b) => b.end - b.start), t['classify.wrapperShare']);
+  const items: Item[] = blocks.map((b, i) => {
     const length = b.end - b.start;
     if (gone[i]) {
-      // bad whatever its features: only what smoothing reads of a bad neighbour is measured
-      const c = coreFeatures(text, b.start, b.end, t);
+      const c = measured[i];
       const initial = { cls: 'bad' as const, reason: 'removed-earlier', hard: true };
       // a byline with an address that the corpus stage removed still signs a story off (see smooth.ts)
       const signOff = skippable(c, initial, t) || (c.chars <= t['classify.metaMaxChars'] && mentionsContact(blockText(doc, b)));
       return new BlockItem(initial, length, c.weight, false, false, signOff, undefined);
     }
-    const f = features(text, b, lang, t);
+    const f = measured[i] as Features;
+    if (lang) f.stopDensity = f.stopTokens === 0 ? 0 : f.stopWords / f.stopTokens;
+    else f.stopTokens = 0;
     const initial = initialClass(f, firstEvidence(evidence[i], wrappers), lang, t);
     return new BlockItem(
       initial,

@@ -1,0 +1,113 @@
+/**
+ * The stoplist language of a document (stopwords.ts), told from its scripts
+ * and, for Latin text, from its English stopword density.
+ */
+import { CHAR_FLAGS, LANG_HANGUL, LANG_LATIN, PER_CHAR, WEIGHT_HAN, WEIGHT_KANA, WORD } from './char-table.js';
+import type { Features } from './features.js';
+import { stopCountsRange } from './scan.js';
+import { stopDensityOf, type StopLang } from './stopwords.js';
+
+/** Characters of a document its language is told from. */
+export const LANG_SAMPLE = 20000;
+/** Share of English stopwords from which Latin text is taken for English. */
+export const EN_MIN_DENSITY = 0.15;
+const LANG_HANGUL_BIT = Math.log2(LANG_HANGUL);
+const WEIGHT_KANA_BIT = Math.log2(WEIGHT_KANA);
+const WEIGHT_HAN_BIT = Math.log2(WEIGHT_HAN);
+const LANG_LATIN_BIT = Math.log2(LANG_LATIN);
+
+/**
+ * The stoplist language of a whole document, from its scripts: kana → ja;
+ * Han without kana → zh; Hangul → ko; Latin → en only if English function
+ * words are common enough (other Latin-script languages get no stoplist).
+ */
+export function detectStopLang(text: string): StopLang | undefined {
+  const byScript = scriptLang(text);
+  if (byScript !== 'latin') return byScript;
+  return stopDensityOf(stopCountsRange(text, 0, Math.min(text.length, LANG_SAMPLE), 'en')) >= EN_MIN_DENSITY ? 'en' : undefined;
+}
+
+/**
+ * The first step of `detectStopLang`: the language its scripts decide, or
+ * `latin` for mostly Latin text, which is English only if the English stopword
+ * density of its first LANG_SAMPLE characters reaches EN_MIN_DENSITY.
+ */
+export function scriptLang(text: string): StopLang | 'latin' | undefined {
+  let hangul = 0;
+  let kana = 0;
+  let han = 0;
+  let latin = 0;
+  const sample = Math.min(text.length, LANG_SAMPLE);
+  // the script ranges are all in the BMP: an astral character falls in none, as a pair or as halves; they do
+  // not overlap, so each count is one bit of the character's flags, added without a branch
+  for (let i = 0; i < sample; i++) {
+    const f = CHAR_FLAGS[text.charCodeAt(i)];
+    hangul += (f >> LANG_HANGUL_BIT) & 1;
+    kana += (f >> WEIGHT_KANA_BIT) & 1;
+    han += (f >> WEIGHT_HAN_BIT) & 1;
+    latin += (f >> LANG_LATIN_BIT) & 1;
+  }
+  const letters = hangul + kana + han + latin;
+  if (letters === 0) return undefined;
+  if (kana / letters >= 0.05) return 'ja';
+  if (hangul / letters >= 0.3) return 'ko';
+  if (han / letters >= 0.3) return 'zh';
+  if (latin / letters >= 0.5) return 'latin';
+  return undefined;
+}
+
+/** Flags of the code units that can be part of a stopword token (surrogates are tested apart). */
+const TOKEN_PART = WORD | PER_CHAR;
+
+/**
+ * The English stopword counts of a document's first LANG_SAMPLE characters,
+ * as `detectStopLang` takes them, summed from the counts the classifier makes
+ * of each block anyway: a block inside the sample, without a list marker,
+ * counts exactly the tokens the sample holds there (only spaces are trimmed
+ * from it). Any other block, and any doubt about what stands between blocks,
+ * is counted over the text itself.
+ */
+export class EnglishSample {
+  private readonly limit: number;
+  private tokens = 0;
+  private stops = 0;
+  /** End of what has been added so far. */
+  private cursor = 0;
+  /** False once something between blocks could join or hold a token: the sample is then counted whole. */
+  private exact = true;
+
+  constructor(private readonly text: string) {
+    this.limit = Math.min(text.length, LANG_SAMPLE);
+  }
+
+  /** Add the block `[start, end)`, of which `counted` holds the English stopword counts of its trimmed text. */
+  add(start: number, end: number, counted: Pick<Features, 'stopTokens' | 'stopWords' | 'listMarker'>): void {
+    if (start >= this.limit || !this.exact) return;
+    this.between(start);
+    if (end <= this.limit && !counted.listMarker) {
+      this.tokens += counted.stopTokens;
+      this.stops += counted.stopWords;
+    } else {
+      const c = stopCountsRange(this.text, start, Math.min(end, this.limit), 'en');
+      this.tokens += c.tokens;
+      this.stops += c.stops;
+    }
+    this.cursor = end;
+  }
+
+  /** The stopword density of the sample. */
+  density(): number {
+    this.between(this.limit);
+    return stopDensityOf(this.exact ? { tokens: this.tokens, stops: this.stops } : stopCountsRange(this.text, 0, this.limit, 'en'));
+  }
+
+  /** Check what stands between the last block added and `to`: at least one character, none of them part of a token. */
+  private between(to: number): void {
+    const end = Math.min(to, this.limit);
+    if (this.cursor > 0 && end < this.limit && end <= this.cursor) this.exact = false;
+    for (let i = this.cursor; i < end && this.exact; i++) {
+      const c = this.text.charCodeAt(i);
+      if (CHAR_FLAGS[c] & TOKEN_PART || (c >= 0xd800 && c <= 0xdfff)) this.exact = false;
+    }
+  }
+}
