@@ -10,6 +10,7 @@ import { listMarkerLength } from './list-marker.js';
 import { COPYRIGHT, COUNTER, DATE_TIME, EMAIL, URL, endsAsSentenceIn } from './patterns.js';
 import type { StopList } from './stopwords.js';
 import { scanRange, type Scan } from './scan.js';
+import type { Units } from './units.js';
 
 export interface Features {
   /** Characters, spaces excluded. */
@@ -100,11 +101,12 @@ function body(): string {
 }
 
 /**
- * Measure `text.slice(from, to)` into `m`: what is measured of every block.
+ * Measure `u.text.slice(from, to)` into `m`: what is measured of every block.
  * Returns the character counts of the body (classify/scan.ts), with its
  * stopwords when `list` is given.
  */
-function measure(text: string, from: number, to: number, weights: Float64Array, t: Thresholds, list: StopList | undefined): Scan {
+function measure(u: Units, from: number, to: number, weights: Float64Array, t: Thresholds, list: StopList | undefined): Scan {
+  const text = u.text;
   const marker = listMarkerLength(text, from, to);
   // String.prototype.trim strips what `\s` matches: the table's SPACE
   let ws = from + marker;
@@ -113,7 +115,7 @@ function measure(text: string, from: number, to: number, weights: Float64Array, 
   while (we > ws && CHAR_FLAGS[text.charCodeAt(we - 1)] & SPACE) we--;
   const be = we - ws > SAMPLE ? ws + SAMPLE : we;
   const scale = be > ws ? (we - ws) / (be - ws) : 1;
-  const s = scanRange(text, ws, be, weights, list);
+  const s = scanRange(u, ws, be, weights, list);
   m.text = text;
   m.wholeStart = ws;
   m.wholeEnd = we;
@@ -145,24 +147,25 @@ function hasWww(text: string): boolean {
 }
 
 /**
- * Only the core features of `text.slice(from, to)`: enough for a block an
+ * Only the core features of `u.text.slice(from, to)`: enough for a block an
  * earlier stage removed whole, which is bad whatever the rest would say (a
  * third of the blocks of a templated site), so the costlier patterns are
  * skipped; stopwords are counted only when `list` is given.
  */
-export function coreFeatures(text: string, from: number, to: number, weights: Float64Array, t: Thresholds, list?: StopList): CoreFeatures {
-  const s = measure(text, from, to, weights, t, list);
+export function coreFeatures(u: Units, from: number, to: number, weights: Float64Array, t: Thresholds, list?: StopList): CoreFeatures {
+  const s = measure(u, from, to, weights, t, list);
   return { chars: m.chars, weight: m.weight, counter: m.counter, mentionsDate: m.dated, stopTokens: s.stopTokens, stopWords: s.stops, listMarker: m.marker > 0 };
 }
 
 /**
- * The features of `block`, a block of `text` (the document's text), read in
+ * The features of `block`, a block of `u.text` (the document's text), read in
  * place; characters weigh `weights` (classify/scan.ts `scanWeights`), and
  * stopwords are counted with `list` — `stopDensity` is left for the caller to
  * set once it knows the document's language.
  */
-export function features(text: string, block: Block, list: StopList | undefined, weights: Float64Array, t: Thresholds): Features {
-  const s = measure(text, block.start, block.end, weights, t, list);
+export function features(u: Units, block: Block, list: StopList | undefined, weights: Float64Array, t: Thresholds): Features {
+  const text = u.text;
+  const s = measure(u, block.start, block.end, weights, t, list);
   const { letters, nonSpace, tokens, digitTokens, unpunctuated, sentenceEnds, copyrightHints, separatorChars } = s;
   const ctx = block.context;
   const weight = m.weight;

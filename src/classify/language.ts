@@ -5,16 +5,17 @@
 import { CHAR_FLAGS, LANG_HANGUL, LANG_LATIN, PER_CHAR, WEIGHT_HAN, WEIGHT_KANA, WORD } from './char-table.js';
 import type { Features } from './features.js';
 import { stopCountsRange } from './scan.js';
+import { cover, openUnits, type Units } from './units.js';
 import { stopDensityOf, type StopLang } from './stopwords.js';
 
 /** Characters of a document its language is told from. */
 export const LANG_SAMPLE = 20000;
 /** Share of English stopwords from which Latin text is taken for English. */
 export const EN_MIN_DENSITY = 0.15;
-const LANG_HANGUL_BIT = Math.log2(LANG_HANGUL);
-const WEIGHT_KANA_BIT = Math.log2(WEIGHT_KANA);
-const WEIGHT_HAN_BIT = Math.log2(WEIGHT_HAN);
-const LANG_LATIN_BIT = Math.log2(LANG_LATIN);
+const LANG_HANGUL_BIT = 31 - Math.clz32(LANG_HANGUL);
+const WEIGHT_KANA_BIT = 31 - Math.clz32(WEIGHT_KANA);
+const WEIGHT_HAN_BIT = 31 - Math.clz32(WEIGHT_HAN);
+const LANG_LATIN_BIT = 31 - Math.clz32(LANG_LATIN);
 
 /**
  * The stoplist language of a whole document, from its scripts: kana → ja;
@@ -22,9 +23,10 @@ const LANG_LATIN_BIT = Math.log2(LANG_LATIN);
  * words are common enough (other Latin-script languages get no stoplist).
  */
 export function detectStopLang(text: string): StopLang | undefined {
-  const byScript = scriptLang(text);
+  const u = openUnits(text);
+  const byScript = scriptLang(u);
   if (byScript !== 'latin') return byScript;
-  return stopDensityOf(stopCountsRange(text, 0, Math.min(text.length, LANG_SAMPLE), 'en')) >= EN_MIN_DENSITY ? 'en' : undefined;
+  return stopDensityOf(stopCountsRange(u, 0, Math.min(text.length, LANG_SAMPLE), 'en')) >= EN_MIN_DENSITY ? 'en' : undefined;
 }
 
 /**
@@ -32,16 +34,18 @@ export function detectStopLang(text: string): StopLang | undefined {
  * `latin` for mostly Latin text, which is English only if the English stopword
  * density of its first LANG_SAMPLE characters reaches EN_MIN_DENSITY.
  */
-export function scriptLang(text: string): StopLang | 'latin' | undefined {
+export function scriptLang(u: Units): StopLang | 'latin' | undefined {
   let hangul = 0;
   let kana = 0;
   let han = 0;
   let latin = 0;
-  const sample = Math.min(text.length, LANG_SAMPLE);
+  const sample = Math.min(u.text.length, LANG_SAMPLE);
+  cover(u, 0, sample);
+  const { codes, base } = u;
   // the script ranges are all in the BMP: an astral character falls in none, as a pair or as halves; they do
   // not overlap, so each count is one bit of the character's flags, added without a branch
   for (let i = 0; i < sample; i++) {
-    const f = CHAR_FLAGS[text.charCodeAt(i)];
+    const f = CHAR_FLAGS[codes[i - base]];
     hangul += (f >> LANG_HANGUL_BIT) & 1;
     kana += (f >> WEIGHT_KANA_BIT) & 1;
     han += (f >> WEIGHT_HAN_BIT) & 1;
@@ -76,8 +80,11 @@ export class EnglishSample {
   /** False once something between blocks could join or hold a token: the sample is then counted whole. */
   private exact = true;
 
-  constructor(private readonly text: string) {
-    this.limit = Math.min(text.length, LANG_SAMPLE);
+  private readonly text: string;
+
+  constructor(private readonly units: Units) {
+    this.text = units.text;
+    this.limit = Math.min(this.text.length, LANG_SAMPLE);
   }
 
   /** Add the block `[start, end)`, of which `counted` holds the English stopword counts of its trimmed text. */
@@ -88,7 +95,7 @@ export class EnglishSample {
       this.tokens += counted.stopTokens;
       this.stops += counted.stopWords;
     } else {
-      const c = stopCountsRange(this.text, start, Math.min(end, this.limit), 'en');
+      const c = stopCountsRange(this.units, start, Math.min(end, this.limit), 'en');
       this.tokens += c.tokens;
       this.stops += c.stops;
     }
@@ -98,7 +105,7 @@ export class EnglishSample {
   /** The stopword density of the sample. */
   density(): number {
     this.between(this.limit);
-    return stopDensityOf(this.exact ? { tokens: this.tokens, stops: this.stops } : stopCountsRange(this.text, 0, this.limit, 'en'));
+    return stopDensityOf(this.exact ? { tokens: this.tokens, stops: this.stops } : stopCountsRange(this.units, 0, this.limit, 'en'));
   }
 
   /** Check what stands between the last block added and `to`: at least one character, none of them part of a token. */

@@ -33,6 +33,7 @@ import {
   WORD,
   isLowSurrogate,
 } from './char-table.js';
+import { cover, openUnits, type Units } from './units.js';
 import { ASTRAL_WORD, isListed, stopCountsOfString, stopList, type StopCounts, type StopLang, type StopList } from './stopwords.js';
 
 export interface Scan {
@@ -97,17 +98,17 @@ function closesSentence(c: number): boolean {
 
 /** Count the character features of `text` (see `Scan`). */
 export function scan(text: string, t: Thresholds, list?: StopList): Scan {
-  return { ...scanRange(text, 0, text.length, scanWeights(t), list) };
+  return { ...scanRange(openUnits(text), 0, text.length, scanWeights(t), list) };
 }
 
 /** The tokens of `text` (as stopwords.ts `stopTokens` cuts them) and how many are on the stoplist of `lang`. */
 export function stopCounts(text: string, lang: StopLang): StopCounts {
-  return stopCountsRange(text, 0, text.length, lang);
+  return stopCountsRange(openUnits(text), 0, text.length, lang);
 }
 
-/** `stopCounts(text.slice(from, to), lang)`, counted in place. */
-export function stopCountsRange(text: string, from: number, to: number, lang: StopLang): StopCounts {
-  const s = scanRange(text, from, to, UNIT_WEIGHTS, stopList(lang));
+/** `stopCounts(u.text.slice(from, to), lang)`, counted in place. */
+export function stopCountsRange(u: Units, from: number, to: number, lang: StopLang): StopCounts {
+  const s = scanRange(u, from, to, UNIT_WEIGHTS, stopList(lang));
   return { tokens: s.stopTokens, stops: s.stops };
 }
 
@@ -128,12 +129,19 @@ const out: Scan = {
 };
 
 /**
- * Count the character features of `text.slice(from, to)` without cutting it
- * out, weighing characters by `weights` (`scanWeights`), and its stopwords
- * when `list` is given. Returns a record that the next call overwrites (the
- * classifier reads it at once; a block costs no allocation).
+ * Count the character features of `u.text.slice(from, to)` (at most WINDOW
+ * code units, units.ts) without cutting it out, weighing characters by
+ * `weights` (`scanWeights`), and its stopwords when `list` is given. Returns a
+ * record that the next call overwrites (the classifier reads it at once; a
+ * block costs no allocation).
  */
-export function scanRange(text: string, from: number, to: number, weights: Float64Array, list?: StopList): Scan {
+export function scanRange(u: Units, from: number, to: number, weights: Float64Array, list?: StopList): Scan {
+  cover(u, from, to);
+  const codes = u.codes;
+  const base = u.base;
+  // indexes into `codes` from here on
+  const lo = from - base;
+  const hi = to - base;
   let nonSpace = 0;
   let letters = 0;
   let weight = 0;
@@ -155,8 +163,8 @@ export function scanRange(text: string, from: number, to: number, weights: Float
   let stops = 0;
   let word = -1;
   let odd = false;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = lo; i < hi; i++) {
+    const c = codes[i];
     const f = CHAR_FLAGS[c];
     const space = f & SPACE;
     const solid = space ^ 1;
@@ -170,9 +178,9 @@ export function scanRange(text: string, from: number, to: number, weights: Float
     weight += weights[(f >> SCRIPT_SHIFT) & 7];
     letters += (f & LETTER) >> 1;
     if (f & RARE) {
-      if (f & HIGH_SURROGATE && i + 1 < to && isLowSurrogate(text.charCodeAt(i + 1))) {
+      if (f & HIGH_SURROGATE && i + 1 < hi && isLowSurrogate(codes[i + 1])) {
         // an astral code point: one character (counted above as its first half), never a space, weight 1
-        const pair = text.slice(i, i + 2);
+        const pair = u.text.slice(base + i, base + i + 2);
         if (ASTRAL_LETTER.test(pair)) letters++;
         i++;
         if (counting) {
@@ -181,7 +189,7 @@ export function scanRange(text: string, from: number, to: number, weights: Float
             if (word < 0) word = i - 1;
           } else if (word >= 0) {
             stopTokens++;
-            if (isListed(text, word, i - 1, list)) stops++;
+            if (isListed(codes, word, i - 1, list)) stops++;
             word = -1;
           }
         }
@@ -194,8 +202,8 @@ export function scanRange(text: string, from: number, to: number, weights: Float
       if (f & DIGIT) (tokenHasDigit = 1), digits++;
       else if (f & SENTENCE_MARK) {
         if (!latinEnd(c)) sentenceEnds++;
-        else if (i === from || !isDigit(text.charCodeAt(i - 1))) {
-          const next = i + 1 < to ? text.charCodeAt(i + 1) : -1;
+        else if (i === lo || !isDigit(codes[i - 1])) {
+          const next = i + 1 < hi ? codes[i + 1] : -1;
           if (next === -1 || CHAR_FLAGS[next] & SPACE || closesSentence(next)) sentenceEnds++;
         }
       }
@@ -208,7 +216,7 @@ export function scanRange(text: string, from: number, to: number, weights: Float
     }
     if (word >= 0) {
       stopTokens++;
-      if (isListed(text, word, i, list)) stops++;
+      if (isListed(codes, word, i, list)) stops++;
       word = -1;
     }
     if (f & PER_CHAR) {
@@ -218,10 +226,10 @@ export function scanRange(text: string, from: number, to: number, weights: Float
   }
   if (counting && word >= 0) {
     stopTokens++;
-    if (isListed(text, word, to, list)) stops++;
+    if (isListed(codes, word, hi, list)) stops++;
   }
   digitTokens += tokenHasDigit;
-  if (odd && counting) ({ tokens: stopTokens, stops } = stopCountsOfString(text.slice(from, to), list.lang));
+  if (odd && counting) ({ tokens: stopTokens, stops } = stopCountsOfString(u.text.slice(from, to), list.lang));
   out.nonSpace = nonSpace;
   out.letters = letters;
   out.weight = weight;

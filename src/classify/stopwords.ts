@@ -153,20 +153,20 @@ export function stopList(lang: StopLang): StopList {
   return p;
 }
 
-/** Whether the word `text.slice(start, end)`, lower-cased, is on `list`. */
-export function isListed(text: string, start: number, end: number, list: StopList): boolean {
+/** Whether the word `codes[start..end)`, lower-cased, is on `list`. */
+export function isListed(codes: Uint16Array, start: number, end: number, list: StopList): boolean {
   const len = end - start;
   // most words are longer than any entry, or start with a character no entry starts with
-  if (len > list.longest || !list.first[LOWER[text.charCodeAt(start)]]) return false;
+  if (len > list.longest || !list.first[LOWER[codes[start]]]) return false;
   const { words, slots, hashes, mask } = list;
   let h = HASH_SEED;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ LOWER[text.charCodeAt(i)], HASH_PRIME);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ LOWER[codes[i]], HASH_PRIME);
   for (let slot = slotOf(h, mask); slots[slot] !== 0; slot = (slot + 1) & mask) {
     if (hashes[slot] !== h) continue;
     const w = words[slots[slot] - 1];
     if (w.length !== len) continue;
     let k = 0;
-    while (k < len && LOWER[text.charCodeAt(start + k)] === w.charCodeAt(k)) k++;
+    while (k < len && LOWER[codes[start + k]] === w.charCodeAt(k)) k++;
     if (k === len) return true;
   }
   return false;

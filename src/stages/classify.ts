@@ -15,6 +15,7 @@ import { smooth, type Item } from '../classify/smooth.js';
 import { EN_MIN_DENSITY, EnglishSample, LANG_SAMPLE, scriptLang } from '../classify/language.js';
 import { scanWeights } from '../classify/scan.js';
 import { stopList } from '../classify/stopwords.js';
+import { openUnits } from '../classify/units.js';
 
 /** Hard-bad reasons that are page metadata, which may stand between a title and its text. */
 const META = new Set(['date', 'numbers', 'symbols', 'contact', 'empty']);
@@ -25,13 +26,14 @@ export function classify(doc: Doc, t: Thresholds): void {
   // The stoplist language: scripts decide, but for Latin text, which is English only if English stopwords are
   // common enough in its first LANG_SAMPLE characters — counted while its blocks are measured with the
   // English list, so that the text is read once (classify/language.ts EnglishSample).
-  const byScript = scriptLang(text);
+  const units = openUnits(text);
+  const byScript = scriptLang(units);
   const list = byScript === undefined ? undefined : stopList(byScript === 'latin' ? 'en' : byScript);
-  const sample = byScript === 'latin' ? new EnglishSample(text) : undefined;
+  const sample = byScript === 'latin' ? new EnglishSample(units) : undefined;
   const gone = removedWhole(doc);
   const measured: (Features | CoreFeatures)[] = blocks.map((b, i) => {
     // a block removed whole is bad whatever its features: only what smoothing reads of a bad neighbour is measured
-    const f = gone[i] ? coreFeatures(text, b.start, b.end, weights, t, sample && b.start < LANG_SAMPLE ? list : undefined) : features(text, b, list, weights, t);
+    const f = gone[i] ? coreFeatures(units, b.start, b.end, weights, t, sample && b.start < LANG_SAMPLE ? list : undefined) : features(units, b, list, weights, t);
     sample?.add(b.start, b.end, f);
     return f;
   });
