@@ -44,8 +44,9 @@ export const SENTENCE_MARK = 1 << 13;
 /** The first half of a surrogate pair (U+D800–DBFF): the loops take the astral path only on this bit. */
 export const HIGH_SURROGATE = 1 << 14;
 /**
- * Lower case is not one code unit of the same WORD / PER_CHAR class: only U+0130 İ (→ i + U+0307). Stopword
- * counting, which reads lower case through `LOWER`, takes the string path on it.
+ * Lower case is not one code unit of the same WORD / PER_CHAR class (or, for Han and kana, not the character
+ * itself): only U+0130 İ (→ i + U+0307). Stopword counting, which reads lower case through `LOWER`, takes the
+ * string path on it.
  */
 export const LOWER_ODD = 1 << 15;
 
@@ -94,7 +95,8 @@ function build(): Uint16Array {
     }
     const lower = String.fromCharCode(c).toLowerCase();
     LOWER[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
-    if (lower.length !== 1 || classOf(LOWER[c]) !== classOf(c)) table[c] |= LOWER_ODD;
+    // a Han or kana character is counted by itself, not lower-cased: it must be its own lower case
+    if (lower.length !== 1 || classOf(LOWER[c]) !== classOf(c) || (table[c] & PER_CHAR && LOWER[c] !== c)) table[c] |= LOWER_ODD;
   }
   return table;
 }

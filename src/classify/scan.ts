@@ -20,7 +20,6 @@ import {
   DIGIT,
   HIGH_SURROGATE,
   LETTER,
-  LOWER,
   LOWER_ODD,
   PER_CHAR,
   SENTENCE_MARK,
@@ -67,6 +66,8 @@ const ASTRAL_LETTER = /\p{L}/u;
 
 /** Script bits of a character's flags, shifted down: an index into the weights (none, Hangul, Han, kana). */
 const SCRIPT_SHIFT = 2;
+const WORD_BIT = 31 - Math.clz32(WORD);
+const PER_CHAR_BIT = 31 - Math.clz32(PER_CHAR);
 /** Characters that need more than the counts every character gets. */
 const RARE = HIGH_SURROGATE | UNPUNCTUATED | SEPARATOR | COPYRIGHT_HINT | DIGIT | SENTENCE_MARK | LOWER_ODD;
 
@@ -156,12 +157,13 @@ export function scanRange(u: Units, from: number, to: number, weights: Float64Ar
   // since spaces come every few characters and a branch on them would be mispredicted often
   let afterSpace = 1;
   let tokenHasDigit = 0;
-  // stopword tokens: words of WORD characters (start of the one being read, or -1), and Han or kana alone
+  // stopword tokens: words of WORD characters (1 while one is read, from `word`), and Han or kana alone
   const counting = list !== undefined;
   const chars = list?.chars;
   let stopTokens = 0;
   let stops = 0;
-  let word = -1;
+  let wasWord = 0;
+  let word = 0;
   let odd = false;
   for (let i = lo; i < hi; i++) {
     const c = codes[i];
@@ -186,11 +188,11 @@ export function scanRange(u: Units, from: number, to: number, weights: Float64Ar
         if (counting) {
           // no stoplist holds an astral character: such a word only needs cutting right
           if (ASTRAL_WORD.test(pair.toLowerCase())) {
-            if (word < 0) word = i - 1;
-          } else if (word >= 0) {
+            if (!wasWord) (word = i - 1), (wasWord = 1);
+          } else if (wasWord) {
             stopTokens++;
             if (isListed(codes, word, i - 1, list)) stops++;
-            word = -1;
+            wasWord = 0;
           }
         }
         continue;
@@ -209,22 +211,22 @@ export function scanRange(u: Units, from: number, to: number, weights: Float64Ar
       }
     }
     if (!counting) continue;
-    // Han and kana are WORD characters too, but each is a token of its own
-    if ((f & (WORD | PER_CHAR)) === WORD) {
-      if (word < 0) word = i;
-      continue;
+    // Han and kana are WORD characters too, but each is a token of its own (and a stopword when `chars` says so:
+    // it holds only such characters)
+    const perChar = (f >> PER_CHAR_BIT) & 1;
+    const inWord = (f >> WORD_BIT) & 1 & (perChar ^ 1);
+    if (inWord !== wasWord) {
+      if (inWord) word = i;
+      else {
+        stopTokens++;
+        if (isListed(codes, word, i, list)) stops++;
+      }
+      wasWord = inWord;
     }
-    if (word >= 0) {
-      stopTokens++;
-      if (isListed(codes, word, i, list)) stops++;
-      word = -1;
-    }
-    if (f & PER_CHAR) {
-      stopTokens++;
-      stops += chars![LOWER[c]];
-    }
+    stopTokens += perChar;
+    stops += chars![c];
   }
-  if (counting && word >= 0) {
+  if (counting && wasWord) {
     stopTokens++;
     if (isListed(codes, word, hi, list)) stops++;
   }

@@ -107,7 +107,7 @@ export function stopTokens(text: string): string[] {
  */
 export interface StopList {
   lang: StopLang;
-  /** 1 for each code unit that is an entry alone. */
+  /** 1 for each Han or kana code unit that is an entry alone. */
   chars: Uint8Array;
   /** Code units of the longest entry: a longer word is on no list. */
   longest: number;
@@ -139,7 +139,8 @@ export function stopList(lang: StopLang): StopList {
     let longest = 0;
     words.forEach((w, k) => {
       longest = Math.max(longest, w.length);
-      if (w.length === 1) chars[w.charCodeAt(0)] = 1;
+      // only the characters counted alone (Han, kana): a one-letter word ("a", "이") is counted as a word
+      if (w.length === 1 && CHAR_FLAGS[w.charCodeAt(0)] & PER_CHAR) chars[w.charCodeAt(0)] = 1;
       first[w.charCodeAt(0)] = 1;
       let h = HASH_SEED;
       for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), HASH_PRIME);
