@@ -8,8 +8,8 @@ import type { Thresholds } from '../thresholds.js';
 import { CHAR_FLAGS, SPACE } from './char-table.js';
 import { listMarkerLength } from './list-marker.js';
 import { COPYRIGHT, COUNTER, DATE_TIME, EMAIL, URL, endsAsSentenceIn } from './patterns.js';
-import type { StopList } from './stopwords.js';
-import { scanRange, type Scan } from './scan.js';
+import type { StopCounts, StopList } from './stopwords.js';
+import { scanRange, stopCountsRange, type Scan } from './scan.js';
 import type { Units } from './units.js';
 
 export interface Features {
@@ -24,15 +24,15 @@ export interface Features {
   unpunctuatedScript: boolean;
   endsAsSentence: boolean;
   sentenceEnds: number;
-  /** Stopword density, when the document's language has a stoplist (set once the language is known). */
-  stopDensity?: number;
-  /** Stopword tokens, counted with the stoplist the features were measured with (0 without one). */
-  stopTokens: number;
-  /** Of those, the ones on that stoplist. */
-  stopWords: number;
+  /** Stopword density, when the document's language has a stoplist (see `BlockFeatures.setLanguage`). */
+  readonly stopDensity?: number;
+  /** Stopword tokens, when it has one; else 0. */
+  readonly stopTokens: number;
   listItem: boolean;
   /** The text opens with a list marker (segment.ts LIST_MARKER), which the other features leave out. */
   listMarker: boolean;
+  /** The stopword counts made while measuring, with the stoplist given then (classify/language.ts reads them). */
+  counted: StopCounts | undefined;
   /** An HTML heading element. */
   htmlHeading: boolean;
   linkDensity: number;
@@ -73,7 +73,7 @@ const SAMPLE = 100_000;
  * whether it is a counter or mentions a date; with the stopword counts the
  * document's language is told from.
  */
-export type CoreFeatures = Pick<Features, 'chars' | 'weight' | 'counter' | 'mentionsDate' | 'stopTokens' | 'stopWords' | 'listMarker'>;
+export type CoreFeatures = Pick<Features, 'chars' | 'weight' | 'counter' | 'mentionsDate' | 'listMarker' | 'counted'>;
 
 /**
  * A block as the features see it, measured in place in the document's text:
@@ -154,47 +154,106 @@ function hasWww(text: string): boolean {
  */
 export function coreFeatures(u: Units, from: number, to: number, weights: Float64Array, t: Thresholds, list?: StopList): CoreFeatures {
   const s = measure(u, from, to, weights, t, list);
-  return { chars: m.chars, weight: m.weight, counter: m.counter, mentionsDate: m.dated, stopTokens: s.stopTokens, stopWords: s.stops, listMarker: m.marker > 0 };
+  return { chars: m.chars, weight: m.weight, counter: m.counter, mentionsDate: m.dated, listMarker: m.marker > 0, counted: countedBy(s, list) };
+}
+
+/** The stopword counts `scanRange` made with `list`, if one was given. */
+function countedBy(s: Scan, list: StopList | undefined): StopCounts | undefined {
+  return list ? { list: list.lang, tokens: s.stopTokens, stops: s.stops } : undefined;
+}
+
+/**
+ * Features of a block whose stopwords are counted when first read: the
+ * document's stoplist is known only once all its blocks are measured, and
+ * most blocks are judged without their stopwords (a short one, a hard-bad
+ * one; in Korean or Chinese, a punctuated one).
+ */
+export class BlockFeatures implements Features {
+  chars = 0;
+  weight = 0;
+  letterShare = 0;
+  digitTokens = 0;
+  digitTokenShare = 0;
+  unpunctuatedScript = false;
+  endsAsSentence = false;
+  sentenceEnds = 0;
+  listItem = false;
+  listMarker = false;
+  htmlHeading = false;
+  linkDensity = 0;
+  date = false;
+  mentionsDate = false;
+  counter = false;
+  contact = false;
+  copyright = false;
+  separators = 0;
+  counted: StopCounts | undefined = undefined;
+  private list: StopList | undefined = undefined;
+
+  /** `bodyStart`/`bodyEnd`: the measured text in `units` (read only while the document is classified). */
+  constructor(
+    private readonly units: Units,
+    private readonly bodyStart: number,
+    private readonly bodyEnd: number,
+  ) {}
+
+  /** The document's stoplist (none: no stopword density). */
+  setLanguage(list: StopList | undefined): void {
+    this.list = list;
+  }
+
+  get stopTokens(): number {
+    return this.list ? this.stops(this.list).tokens : 0;
+  }
+
+  get stopDensity(): number | undefined {
+    if (!this.list) return undefined;
+    const c = this.stops(this.list);
+    return c.tokens === 0 ? 0 : c.stops / c.tokens;
+  }
+
+  private stops(list: StopList): StopCounts {
+    if (this.counted?.list !== list.lang) this.counted = stopCountsRange(this.units, this.bodyStart, this.bodyEnd, list.lang);
+    return this.counted;
+  }
 }
 
 /**
  * The features of `block`, a block of `u.text` (the document's text), read in
  * place; characters weigh `weights` (classify/scan.ts `scanWeights`), and
- * stopwords are counted with `list` — `stopDensity` is left for the caller to
- * set once it knows the document's language.
+ * stopwords are counted now with `list` when given, else on first reading
+ * (`BlockFeatures`).
  */
-export function features(u: Units, block: Block, list: StopList | undefined, weights: Float64Array, t: Thresholds): Features {
+export function features(u: Units, block: Block, list: StopList | undefined, weights: Float64Array, t: Thresholds): BlockFeatures {
   const text = u.text;
   const s = measure(u, block.start, block.end, weights, t, list);
   const { letters, nonSpace, tokens, digitTokens, unpunctuated, sentenceEnds, copyrightHints, separatorChars } = s;
   const ctx = block.context;
   const weight = m.weight;
   const length = block.end - block.start;
-  return {
-    chars: m.chars,
-    weight,
-    letterShare: nonSpace ? letters / nonSpace : 0,
-    digitTokens,
-    unpunctuatedScript: letters > 0 && unpunctuated / letters >= 0.5,
-    digitTokenShare: tokens ? digitTokens / tokens : 0,
-    endsAsSentence: endsAsSentenceIn(text, Math.max(m.wholeStart, m.wholeEnd - 16), m.wholeEnd),
-    sentenceEnds,
-    stopDensity: undefined,
-    stopTokens: s.stopTokens,
-    stopWords: s.stops,
-    listItem: block.kind === 'list-item' || m.marker > 0,
-    listMarker: m.marker > 0,
-    htmlHeading: Boolean(ctx && isHeadingElement(ctx.element)) || (Boolean(ctx) && block.kind === 'heading'),
-    linkDensity: ctx && length ? Math.min(1, ctx.linkChars / length) : 0,
-    date: m.dated && sentenceEnds === 0 && isDateLine(body(), t),
-    mentionsDate: m.dated,
-    counter: m.counter,
-    contact: m.short && mentionsContact(body()),
-    // the weight test first: it is free, the notice pattern is not
-    copyright: weight < t['classify.lengthHigh'] && copyrightHints > 0 && COPYRIGHT.test(body()),
-    // a block without any separator character (most of them) cannot match
-    separators: separatorChars > 0 ? (body().match(SEPARATORS) ?? []).length : 0,
-  };
+  const f = new BlockFeatures(u, m.wholeStart, m.bodyEnd);
+  f.counted = countedBy(s, list);
+  f.chars = m.chars;
+  f.weight = weight;
+  f.letterShare = nonSpace ? letters / nonSpace : 0;
+  f.digitTokens = digitTokens;
+  f.unpunctuatedScript = letters > 0 && unpunctuated / letters >= 0.5;
+  f.digitTokenShare = tokens ? digitTokens / tokens : 0;
+  f.endsAsSentence = endsAsSentenceIn(text, Math.max(m.wholeStart, m.wholeEnd - 16), m.wholeEnd);
+  f.sentenceEnds = sentenceEnds;
+  f.listItem = block.kind === 'list-item' || m.marker > 0;
+  f.listMarker = m.marker > 0;
+  f.htmlHeading = Boolean(ctx && isHeadingElement(ctx.element)) || (Boolean(ctx) && block.kind === 'heading');
+  f.linkDensity = ctx && length ? Math.min(1, ctx.linkChars / length) : 0;
+  f.date = m.dated && sentenceEnds === 0 && isDateLine(body(), t);
+  f.mentionsDate = m.dated;
+  f.counter = m.counter;
+  f.contact = m.short && mentionsContact(body());
+  // the weight test first: it is free, the notice pattern is not
+  f.copyright = weight < t['classify.lengthHigh'] && copyrightHints > 0 && COPYRIGHT.test(body());
+  // a block without any separator character (most of them) cannot match
+  f.separators = separatorChars > 0 ? (body().match(SEPARATORS) ?? []).length : 0;
+  return f;
 }
 
 /** `/^h[1-6]$/`: an HTML heading element. */

@@ -87,13 +87,13 @@ export class EnglishSample {
     this.limit = Math.min(this.text.length, LANG_SAMPLE);
   }
 
-  /** Add the block `[start, end)`, of which `counted` holds the English stopword counts of its trimmed text. */
-  add(start: number, end: number, counted: Pick<Features, 'stopTokens' | 'stopWords' | 'listMarker'>): void {
+  /** Add the block `[start, end)`, measured (classify/features.ts) with the English stoplist. */
+  add(start: number, end: number, f: Pick<Features, 'listMarker' | 'counted'>): void {
     if (start >= this.limit || !this.exact) return;
     this.between(start);
-    if (end <= this.limit && !counted.listMarker) {
-      this.tokens += counted.stopTokens;
-      this.stops += counted.stopWords;
+    if (end <= this.limit && !f.listMarker && f.counted?.list === 'en') {
+      this.tokens += f.counted.tokens;
+      this.stops += f.counted.stops;
     } else {
       const c = stopCountsRange(this.units, start, Math.min(end, this.limit), 'en');
       this.tokens += c.tokens;

@@ -34,10 +34,12 @@ export function initialClass(f: Features, evidence: string | undefined, lang: St
     return f.linkDensity > 0 ? { cls: 'bad', reason: 'short-link' } : { cls: 'short', reason: f.endsAsSentence ? 'short-sentence' : 'short' };
   }
   const prose = lang ? t[`classify.stopwords.${lang}`] : 0;
-  const punctuated = f.endsAsSentence || f.sentenceEnds > 0 || f.unpunctuatedScript;
-  const wordy = f.stopDensity !== undefined && f.stopDensity >= prose;
+  // the stopword density is read only where it decides (classify/features.ts counts it on first reading)
   // punctuation without function words is a keyword line ("Tags: AI. Meta."); only judged on enough tokens
   const stopPoor = lang !== undefined && LOW_DENSITY_MEANS_NOT_PROSE[lang] && f.stopDensity !== undefined && f.stopTokens >= 10 && f.stopDensity < prose * t['classify.stopwordShare'];
-  if ((!punctuated && !wordy) || stopPoor) return { cls: 'bad', reason: stopPoor ? 'few-stopwords' : 'no-sentence' };
+  if (stopPoor) return { cls: 'bad', reason: 'few-stopwords' };
+  const punctuated = f.endsAsSentence || f.sentenceEnds > 0 || f.unpunctuatedScript;
+  const wordy = () => f.stopDensity !== undefined && f.stopDensity >= prose;
+  if (!punctuated && !wordy()) return { cls: 'bad', reason: 'no-sentence' };
   return f.weight >= t['classify.lengthHigh'] ? { cls: 'good', reason: 'prose' } : { cls: 'near-good', reason: 'medium-prose' };
 }

@@ -54,7 +54,7 @@ export interface Scan {
   sentenceEnds: number;
   /** Characters that may be part of a menu separator. */
   separatorChars: number;
-  /** Characters without which no copyright notice matches (char-table.ts COPYRIGHT_HINT). */
+  /** Places where a copyright notice could be (`noticeCanStart`): without one, patterns.ts COPYRIGHT cannot match. */
   copyrightHints: number;
   /** Stopword tokens (stopwords.ts `stopTokens`), when a stoplist was given; else 0. */
   stopTokens: number;
@@ -97,6 +97,20 @@ function closesSentence(c: number): boolean {
   return c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 0x29 || c === 0x5d;
 }
 
+/**
+ * Whether a copyright notice (patterns.ts COPYRIGHT, case-insensitive) can be
+ * at the COPYRIGHT_HINT character `codes[i]`: `(c`, `py` of "copyright",
+ * `rv` of "reserved"; ©, 版, 著, 저 always. No other character folds to these
+ * letters under the pattern's `iu` flags.
+ */
+function noticeCanStart(codes: Uint16Array, i: number, lo: number, hi: number): boolean {
+  const c = codes[i] | 0x20;
+  if (c === 0x28) return i + 1 < hi && (codes[i + 1] | 0x20) === 0x63; // ( c
+  if (c === 0x79) return i > lo && (codes[i - 1] | 0x20) === 0x70; // p y
+  if (c === 0x76) return i > lo && (codes[i - 1] | 0x20) === 0x72; // r v
+  return true;
+}
+
 /** Count the character features of `text` (see `Scan`). */
 export function scan(text: string, t: Thresholds, list?: StopList): Scan {
   return { ...scanRange(openUnits(text), 0, text.length, scanWeights(t), list) };
@@ -110,7 +124,7 @@ export function stopCounts(text: string, lang: StopLang): StopCounts {
 /** `stopCounts(u.text.slice(from, to), lang)`, counted in place. */
 export function stopCountsRange(u: Units, from: number, to: number, lang: StopLang): StopCounts {
   const s = scanRange(u, from, to, UNIT_WEIGHTS, stopList(lang));
-  return { tokens: s.stopTokens, stops: s.stops };
+  return { tokens: s.stopTokens, stops: s.stops, list: lang };
 }
 
 /** The one record `scanRange` fills: read it before the next call. */
@@ -199,7 +213,7 @@ export function scanRange(u: Units, from: number, to: number, weights: Float64Ar
       }
       if (f & UNPUNCTUATED) unpunctuated++;
       if (f & SEPARATOR) separatorChars++;
-      if (f & COPYRIGHT_HINT) copyrightHints++;
+      if (f & COPYRIGHT_HINT && noticeCanStart(codes, i, lo, hi)) copyrightHints++;
       if (f & LOWER_ODD) odd = true;
       if (f & DIGIT) (tokenHasDigit = 1), digits++;
       else if (f & SENTENCE_MARK) {

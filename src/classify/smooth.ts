@@ -125,7 +125,8 @@ export function smooth(items: Item[], t: Thresholds): void {
   // post before its footer: "また秋にも来たいと思います。") is part of that text. Plain text has no containers.
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
-    if (!it.container || it.cls !== 'bad' || it.initial.hard || it.initial.reason !== 'short-sentence' || !NEIGHBOUR_ONLY.has(it.reason)) continue;
+    // the container last: building it is the costly part
+    if (it.cls !== 'bad' || it.initial.hard || it.initial.reason !== 'short-sentence' || !NEIGHBOUR_ONLY.has(it.reason) || !it.container) continue;
     const sibling = (j: number) => j >= 0 && j < items.length && items[j].cls === 'good' && items[j].container === it.container;
     if (sibling(i - 1) || sibling(i + 1)) set(it, 'good', 'sentence-beside-text');
   }

@@ -47,6 +47,8 @@ export const ASTRAL_WORD = /[\p{L}\p{N}'’]/u;
 export interface StopCounts {
   tokens: number;
   stops: number;
+  /** The stoplist they were counted with. */
+  list?: StopLang;
 }
 
 /**
@@ -194,7 +196,7 @@ export function stopCountsOfString(text: string, lang: StopLang): StopCounts {
       stops += chars[c];
     },
   );
-  return { tokens, stops };
+  return { tokens, stops, list: lang };
 }
 
 /** Share of stopwords among the tokens (0 without tokens). */

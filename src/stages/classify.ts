@@ -9,12 +9,12 @@
 import { blockText, removeSpan, type Block, type BlockContext, type Doc } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { contextEvidence, wrapperEvidence, type Evidence } from '../classify/context.js';
-import { coreFeatures, features, mentionsContact, type CoreFeatures, type Features } from '../classify/features.js';
+import { coreFeatures, features, mentionsContact, type BlockFeatures, type CoreFeatures, type Features } from '../classify/features.js';
 import { initialClass, type Cls, type Verdict } from '../classify/rules.js';
 import { smooth, type Item } from '../classify/smooth.js';
 import { EN_MIN_DENSITY, EnglishSample, LANG_SAMPLE, scriptLang } from '../classify/language.js';
 import { scanWeights } from '../classify/scan.js';
-import { stopList } from '../classify/stopwords.js';
+import { LOW_DENSITY_MEANS_NOT_PROSE, stopList } from '../classify/stopwords.js';
 import { openUnits } from '../classify/units.js';
 
 /** Hard-bad reasons that are page metadata, which may stand between a title and its text. */
@@ -25,19 +25,22 @@ export function classify(doc: Doc, t: Thresholds): void {
   const weights = scanWeights(t);
   // The stoplist language: scripts decide, but for Latin text, which is English only if English stopwords are
   // common enough in its first LANG_SAMPLE characters — counted while its blocks are measured with the
-  // English list, so that the text is read once (classify/language.ts EnglishSample).
+  // English list, so that the text is read once (classify/language.ts EnglishSample). Where a low density
+  // tells against a block, most blocks are judged on it and their stopwords are counted while they are
+  // measured; elsewhere only when a rule reads them.
   const units = openUnits(text);
   const byScript = scriptLang(units);
-  const list = byScript === undefined ? undefined : stopList(byScript === 'latin' ? 'en' : byScript);
+  const early = byScript === 'latin' ? stopList('en') : byScript && LOW_DENSITY_MEANS_NOT_PROSE[byScript] ? stopList(byScript) : undefined;
   const sample = byScript === 'latin' ? new EnglishSample(units) : undefined;
   const gone = removedWhole(doc);
-  const measured: (Features | CoreFeatures)[] = blocks.map((b, i) => {
+  const measured: (BlockFeatures | CoreFeatures)[] = blocks.map((b, i) => {
     // a block removed whole is bad whatever its features: only what smoothing reads of a bad neighbour is measured
-    const f = gone[i] ? coreFeatures(units, b.start, b.end, weights, t, sample && b.start < LANG_SAMPLE ? list : undefined) : features(units, b, list, weights, t);
+    const f = gone[i] ? coreFeatures(units, b.start, b.end, weights, t, sample && b.start < LANG_SAMPLE ? early : undefined) : features(units, b, early, weights, t);
     sample?.add(b.start, b.end, f);
     return f;
   });
   const lang = byScript !== 'latin' ? byScript : sample!.density() >= EN_MIN_DENSITY ? 'en' : undefined;
+  const list = lang && stopList(lang);
 
   const evidence = evidenceOf(doc);
   const wrappers = wrapperEvidence(evidence, blocks.map((b) => b.end - b.start), t['classify.wrapperShare']);
@@ -50,9 +53,8 @@ export function classify(doc: Doc, t: Thresholds): void {
       const signOff = skippable(c, initial, t) || (c.chars <= t['classify.metaMaxChars'] && mentionsContact(blockText(doc, b)));
       return new BlockItem(initial, length, c.weight, false, false, signOff, undefined);
     }
-    const f = measured[i] as Features;
-    if (lang) f.stopDensity = f.stopTokens === 0 ? 0 : f.stopWords / f.stopTokens;
-    else f.stopTokens = 0;
+    const f = measured[i] as BlockFeatures;
+    f.setLanguage(list);
     const initial = initialClass(f, firstEvidence(evidence[i], wrappers), lang, t);
     return new BlockItem(
       initial,
