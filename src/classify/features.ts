@@ -10,7 +10,7 @@ import { listMarkerLength } from './list-marker.js';
 import { COPYRIGHT, COUNTER, DATE_TIME, EMAIL, URL, endsAsSentenceIn } from './patterns.js';
 import type { StopCounts, StopList } from './stopwords.js';
 import { scanRange, stopCountsRange, type Scan } from './scan.js';
-import type { Units } from './units.js';
+import type { Units } from '../code-units.js';
 
 export interface Features {
   /** Characters, spaces excluded. */

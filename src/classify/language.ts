@@ -5,7 +5,7 @@
 import { CHAR_FLAGS, LANG_HANGUL, LANG_LATIN, PER_CHAR, WEIGHT_HAN, WEIGHT_KANA, WORD } from './char-table.js';
 import type { Features } from './features.js';
 import { stopCountsRange } from './scan.js';
-import { cover, openUnits, type Units } from './units.js';
+import { cover, openUnits, type Units } from '../code-units.js';
 import { stopDensityOf, type StopLang } from './stopwords.js';
 
 /** Characters of a document its language is told from. */

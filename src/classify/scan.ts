@@ -32,7 +32,7 @@ import {
   WORD,
   isLowSurrogate,
 } from './char-table.js';
-import { cover, openUnits, type Units } from './units.js';
+import { cover, openUnits, type Units } from '../code-units.js';
 import { ASTRAL_WORD, isListed, stopCountsOfString, stopList, type StopCounts, type StopLang, type StopList } from './stopwords.js';
 
 export interface Scan {

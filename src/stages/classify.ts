@@ -15,7 +15,7 @@ import { smooth, type Item } from '../classify/smooth.js';
 import { EN_MIN_DENSITY, EnglishSample, LANG_SAMPLE, scriptLang } from '../classify/language.js';
 import { scanWeights } from '../classify/scan.js';
 import { LOW_DENSITY_MEANS_NOT_PROSE, stopList } from '../classify/stopwords.js';
-import { openUnits } from '../classify/units.js';
+import { openUnits } from '../code-units.js';
 
 /** Hard-bad reasons that are page metadata, which may stand between a title and its text. */
 const META = new Set(['date', 'numbers', 'symbols', 'contact', 'empty']);

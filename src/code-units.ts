@@ -1,9 +1,10 @@
 /**
  * The UTF-16 code units of a document's text in a typed array, for the
- * classifier's character loops. V8 reads a typed array element at a fraction
- * of the cost of `charCodeAt` on a string (which checks the string's shape on
- * every call): copying the text once, natively, and reading the copy halves
- * the cost of a loop over it (our measurement on the 32 MB bench corpus).
+ * character loops of the classifier and the repeat finder. V8 reads a typed
+ * array element at a fraction of the cost of `charCodeAt` on a string (which
+ * checks the string's shape on every call): copying the text once, natively,
+ * and reading the copy halves the cost of a loop over it (our measurement on
+ * the 32 MB bench corpus).
  *
  * One buffer per thread, reused from document to document. A text longer than
  * WINDOW code units is not copied whole: a window of it is, from where the
@@ -11,7 +12,7 @@
  */
 
 /** Code units copied at most at once (8 MiB of buffer). */
-const WINDOW = 1 << 22;
+export const WINDOW = 1 << 22;
 
 /** Node writes 'utf16le'; a typed array reads in the machine's order. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
