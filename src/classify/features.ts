@@ -11,6 +11,7 @@ import { COPYRIGHT, COUNTER, DATE_TIME, EMAIL, URL, endsAsSentenceIn } from './p
 import type { StopCounts, StopList } from './stopwords.js';
 import { scanRange, stopCountsRange, type Scan } from './scan.js';
 import type { Units } from '../code-units.js';
+import type { Limits } from './limits.js';
 
 export interface Features {
   /** Characters, spaces excluded. */
@@ -105,7 +106,7 @@ function body(): string {
  * Returns the character counts of the body (classify/scan.ts), with its
  * stopwords when `list` is given.
  */
-function measure(u: Units, from: number, to: number, weights: Float64Array, t: Thresholds, list: StopList | undefined): Scan {
+function measure(u: Units, from: number, to: number, k: Limits, list: StopList | undefined): Scan {
   const text = u.text;
   const marker = listMarkerLength(text, from, to);
   // String.prototype.trim strips what `\s` matches: the table's SPACE
@@ -115,14 +116,14 @@ function measure(u: Units, from: number, to: number, weights: Float64Array, t: T
   while (we > ws && CHAR_FLAGS[text.charCodeAt(we - 1)] & SPACE) we--;
   const be = we - ws > SAMPLE ? ws + SAMPLE : we;
   const scale = be > ws ? (we - ws) / (be - ws) : 1;
-  const s = scanRange(u, ws, be, weights, list);
+  const s = scanRange(u, ws, be, k.weights, list);
   m.text = text;
   m.wholeStart = ws;
   m.wholeEnd = we;
   m.bodyEnd = be;
   m.marker = marker;
   m.body = undefined;
-  const short = s.nonSpace * scale <= t['classify.metaMaxChars'];
+  const short = s.nonSpace * scale <= k.metaMaxChars;
   m.short = short;
   // every date and time pattern holds an ASCII digit; most short blocks have none
   m.dated = short && s.digits > 0 && hasDate(body());
@@ -152,8 +153,8 @@ function hasWww(text: string): boolean {
  * third of the blocks of a templated site), so the costlier patterns are
  * skipped; stopwords are counted only when `list` is given.
  */
-export function coreFeatures(u: Units, from: number, to: number, weights: Float64Array, t: Thresholds, list?: StopList): CoreFeatures {
-  const s = measure(u, from, to, weights, t, list);
+export function coreFeatures(u: Units, from: number, to: number, k: Limits, list?: StopList): CoreFeatures {
+  const s = measure(u, from, to, k, list);
   return { chars: m.chars, weight: m.weight, counter: m.counter, mentionsDate: m.dated, listMarker: m.marker > 0, counted: countedBy(s, list) };
 }
 
@@ -220,13 +221,12 @@ export class BlockFeatures implements Features {
 
 /**
  * The features of `block`, a block of `u.text` (the document's text), read in
- * place; characters weigh `weights` (classify/scan.ts `scanWeights`), and
- * stopwords are counted now with `list` when given, else on first reading
- * (`BlockFeatures`).
+ * place, against the limits `k`; stopwords are counted now with `list` when
+ * given, else on first reading (`BlockFeatures`).
  */
-export function features(u: Units, block: Block, list: StopList | undefined, weights: Float64Array, t: Thresholds): BlockFeatures {
+export function features(u: Units, block: Block, list: StopList | undefined, k: Limits): BlockFeatures {
   const text = u.text;
-  const s = measure(u, block.start, block.end, weights, t, list);
+  const s = measure(u, block.start, block.end, k, list);
   const { letters, nonSpace, tokens, digitTokens, unpunctuated, sentenceEnds, copyrightHints, separatorChars } = s;
   const ctx = block.context;
   const weight = m.weight;
@@ -245,12 +245,12 @@ export function features(u: Units, block: Block, list: StopList | undefined, wei
   f.listMarker = m.marker > 0;
   f.htmlHeading = Boolean(ctx && isHeadingElement(ctx.element)) || (Boolean(ctx) && block.kind === 'heading');
   f.linkDensity = ctx && length ? Math.min(1, ctx.linkChars / length) : 0;
-  f.date = m.dated && sentenceEnds === 0 && isDateLine(body(), t);
+  f.date = m.dated && sentenceEnds === 0 && isDateLine(body(), k.t);
   f.mentionsDate = m.dated;
   f.counter = m.counter;
   f.contact = m.short && mentionsContact(body());
   // the weight test first: it is free, the notice pattern is not
-  f.copyright = weight < t['classify.lengthHigh'] && copyrightHints > 0 && COPYRIGHT.test(body());
+  f.copyright = weight < k.lengthHigh && copyrightHints > 0 && COPYRIGHT.test(body());
   // a block without any separator character (most of them) cannot match
   f.separators = separatorChars > 0 ? (body().match(SEPARATORS) ?? []).length : 0;
   return f;

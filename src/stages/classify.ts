@@ -13,7 +13,7 @@ import { coreFeatures, features, mentionsContact, type BlockFeatures, type CoreF
 import { initialClass, type Cls, type Verdict } from '../classify/rules.js';
 import { smooth, type Item } from '../classify/smooth.js';
 import { EN_MIN_DENSITY, EnglishSample, LANG_SAMPLE, scriptLang } from '../classify/language.js';
-import { scanWeights } from '../classify/scan.js';
+import { limitsOf, type Limits } from '../classify/limits.js';
 import { LOW_DENSITY_MEANS_NOT_PROSE, stopList } from '../classify/stopwords.js';
 import { openUnits } from '../code-units.js';
 
@@ -22,7 +22,7 @@ const META = new Set(['date', 'numbers', 'symbols', 'contact', 'empty']);
 
 export function classify(doc: Doc, t: Thresholds): void {
   const { text, blocks } = doc;
-  const weights = scanWeights(t);
+  const k = limitsOf(t);
   // The stoplist language: scripts decide, but for Latin text, which is English only if English stopwords are
   // common enough in its first LANG_SAMPLE characters — counted while its blocks are measured with the
   // English list, so that the text is read once (classify/language.ts EnglishSample). Where a low density
@@ -35,7 +35,7 @@ export function classify(doc: Doc, t: Thresholds): void {
   const gone = removedWhole(doc);
   const measured: (BlockFeatures | CoreFeatures)[] = blocks.map((b, i) => {
     // a block removed whole is bad whatever its features: only what smoothing reads of a bad neighbour is measured
-    const f = gone[i] ? coreFeatures(units, b.start, b.end, weights, t, sample && b.start < LANG_SAMPLE ? early : undefined) : features(units, b, early, weights, t);
+    const f = gone[i] ? coreFeatures(units, b.start, b.end, k, sample && b.start < LANG_SAMPLE ? early : undefined) : features(units, b, early, k);
     sample?.add(b.start, b.end, f);
     return f;
   });
@@ -50,19 +50,19 @@ export function classify(doc: Doc, t: Thresholds): void {
       const c = measured[i];
       const initial = { cls: 'bad' as const, reason: 'removed-earlier', hard: true };
       // a byline with an address that the corpus stage removed still signs a story off (see smooth.ts)
-      const signOff = skippable(c, initial, t) || (c.chars <= t['classify.metaMaxChars'] && mentionsContact(blockText(doc, b)));
+      const signOff = skippable(c, initial, k) || (c.chars <= k.metaMaxChars && mentionsContact(blockText(doc, b)));
       return new BlockItem(initial, length, c.weight, false, false, signOff, undefined);
     }
     const f = measured[i] as BlockFeatures;
     f.setLanguage(list);
-    const initial = initialClass(f, firstEvidence(evidence[i], wrappers), lang, t);
+    const initial = initialClass(f, firstEvidence(evidence[i], wrappers), lang, k);
     return new BlockItem(
       initial,
       length,
       f.weight,
-      !initial.hard && isHeading(f, text, b, t),
+      !initial.hard && isHeading(f, text, b, k),
       !initial.hard && f.htmlHeading,
-      skippable(f, initial, t),
+      skippable(f, initial, k),
       b.context,
     );
   });
@@ -130,14 +130,14 @@ function evidenceOf(doc: Doc): Evidence[][] {
 }
 
 /** What may stand between a title and its text: a label, a counter, a dateline or a byline with a date. */
-function skippable(f: CoreFeatures, initial: Verdict, t: Thresholds): boolean {
+function skippable(f: CoreFeatures, initial: Verdict, k: Limits): boolean {
   return (
-    f.chars < t['classify.headingMinChars'] ||
+    f.chars < k.headingMinChars ||
     f.counter ||
-    (f.mentionsDate && f.chars <= t['classify.metaMaxChars']) ||
+    (f.mentionsDate && f.chars <= k.metaMaxChars) ||
     (Boolean(initial.hard) && META.has(initial.reason)) ||
     // "By Jane Smith, Weather Correspondent" between a headline and its story
-    (initial.reason === 'context(name:byline)' && f.chars <= t['classify.metaMaxChars'])
+    (initial.reason === 'context(name:byline)' && f.chars <= k.metaMaxChars)
   );
 }
 
@@ -153,15 +153,15 @@ function removedWhole(doc: Doc): boolean[] {
 }
 
 /** An HTML heading, or a title-like line: long enough, unpunctuated, letters, not a list item or a menu. */
-function isHeading(f: Features, text: string, b: Block, t: Thresholds): boolean {
+function isHeading(f: Features, text: string, b: Block, k: Limits): boolean {
   if (f.htmlHeading) return true;
   if (f.listItem || f.counter || f.linkDensity > 0 || f.separators >= 2) return false;
   return (
-    b.end - b.start >= t['classify.headingMinChars'] &&
-    f.weight < t['classify.lengthHigh'] &&
+    b.end - b.start >= k.headingMinChars &&
+    f.weight < k.lengthHigh &&
     !f.endsAsSentence &&
     !endsWithColon(text, b) && // "Search for:", "You will need:" introduce, they do not title
-    f.letterShare >= t['classify.minLetterShare'] &&
+    f.letterShare >= k.minLetterShare &&
     b.kind !== 'table-row'
   );
 }

@@ -131,8 +131,8 @@ export function findRepeats(s: string, min: number): [number, number][] {
   return findRepeatsIn(codes, s.length, min);
 }
 
-let slotHash = new Int32Array(0);
-let slotPos = new Int32Array(0);
+/** The window table: slot k holds a window's hash at [2k] and its position at [2k + 1] (-1: empty), side by side in memory. */
+let table = new Int32Array(0);
 
 /** `findRepeats` over the first `n` code units of `s`. */
 export function findRepeatsIn(s: Uint16Array, n: number, min: number): [number, number][] {
@@ -146,16 +146,13 @@ export function findRepeatsIn(s: Uint16Array, n: number, min: number): [number, 
   const stride = Math.max(1, Math.ceil(n / MAX_STORED));
   let size = 16;
   while (size < (2 * n) / stride) size <<= 1;
-  const mask = size - 1;
-  let hashes = slotHash;
-  let positions = slotPos;
-  if (size > positions.length) {
-    hashes = new Int32Array(size);
-    positions = new Int32Array(size);
-    if (size <= KEEP_SLOTS) (slotHash = hashes), (slotPos = positions);
+  const mask = 2 * size - 1;
+  let tab = table;
+  if (2 * size > tab.length) {
+    tab = new Int32Array(2 * size);
+    if (size <= KEEP_SLOTS) table = tab;
   }
-  // empty slots hold -1; a slot's hash is read only once its position is set
-  positions.fill(-1, 0, size);
+  tab.fill(-1, 0, 2 * size);
 
   let h = 0;
   for (let k = 0; k < min; k++) h = (Math.imul(h, BASE) + s[k]) | 0;
@@ -164,37 +161,37 @@ export function findRepeatsIn(s: Uint16Array, n: number, min: number): [number, 
   let lastEnd = 0; // end of the last run: runs never overlap
   for (let i = 0; i + min <= n; i++) {
     if (i > 0) h = (Math.imul(h - Math.imul(s[i - 1], pow), BASE) + s[i + min - 1]) | 0;
-    // the run goes on while the previous window matched and so does the new character
-    if (runFrom >= 0 && src + 1 + min <= i && s[src + min] === s[i + min - 1]) {
-      src++;
-      continue;
-    }
     if (runFrom >= 0) {
+      // the run goes on while the previous window matched and so does the new character
+      if (src + 1 + min <= i && s[src + min] === s[i + min - 1]) {
+        src++;
+        continue;
+      }
       out.push([runFrom, i - 1 + min]);
       lastEnd = i - 1 + min;
       runFrom = -1;
     }
-    let slot = (h ^ (h >>> 15)) & mask;
+    let slot = ((h ^ (h >>> 15)) << 1) & mask;
+    let j = tab[slot + 1];
+    if (j === -1) {
+      // a window not seen before: most of them, decided by one read
+      if (stride === 1 || i % stride === 0) (tab[slot] = h), (tab[slot + 1] = i);
+      continue;
+    }
     let known = false;
-    while (positions[slot] !== -1) {
-      const j = positions[slot];
-      if (hashes[slot] === h && sameWindow(s, j, i, min)) {
-        known = true;
-        // a copy overlapping its source (periodic text such as "=====") is not a repeat yet
-        if (j + min <= i) {
-          let back = 0;
-          while (i - back > lastEnd && j - back > 0 && s[i - back - 1] === s[j - back - 1]) back++;
-          runFrom = i - back;
-          src = j;
-        }
-        break;
+    for (; j !== -1; slot = (slot + 2) & mask, j = tab[slot + 1]) {
+      if (tab[slot] !== h || !sameWindow(s, j, i, min)) continue;
+      known = true;
+      // a copy overlapping its source (periodic text such as "=====") is not a repeat yet
+      if (j + min <= i) {
+        let back = 0;
+        while (i - back > lastEnd && j - back > 0 && s[i - back - 1] === s[j - back - 1]) back++;
+        runFrom = i - back;
+        src = j;
       }
-      slot = (slot + 1) & mask;
+      break;
     }
-    if (!known && (stride === 1 || i % stride === 0)) {
-      hashes[slot] = h;
-      positions[slot] = i;
-    }
+    if (!known && (stride === 1 || i % stride === 0)) (tab[slot] = h), (tab[slot + 1] = i);
   }
   if (runFrom >= 0) out.push([runFrom, n]);
   return out;
