@@ -12,10 +12,18 @@ import { stopDensityOf, type StopLang } from './stopwords.js';
 export const LANG_SAMPLE = 20000;
 /** Share of English stopwords from which Latin text is taken for English. */
 export const EN_MIN_DENSITY = 0.15;
-const LANG_HANGUL_BIT = 31 - Math.clz32(LANG_HANGUL);
-const WEIGHT_KANA_BIT = 31 - Math.clz32(WEIGHT_KANA);
-const WEIGHT_HAN_BIT = 31 - Math.clz32(WEIGHT_HAN);
-const LANG_LATIN_BIT = 31 - Math.clz32(LANG_LATIN);
+/**
+ * The script a character counts for, as four byte-wide counters added at once
+ * (Hangul syllables, kana, Han, Latin). The ranges are all in the BMP and do
+ * not overlap: an astral character falls in none, as a pair or as halves. A
+ * run of at most SCRIPTS_RUN characters cannot carry a byte into the next.
+ */
+const SCRIPTS = new Uint32Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  const f = CHAR_FLAGS[c];
+  SCRIPTS[c] = f & LANG_HANGUL ? 1 : f & WEIGHT_KANA ? 1 << 8 : f & WEIGHT_HAN ? 1 << 16 : f & LANG_LATIN ? 1 << 24 : 0;
+}
+const SCRIPTS_RUN = 255;
 
 /**
  * The stoplist language of a whole document, from its scripts: kana → ja;
@@ -42,14 +50,15 @@ export function scriptLang(u: Units): StopLang | 'latin' | undefined {
   const sample = Math.min(u.text.length, LANG_SAMPLE);
   cover(u, 0, sample);
   const { codes, base } = u;
-  // the script ranges are all in the BMP: an astral character falls in none, as a pair or as halves; they do
-  // not overlap, so each count is one bit of the character's flags, added without a branch
-  for (let i = 0; i < sample; i++) {
-    const f = CHAR_FLAGS[codes[i - base]];
-    hangul += (f >> LANG_HANGUL_BIT) & 1;
-    kana += (f >> WEIGHT_KANA_BIT) & 1;
-    han += (f >> WEIGHT_HAN_BIT) & 1;
-    latin += (f >> LANG_LATIN_BIT) & 1;
+  const packed = SCRIPTS;
+  for (let i = 0; i < sample; ) {
+    const end = Math.min(sample, i + SCRIPTS_RUN);
+    let acc = 0;
+    for (; i < end; i++) acc += packed[codes[i - base]];
+    hangul += acc & 0xff;
+    kana += (acc >>> 8) & 0xff;
+    han += (acc >>> 16) & 0xff;
+    latin += acc >>> 24;
   }
   const letters = hangul + kana + han + latin;
   if (letters === 0) return undefined;

@@ -4,14 +4,14 @@
  * reading one costs a hash lookup, and the classifier read a dozen per block.
  */
 import type { Thresholds } from '../thresholds.js';
-import { scanWeights } from './scan.js';
+import { scanWeights, type Weights } from './scan.js';
 import type { StopLang } from './stopwords.js';
 
 export interface Limits {
   /** The thresholds themselves, for what is read rarely. */
   readonly t: Thresholds;
-  /** Weight of a character by its script bits (classify/scan.ts). */
-  readonly weights: Float64Array;
+  /** What a character weighs by script (classify/scan.ts). */
+  readonly weights: Weights;
   readonly lengthLow: number;
   readonly lengthHigh: number;
   readonly metaMaxChars: number;

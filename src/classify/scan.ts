@@ -71,20 +71,48 @@ const PER_CHAR_BIT = 31 - Math.clz32(PER_CHAR);
 /** Characters that need more than the counts every character gets. */
 const RARE = HIGH_SURROGATE | UNPUNCTUATED | SEPARATOR | COPYRIGHT_HINT | DIGIT | SENTENCE_MARK | LOWER_ODD;
 
-/**
- * The weight of a code unit by its script bits (`flags >> 2 & 7`), from the
- * thresholds: every character weighs 1 but Hangul, Han and kana.
- */
-export function scanWeights(t: Thresholds): Float64Array {
-  const w = new Float64Array(8).fill(1);
-  w[WEIGHT_HANGUL >> SCRIPT_SHIFT] = t['classify.weightHangul'];
-  w[WEIGHT_HAN >> SCRIPT_SHIFT] = t['classify.weightHan'];
-  w[WEIGHT_KANA >> SCRIPT_SHIFT] = t['classify.weightKana'];
-  return w;
+/** What a character weighs by script (classify.weight*); every other character weighs 1. */
+export interface Weights {
+  hangul: number;
+  han: number;
+  kana: number;
+  /**
+   * All three are multiples of 1/1024 below 1024: every partial sum of a
+   * block's weights is then a double exactly, whatever the order, so the
+   * weight is worked out from counts of each script. Otherwise the weights are
+   * summed one by one in text order, as they always were.
+   */
+  exact: boolean;
+  /** The weight by script bits (`flags >> 2 & 7`), for the sum in text order. */
+  table: Float64Array;
+}
+
+export function scanWeights(t: Thresholds): Weights {
+  const hangul = t['classify.weightHangul'];
+  const han = t['classify.weightHan'];
+  const kana = t['classify.weightKana'];
+  const table = new Float64Array(8).fill(1);
+  table[WEIGHT_HANGUL >> SCRIPT_SHIFT] = hangul;
+  table[WEIGHT_HAN >> SCRIPT_SHIFT] = han;
+  table[WEIGHT_KANA >> SCRIPT_SHIFT] = kana;
+  const dyadic = (w: number) => Number.isInteger(w * 1024) && Math.abs(w) < 1024;
+  return { hangul, han, kana, exact: dyadic(hangul) && dyadic(han) && dyadic(kana), table };
 }
 
 /** Weights for a scan that only counts stopwords. */
-const UNIT_WEIGHTS = new Float64Array(8).fill(1);
+const UNIT_WEIGHTS: Weights = { hangul: 1, han: 1, kana: 1, exact: true, table: new Float64Array(8).fill(1) };
+
+/**
+ * Four byte-wide counters a character adds to at once (`acc += PACKED[c]`):
+ * letters, Hangul, Han and kana. A run of at most PACKED_RUN characters cannot
+ * carry a byte into the next.
+ */
+const PACKED = new Uint32Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  const f = CHAR_FLAGS[c];
+  PACKED[c] = (f & LETTER ? 1 : 0) | (f & WEIGHT_HANGUL ? 1 << 8 : 0) | (f & WEIGHT_HAN ? 1 << 16 : 0) | (f & WEIGHT_KANA ? 1 << 24 : 0);
+}
+const PACKED_RUN = 255;
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
@@ -145,21 +173,25 @@ const out: Scan = {
 
 /**
  * Count the character features of `u.text.slice(from, to)` (at most WINDOW
- * code units, units.ts) without cutting it out, weighing characters by
- * `weights` (`scanWeights`), and its stopwords when `list` is given. Returns a
- * record that the next call overwrites (the classifier reads it at once; a
- * block costs no allocation).
+ * code units, code-units.ts) without cutting it out, weighing characters by
+ * `weights`, and its stopwords when `list` is given. Returns a record that the
+ * next call overwrites (the classifier reads it at once; a block costs no
+ * allocation).
  */
-export function scanRange(u: Units, from: number, to: number, weights: Float64Array, list?: StopList): Scan {
+export function scanRange(u: Units, from: number, to: number, weights: Weights, list?: StopList): Scan {
   cover(u, from, to);
   const codes = u.codes;
   const base = u.base;
   // indexes into `codes` from here on
   const lo = from - base;
   const hi = to - base;
-  let nonSpace = 0;
+  let spaces = 0;
   let letters = 0;
-  let weight = 0;
+  let hangul = 0;
+  let han = 0;
+  let kana = 0;
+  /** Second halves of surrogate pairs: not characters of their own. */
+  let lowHalves = 0;
   let tokens = 0;
   let digitTokens = 0;
   let digits = 0;
@@ -179,76 +211,87 @@ export function scanRange(u: Units, from: number, to: number, weights: Float64Ar
   let wasWord = 0;
   let word = 0;
   let odd = false;
-  for (let i = lo; i < hi; i++) {
-    const c = codes[i];
-    const f = CHAR_FLAGS[c];
-    const space = f & SPACE;
-    const solid = space ^ 1;
-    tokens += solid & afterSpace;
-    digitTokens += tokenHasDigit & space;
-    tokenHasDigit &= solid;
-    afterSpace = space;
-    nonSpace += solid;
-    // a space has no script bits and weighs 1 too; summed one by one in text order, as ever, so the
-    // floating-point total is the same whatever the weights
-    weight += weights[(f >> SCRIPT_SHIFT) & 7];
-    letters += (f & LETTER) >> 1;
-    if (f & RARE) {
-      if (f & HIGH_SURROGATE && i + 1 < hi && isLowSurrogate(codes[i + 1])) {
-        // an astral code point: one character (counted above as its first half), never a space, weight 1
-        const pair = u.text.slice(base + i, base + i + 2);
-        if (ASTRAL_LETTER.test(pair)) letters++;
-        i++;
-        if (counting) {
-          // no stoplist holds an astral character: such a word only needs cutting right
-          if (ASTRAL_WORD.test(pair.toLowerCase())) {
-            if (!wasWord) (word = i - 1), (wasWord = 1);
-          } else if (wasWord) {
-            stopTokens++;
-            if (isListed(codes, word, i - 1, list)) stops++;
-            wasWord = 0;
+  // the tables as locals: an imported binding is read again on every use in the loop
+  const flags = CHAR_FLAGS;
+  const packed = PACKED;
+  for (let i = lo; i < hi; ) {
+    const end = Math.min(hi, i + PACKED_RUN);
+    let acc = 0;
+    for (; i < end; i++) {
+      const c = codes[i];
+      const f = flags[c];
+      acc += packed[c];
+      const space = f & SPACE;
+      const solid = space ^ 1;
+      tokens += solid & afterSpace;
+      digitTokens += tokenHasDigit & space;
+      tokenHasDigit &= solid;
+      afterSpace = space;
+      spaces += space;
+      if (f & RARE) {
+        if (f & HIGH_SURROGATE && i + 1 < hi && isLowSurrogate(codes[i + 1])) {
+          // an astral code point: one character (counted as its first half), never a space, weight 1
+          const pair = u.text.slice(base + i, base + i + 2);
+          if (ASTRAL_LETTER.test(pair)) letters++;
+          i++;
+          lowHalves++;
+          if (counting) {
+            // no stoplist holds an astral character: such a word only needs cutting right
+            if (ASTRAL_WORD.test(pair.toLowerCase())) {
+              if (!wasWord) (word = i - 1), (wasWord = 1);
+            } else if (wasWord) {
+              stopTokens++;
+              if (isListed(codes, word, i - 1, list)) stops++;
+              wasWord = 0;
+            }
+          }
+          continue;
+        }
+        if (f & UNPUNCTUATED) unpunctuated++;
+        if (f & SEPARATOR) separatorChars++;
+        if (f & COPYRIGHT_HINT && noticeCanStart(codes, i, lo, hi)) copyrightHints++;
+        if (f & LOWER_ODD) odd = true;
+        if (f & DIGIT) (tokenHasDigit = 1), digits++;
+        else if (f & SENTENCE_MARK) {
+          if (!latinEnd(c)) sentenceEnds++;
+          else if (i === lo || !isDigit(codes[i - 1])) {
+            const next = i + 1 < hi ? codes[i + 1] : -1;
+            if (next === -1 || CHAR_FLAGS[next] & SPACE || closesSentence(next)) sentenceEnds++;
           }
         }
-        continue;
       }
-      if (f & UNPUNCTUATED) unpunctuated++;
-      if (f & SEPARATOR) separatorChars++;
-      if (f & COPYRIGHT_HINT && noticeCanStart(codes, i, lo, hi)) copyrightHints++;
-      if (f & LOWER_ODD) odd = true;
-      if (f & DIGIT) (tokenHasDigit = 1), digits++;
-      else if (f & SENTENCE_MARK) {
-        if (!latinEnd(c)) sentenceEnds++;
-        else if (i === lo || !isDigit(codes[i - 1])) {
-          const next = i + 1 < hi ? codes[i + 1] : -1;
-          if (next === -1 || CHAR_FLAGS[next] & SPACE || closesSentence(next)) sentenceEnds++;
+      if (!counting) continue;
+      // Han and kana are WORD characters too, but each is a token of its own (and a stopword when `chars` says so:
+      // it holds only such characters); they are counted from `acc`
+      const inWord = (f >> WORD_BIT) & 1 & ~(f >> PER_CHAR_BIT);
+      if (inWord !== wasWord) {
+        if (inWord) word = i;
+        else {
+          stopTokens++;
+          if (isListed(codes, word, i, list)) stops++;
         }
+        wasWord = inWord;
       }
+      stops += chars![c];
     }
-    if (!counting) continue;
-    // Han and kana are WORD characters too, but each is a token of its own (and a stopword when `chars` says so:
-    // it holds only such characters)
-    const perChar = (f >> PER_CHAR_BIT) & 1;
-    const inWord = (f >> WORD_BIT) & 1 & (perChar ^ 1);
-    if (inWord !== wasWord) {
-      if (inWord) word = i;
-      else {
-        stopTokens++;
-        if (isListed(codes, word, i, list)) stops++;
-      }
-      wasWord = inWord;
-    }
-    stopTokens += perChar;
-    stops += chars![c];
+    letters += acc & 0xff;
+    hangul += (acc >>> 8) & 0xff;
+    han += (acc >>> 16) & 0xff;
+    kana += acc >>> 24;
   }
   if (counting && wasWord) {
     stopTokens++;
     if (isListed(codes, word, hi, list)) stops++;
   }
   digitTokens += tokenHasDigit;
+  stopTokens += han + kana;
   if (odd && counting) ({ tokens: stopTokens, stops } = stopCountsOfString(u.text.slice(from, to), list.lang));
-  out.nonSpace = nonSpace;
+  const characters = hi - lo - lowHalves;
+  out.nonSpace = characters - spaces;
   out.letters = letters;
-  out.weight = weight;
+  out.weight = weights.exact
+    ? characters - hangul - han - kana + hangul * weights.hangul + han * weights.han + kana * weights.kana
+    : weightInOrder(codes, lo, hi, weights.table);
   out.tokens = tokens;
   out.digitTokens = digitTokens;
   out.digits = digits;
@@ -259,4 +302,15 @@ export function scanRange(u: Units, from: number, to: number, weights: Float64Ar
   out.stopTokens = counting ? stopTokens : 0;
   out.stops = counting ? stops : 0;
   return out;
+}
+
+/** The weights of `codes[lo..hi)` summed in text order (an astral character weighs 1, as its first half). */
+function weightInOrder(codes: Uint16Array, lo: number, hi: number, table: Float64Array): number {
+  let weight = 0;
+  for (let i = lo; i < hi; i++) {
+    const f = CHAR_FLAGS[codes[i]];
+    weight += table[(f >> SCRIPT_SHIFT) & 7];
+    if (f & HIGH_SURROGATE && i + 1 < hi && isLowSurrogate(codes[i + 1])) i++;
+  }
+  return weight;
 }
