@@ -28,6 +28,16 @@ export interface Evidence {
 
 /** Evidence of each furniture tag, made once: evidence is read, never changed. */
 const TAG_EVIDENCE = new Map([...BAD_TAGS].map((tag) => [tag, { label: `tag:${tag}`, key: `tag:${tag}` }]));
+const TAG_LENGTHS = [...BAD_TAGS].map((tag) => tag.length);
+const SHORTEST_TAG = Math.min(...TAG_LENGTHS);
+const LONGEST_TAG = Math.max(...TAG_LENGTHS);
+const TAG_INITIALS = new Set([...BAD_TAGS].map((tag) => tag.charCodeAt(0)));
+
+/** The evidence of an ancestor tag: most tags (div, p, span, li) are told apart by length and first letter. */
+function evidenceOfTag(tag: string): Evidence | undefined {
+  if (tag.length < SHORTEST_TAG || tag.length > LONGEST_TAG || !TAG_INITIALS.has(tag.charCodeAt(0))) return undefined;
+  return TAG_EVIDENCE.get(tag);
+}
 
 /** What each class/id name says (null: nothing), remembered: a site's templates repeat a few names on every page. */
 const nameEvidence = new Map<string, Evidence | null>();
@@ -52,7 +62,7 @@ export function contextEvidence(ctx: BlockContext | undefined): Evidence[] {
   if (!ctx) return NONE;
   let out = NONE;
   for (const tag of ctx.tags) {
-    const e = TAG_EVIDENCE.get(tag);
+    const e = evidenceOfTag(tag);
     if (e) (out === NONE ? (out = []) : out).push(e);
   }
   for (const name of ctx.names) {

@@ -80,21 +80,23 @@ export function smooth(items: Item[], t: Thresholds): void {
     const after = neighbours(items, 1, true);
     const prevAny = neighbours(items, -1, false);
     const afterAny = neighbours(items, 1, false);
-    const next = new Map<number, Cls>();
+    // decided for all short blocks first, then set: a decision reads the classes before any of them changed
+    const next: (Cls | 'signing' | undefined)[] = new Array(items.length);
     const byline = signedOff(items);
-    const signing = new Set<number>();
     for (let i = 0; i < items.length; i++) {
       if (items[i].cls !== 'short') continue;
-      if (prev[i] === 'good' && after[i] === 'good') next.set(i, 'good');
+      if (prev[i] === 'good' && after[i] === 'good') next[i] = 'good';
       // the last short sentence of a story, before its reporter's byline or dateline ("다만 지방은 여전히 약세다.")
-      else if (prev[i] === 'good' && byline[i] && items[i].initial.reason === 'short-sentence') signing.add(i);
-      else if (prev[i] === 'bad' && after[i] === 'bad') next.set(i, 'bad');
-      else if ((prev[i] === 'bad' && prevAny[i] === 'near-good') || (after[i] === 'bad' && afterAny[i] === 'near-good')) next.set(i, 'good');
-      else next.set(i, 'bad');
+      else if (prev[i] === 'good' && byline[i] && items[i].initial.reason === 'short-sentence') next[i] = 'signing';
+      else if (prev[i] === 'bad' && after[i] === 'bad') next[i] = 'bad';
+      else if ((prev[i] === 'bad' && prevAny[i] === 'near-good') || (after[i] === 'bad' && afterAny[i] === 'near-good')) next[i] = 'good';
+      else next[i] = 'bad';
     }
-    for (const [i, c] of next)
-      set(items[i], c, c === 'good' ? 'short-between-good' : items[i].initial.reason === 'counter' ? 'counter' : 'short-near-bad');
-    for (const i of signing) set(items[i], 'good', 'short-before-byline');
+    for (let i = 0; i < items.length; i++) {
+      const c = next[i];
+      if (c === 'signing') set(items[i], 'good', 'short-before-byline');
+      else if (c) set(items[i], c, c === 'good' ? 'short-between-good' : items[i].initial.reason === 'counter' ? 'counter' : 'short-near-bad');
+    }
   }
 
   // near-good blocks: bad only when both neighbours are bad (earlier decisions count, as in jusText)

@@ -10,7 +10,7 @@ import { blockText, removeSpan, type Block, type BlockContext, type Doc } from '
 import type { Thresholds } from '../thresholds.js';
 import { contextEvidence, wrapperEvidence, type Evidence } from '../classify/context.js';
 import { coreFeatures, features, mentionsContact, type BlockFeatures, type CoreFeatures, type Features } from '../classify/features.js';
-import { initialClass, type Cls, type Verdict } from '../classify/rules.js';
+import { REMOVED_EARLIER, initialClass, type Cls, type Verdict } from '../classify/rules.js';
 import { smooth, type Item } from '../classify/smooth.js';
 import { EN_MIN_DENSITY, EnglishSample, LANG_SAMPLE, scriptLang } from '../classify/language.js';
 import { limitsOf, type Limits } from '../classify/limits.js';
@@ -48,7 +48,7 @@ export function classify(doc: Doc, t: Thresholds): void {
     const length = b.end - b.start;
     if (gone[i]) {
       const c = measured[i];
-      const initial = { cls: 'bad' as const, reason: 'removed-earlier', hard: true };
+      const initial = REMOVED_EARLIER;
       // a byline with an address that the corpus stage removed still signs a story off (see smooth.ts)
       const signOff = skippable(c, initial, k) || (c.chars <= k.metaMaxChars && mentionsContact(blockText(doc, b)));
       return new BlockItem(initial, length, c.weight, false, false, signOff, undefined);
