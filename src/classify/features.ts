@@ -7,7 +7,7 @@ import type { Block } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { CHAR_FLAGS, SPACE } from './char-table.js';
 import { listMarkerLength } from './list-marker.js';
-import { COPYRIGHT, COUNTER, DATE_TIME, EMAIL, URL, endsAsSentenceIn } from './patterns.js';
+import { COPYRIGHT, COUNTER, DATE_TIME, EMAIL, URL, endsAsSentenceIn, mayHoldDate } from './patterns.js';
 import type { StopCounts, StopList } from './stopwords.js';
 import { scanRange, stopCountsRange, type Scan } from './scan.js';
 import type { Units } from '../code-units.js';
@@ -126,7 +126,7 @@ function measure(u: Units, from: number, to: number, k: Limits, list: StopList |
   const short = s.nonSpace * scale <= k.metaMaxChars;
   m.short = short;
   // every date and time pattern holds an ASCII digit; most short blocks have none
-  m.dated = short && s.digits > 0 && hasDate(body());
+  m.dated = short && s.digits > 0 && mayHoldDate(u.codes, ws - u.base, be - u.base) && hasDate(body());
   m.chars = Math.round(s.nonSpace * scale);
   m.weight = s.weight * scale;
   // a counter holds a digit too
