@@ -96,11 +96,11 @@ export class EnglishSample {
     this.limit = Math.min(this.text.length, LANG_SAMPLE);
   }
 
-  /** Add the block `[start, end)`, measured (classify/features.ts) with the English stoplist. */
-  add(start: number, end: number, f: Pick<Features, 'listMarker' | 'counted'>): void {
+  /** Add the block `[start, end)`, measured (classify/features.ts) with the English stoplist, or not measured. */
+  add(start: number, end: number, f: Pick<Features, 'listMarker' | 'counted'> | undefined): void {
     if (start >= this.limit || !this.exact) return;
     this.between(start);
-    if (end <= this.limit && !f.listMarker && f.counted?.list === 'en') {
+    if (f && end <= this.limit && !f.listMarker && f.counted?.list === 'en') {
       this.tokens += f.counted.tokens;
       this.stops += f.counted.stops;
     } else {

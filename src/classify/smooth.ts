@@ -87,7 +87,7 @@ export function smooth(items: Item[], t: Thresholds): void {
       if (items[i].cls !== 'short') continue;
       if (prev[i] === 'good' && after[i] === 'good') next[i] = 'good';
       // the last short sentence of a story, before its reporter's byline or dateline ("다만 지방은 여전히 약세다.")
-      else if (prev[i] === 'good' && byline[i] && items[i].initial.reason === 'short-sentence') next[i] = 'signing';
+      else if (prev[i] === 'good' && items[i].initial.reason === 'short-sentence' && byline(i)) next[i] = 'signing';
       else if (prev[i] === 'bad' && after[i] === 'bad') next[i] = 'bad';
       else if ((prev[i] === 'bad' && prevAny[i] === 'near-good') || (after[i] === 'bad' && afterAny[i] === 'near-good')) next[i] = 'good';
       else next[i] = 'bad';
@@ -153,19 +153,22 @@ export function smooth(items: Item[], t: Thresholds): void {
 }
 
 /**
- * For every item, whether the next block that is not short is a piece of
+ * Whether the next block after item `i` that is not short is a piece of
  * metadata a story signs off with (a byline with an address, a dateline:
- * hard-bad and skippable), rather than furniture.
+ * hard-bad and skippable), rather than furniture. Asked of few items, so
+ * `skippable` (which may cost a measurement) is read only for those.
  */
-function signedOff(items: Item[]): boolean[] {
-  const out: boolean[] = new Array(items.length);
-  let meta = false;
+function signedOff(items: Item[]): (i: number) => boolean {
+  const nextNotShort = new Int32Array(items.length);
+  let next = -1;
   for (let i = items.length - 1; i >= 0; i--) {
-    out[i] = meta;
-    const it = items[i];
-    if (it.cls !== 'short') meta = it.cls === 'bad' && Boolean(it.initial.hard) && it.skippable;
+    nextNotShort[i] = next;
+    if (items[i].cls !== 'short') next = i;
   }
-  return out;
+  return (i) => {
+    const j = nextNotShort[i];
+    return j >= 0 && items[j].cls === 'bad' && Boolean(items[j].initial.hard) && items[j].skippable;
+  };
 }
 
 function set(it: Item, cls: Cls, reason: string): void {

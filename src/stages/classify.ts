@@ -15,7 +15,7 @@ import { smooth, type Item } from '../classify/smooth.js';
 import { EN_MIN_DENSITY, EnglishSample, LANG_SAMPLE, scriptLang } from '../classify/language.js';
 import { limitsOf, type Limits } from '../classify/limits.js';
 import { LOW_DENSITY_MEANS_NOT_PROSE, stopList } from '../classify/stopwords.js';
-import { openUnits } from '../code-units.js';
+import { openUnits, type Units } from '../code-units.js';
 
 /** Hard-bad reasons that are page metadata, which may stand between a title and its text. */
 const META = new Set(['date', 'numbers', 'symbols', 'contact', 'empty']);
@@ -33,9 +33,10 @@ export function classify(doc: Doc, t: Thresholds): void {
   const early = byScript === 'latin' ? stopList('en') : byScript && LOW_DENSITY_MEANS_NOT_PROSE[byScript] ? stopList(byScript) : undefined;
   const sample = byScript === 'latin' ? new EnglishSample(units) : undefined;
   const gone = removedWhole(doc);
-  const measured: (BlockFeatures | CoreFeatures)[] = blocks.map((b, i) => {
-    // a block removed whole is bad whatever its features: only what smoothing reads of a bad neighbour is measured
-    const f = gone[i] ? coreFeatures(units, b.start, b.end, k, sample && b.start < LANG_SAMPLE ? early : undefined) : features(units, b, early, k);
+  // a block removed whole is bad whatever its features: it is measured only if smoothing asks (GoneItem), but
+  // for the English sample, which reads all the text
+  const measured = blocks.map((b, i) => {
+    const f = gone[i] ? undefined : features(units, b, early, k);
     sample?.add(b.start, b.end, f);
     return f;
   });
@@ -46,14 +47,8 @@ export function classify(doc: Doc, t: Thresholds): void {
   const wrappers = wrapperEvidence(evidence, blocks.map((b) => b.end - b.start), t['classify.wrapperShare']);
   const items: Item[] = blocks.map((b, i) => {
     const length = b.end - b.start;
-    if (gone[i]) {
-      const c = measured[i];
-      const initial = REMOVED_EARLIER;
-      // a byline with an address that the corpus stage removed still signs a story off (see smooth.ts)
-      const signOff = skippable(c, initial, k) || (c.chars <= k.metaMaxChars && mentionsContact(blockText(doc, b)));
-      return new BlockItem(initial, length, c.weight, false, false, signOff, undefined);
-    }
-    const f = measured[i] as BlockFeatures;
+    const f = measured[i];
+    if (!f) return new GoneItem(units, b, k);
     f.setLanguage(list);
     const initial = initialClass(f, firstEvidence(evidence[i], wrappers), lang, k);
     return new BlockItem(
@@ -105,6 +100,52 @@ class BlockItem implements Item {
   get container(): string {
     if (this.name === undefined) this.name = this.context ? `${this.context.tags.join('/')}#${this.context.names.join('.')}` : '';
     return this.name;
+  }
+}
+
+/**
+ * A block an earlier stage removed whole, as smoothing sees it: bad, and
+ * measured only when smoothing reads its weight or whether it may stand
+ * between a title and its text — seldom, and a third of a templated site's
+ * blocks are such.
+ */
+class GoneItem implements Item {
+  readonly initial = REMOVED_EARLIER;
+  cls: Cls = REMOVED_EARLIER.cls;
+  reason = REMOVED_EARLIER.reason;
+  readonly length: number;
+  readonly heading = false;
+  readonly markedHeading = false;
+  readonly inArticle = false;
+  readonly container = '';
+  private core: { weight: number; skippable: boolean } | undefined;
+
+  /** `units`: the document's text, read only while the document is classified. */
+  constructor(
+    private readonly units: Units,
+    private readonly block: Block,
+    private readonly k: Limits,
+  ) {
+    this.length = block.end - block.start;
+  }
+
+  get weight(): number {
+    return this.measure().weight;
+  }
+
+  get skippable(): boolean {
+    return this.measure().skippable;
+  }
+
+  private measure(): { weight: number; skippable: boolean } {
+    if (!this.core) {
+      const { units, block, k } = this;
+      const c = coreFeatures(units, block.start, block.end, k);
+      // a byline with an address that the corpus stage removed still signs a story off (see smooth.ts)
+      const signOff = skippable(c, REMOVED_EARLIER, k) || (c.chars <= k.metaMaxChars && mentionsContact(units.text.slice(block.start, block.end)));
+      this.core = { weight: c.weight, skippable: signOff };
+    }
+    return this.core;
   }
 }
 
