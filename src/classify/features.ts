@@ -10,7 +10,7 @@ import { listMarkerLength } from './list-marker.js';
 import { COPYRIGHT, COUNTER, DATE_TIME, EMAIL, URL, endsAsSentenceIn, mayHoldDate } from './patterns.js';
 import type { StopCounts, StopList } from './stopwords.js';
 import { scanRange, stopCountsRange, type Scan } from './scan.js';
-import type { Units } from '../code-units.js';
+import { cover, type Units } from '../code-units.js';
 import type { Limits } from './limits.js';
 
 export interface Features {
@@ -69,12 +69,8 @@ const SEPARATORS = /\s[|·•›»>\/]\s|\s[|·•›»]|[|·•›»]\s/gu;
 /** Characters of a block looked at; a longer block is judged on its beginning (its length still counts in full). */
 const SAMPLE = 100_000;
 
-/**
- * The features smoothing reads of every block, bad ones included: size, and
- * whether it is a counter or mentions a date; with the stopword counts the
- * document's language is told from.
- */
-export type CoreFeatures = Pick<Features, 'chars' | 'weight' | 'counter' | 'mentionsDate' | 'listMarker' | 'counted'>;
+/** The features smoothing reads of every block, bad ones included: size, and whether it is a counter or mentions a date. */
+export type CoreFeatures = Pick<Features, 'chars' | 'weight' | 'counter' | 'mentionsDate'>;
 
 /**
  * A block as the features see it, measured in place in the document's text:
@@ -82,24 +78,14 @@ export type CoreFeatures = Pick<Features, 'chars' | 'weight' | 'counter' | 'ment
  * first SAMPLE characters. Filled by `measure`, read at once by its caller.
  */
 const m = {
-  text: '',
   wholeStart: 0,
   wholeEnd: 0,
   bodyEnd: 0,
   marker: 0,
   short: false,
-  dated: false,
   chars: 0,
   weight: 0,
-  counter: false,
-  /** The body cut out, once a pattern needs it. */
-  body: undefined as string | undefined,
 };
-
-/** The body as a string: only the patterns need one, and they run on few blocks. */
-function body(): string {
-  return (m.body ??= m.text.slice(m.wholeStart, m.bodyEnd));
-}
 
 /**
  * Measure `u.text.slice(from, to)` into `m`: what is measured of every block.
@@ -117,21 +103,26 @@ function measure(u: Units, from: number, to: number, k: Limits, list: StopList |
   const be = we - ws > SAMPLE ? ws + SAMPLE : we;
   const scale = be > ws ? (we - ws) / (be - ws) : 1;
   const s = scanRange(u, ws, be, k.weights, list);
-  m.text = text;
   m.wholeStart = ws;
   m.wholeEnd = we;
   m.bodyEnd = be;
   m.marker = marker;
-  m.body = undefined;
-  const short = s.nonSpace * scale <= k.metaMaxChars;
-  m.short = short;
-  // every date and time pattern holds an ASCII digit; most short blocks have none
-  m.dated = short && s.digits > 0 && mayHoldDate(u.codes, ws - u.base, be - u.base) && hasDate(body());
+  m.short = s.nonSpace * scale <= k.metaMaxChars;
   m.chars = Math.round(s.nonSpace * scale);
   m.weight = s.weight * scale;
-  // a counter holds a digit too
-  m.counter = short && be - ws <= 30 && s.digits > 0 && COUNTER.test(body());
   return s;
+}
+
+/** Whether the short body `[from, to)` holds a date or time: every such pattern holds an ASCII digit, most short blocks none. */
+function datedIn(u: Units, from: number, to: number, short: boolean, digits: number): boolean {
+  if (!short || digits === 0) return false;
+  cover(u, from, to);
+  return mayHoldDate(u.codes, from - u.base, to - u.base) && hasDate(u.text.slice(from, to));
+}
+
+/** Whether the short body `[from, to)` is a counter ("Comments (12)"): one holds a digit, and is 30 characters at most. */
+function counterIn(u: Units, from: number, to: number, short: boolean, digits: number): boolean {
+  return short && to - from <= 30 && digits > 0 && COUNTER.test(u.text.slice(from, to));
 }
 
 /** An e-mail address or a link in the text (a byline with an address, a source line). */
@@ -150,24 +141,26 @@ function hasWww(text: string): boolean {
 /**
  * Only the core features of `u.text.slice(from, to)`: enough for a block an
  * earlier stage removed whole, which is bad whatever the rest would say (a
- * third of the blocks of a templated site), so the costlier patterns are
- * skipped; stopwords are counted only when `list` is given.
+ * third of the blocks of a templated site), so the costlier patterns and the
+ * stopwords are skipped.
  */
-export function coreFeatures(u: Units, from: number, to: number, k: Limits, list?: StopList): CoreFeatures {
-  const s = measure(u, from, to, k, list);
-  return { chars: m.chars, weight: m.weight, counter: m.counter, mentionsDate: m.dated, listMarker: m.marker > 0, counted: countedBy(s, list) };
-}
-
-/** The stopword counts `scanRange` made with `list`, if one was given. */
-function countedBy(s: Scan, list: StopList | undefined): StopCounts | undefined {
-  return list ? { list: list.lang, tokens: s.stopTokens, stops: s.stops } : undefined;
+export function coreFeatures(u: Units, from: number, to: number, k: Limits): CoreFeatures {
+  const s = measure(u, from, to, k, undefined);
+  const { wholeStart, bodyEnd, short } = m;
+  return {
+    chars: m.chars,
+    weight: m.weight,
+    counter: counterIn(u, wholeStart, bodyEnd, short, s.digits),
+    mentionsDate: datedIn(u, wholeStart, bodyEnd, short, s.digits),
+  };
 }
 
 /**
- * Features of a block whose stopwords are counted when first read: the
- * document's stoplist is known only once all its blocks are measured, and
- * most blocks are judged without their stopwords (a short one, a hard-bad
- * one; in Korean or Chinese, a punctuated one).
+ * Features of a block in which what only some rules read is worked out when
+ * first read: the patterns (a date, a counter, an address, a notice, menu
+ * separators) and the stopwords — the document's stoplist is known only once
+ * all its blocks are measured, and most blocks are judged without them (a
+ * hard-bad one, a short one; in Korean or Chinese, a punctuated one).
  */
 export class BlockFeatures implements Features {
   chars = 0;
@@ -182,20 +175,28 @@ export class BlockFeatures implements Features {
   listMarker = false;
   htmlHeading = false;
   linkDensity = 0;
-  date = false;
-  mentionsDate = false;
-  counter = false;
-  contact = false;
-  copyright = false;
-  separators = 0;
+  /** With `list`, when one was given to `features`. */
   counted: StopCounts | undefined = undefined;
+  /** Short enough to be a date, counter or address line (metaMaxChars). */
+  short = false;
+  digits = 0;
+  copyrightHints = 0;
+  separatorChars = 0;
   private list: StopList | undefined = undefined;
+  private dated: boolean | undefined = undefined;
+  private counts: boolean | undefined = undefined;
+  private dateLine: boolean | undefined = undefined;
+  private address: boolean | undefined = undefined;
+  private notice: boolean | undefined = undefined;
+  private menu: number | undefined = undefined;
+  private text: string | undefined = undefined;
 
   /** `bodyStart`/`bodyEnd`: the measured text in `units` (read only while the document is classified). */
   constructor(
     private readonly units: Units,
     private readonly bodyStart: number,
     private readonly bodyEnd: number,
+    private readonly k: Limits,
   ) {}
 
   /** The document's stoplist (none: no stopword density). */
@@ -213,6 +214,36 @@ export class BlockFeatures implements Features {
     return c.tokens === 0 ? 0 : c.stops / c.tokens;
   }
 
+  get mentionsDate(): boolean {
+    return (this.dated ??= datedIn(this.units, this.bodyStart, this.bodyEnd, this.short, this.digits));
+  }
+
+  get date(): boolean {
+    return (this.dateLine ??= this.mentionsDate && this.sentenceEnds === 0 && isDateLine(this.body(), this.k.t));
+  }
+
+  get counter(): boolean {
+    return (this.counts ??= counterIn(this.units, this.bodyStart, this.bodyEnd, this.short, this.digits));
+  }
+
+  get contact(): boolean {
+    return (this.address ??= this.short && mentionsContact(this.body()));
+  }
+
+  get copyright(): boolean {
+    // the weight test first: it is free, the notice pattern is not
+    return (this.notice ??= this.weight < this.k.lengthHigh && this.copyrightHints > 0 && COPYRIGHT.test(this.body()));
+  }
+
+  get separators(): number {
+    // a block without any separator character (most of them) cannot match
+    return (this.menu ??= this.separatorChars > 0 ? (this.body().match(SEPARATORS) ?? []).length : 0);
+  }
+
+  private body(): string {
+    return (this.text ??= this.units.text.slice(this.bodyStart, this.bodyEnd));
+  }
+
   private stops(list: StopList): StopCounts {
     if (this.counted?.list !== list.lang) this.counted = stopCountsRange(this.units, this.bodyStart, this.bodyEnd, list.lang);
     return this.counted;
@@ -225,34 +256,28 @@ export class BlockFeatures implements Features {
  * given, else on first reading (`BlockFeatures`).
  */
 export function features(u: Units, block: Block, list: StopList | undefined, k: Limits): BlockFeatures {
-  const text = u.text;
   const s = measure(u, block.start, block.end, k, list);
-  const { letters, nonSpace, tokens, digitTokens, unpunctuated, sentenceEnds, copyrightHints, separatorChars } = s;
+  const { letters, nonSpace, tokens, digitTokens, unpunctuated, sentenceEnds } = s;
   const ctx = block.context;
-  const weight = m.weight;
   const length = block.end - block.start;
-  const f = new BlockFeatures(u, m.wholeStart, m.bodyEnd);
-  f.counted = countedBy(s, list);
+  const f = new BlockFeatures(u, m.wholeStart, m.bodyEnd, k);
+  if (list) f.counted = { list: list.lang, tokens: s.stopTokens, stops: s.stops };
   f.chars = m.chars;
-  f.weight = weight;
+  f.weight = m.weight;
+  f.short = m.short;
+  f.digits = s.digits;
+  f.copyrightHints = s.copyrightHints;
+  f.separatorChars = s.separatorChars;
   f.letterShare = nonSpace ? letters / nonSpace : 0;
   f.digitTokens = digitTokens;
   f.unpunctuatedScript = letters > 0 && unpunctuated / letters >= 0.5;
   f.digitTokenShare = tokens ? digitTokens / tokens : 0;
-  f.endsAsSentence = endsAsSentenceIn(text, Math.max(m.wholeStart, m.wholeEnd - 16), m.wholeEnd);
+  f.endsAsSentence = endsAsSentenceIn(u.text, Math.max(m.wholeStart, m.wholeEnd - 16), m.wholeEnd);
   f.sentenceEnds = sentenceEnds;
   f.listItem = block.kind === 'list-item' || m.marker > 0;
   f.listMarker = m.marker > 0;
   f.htmlHeading = Boolean(ctx && isHeadingElement(ctx.element)) || (Boolean(ctx) && block.kind === 'heading');
   f.linkDensity = ctx && length ? Math.min(1, ctx.linkChars / length) : 0;
-  f.date = m.dated && sentenceEnds === 0 && isDateLine(body(), k.t);
-  f.mentionsDate = m.dated;
-  f.counter = m.counter;
-  f.contact = m.short && mentionsContact(body());
-  // the weight test first: it is free, the notice pattern is not
-  f.copyright = weight < k.lengthHigh && copyrightHints > 0 && COPYRIGHT.test(body());
-  // a block without any separator character (most of them) cannot match
-  f.separators = separatorChars > 0 ? (body().match(SEPARATORS) ?? []).length : 0;
   return f;
 }
 

@@ -51,15 +51,7 @@ export function classify(doc: Doc, t: Thresholds): void {
     if (!f) return new GoneItem(units, b, k);
     f.setLanguage(list);
     const initial = initialClass(f, firstEvidence(evidence[i], wrappers), lang, k);
-    return new BlockItem(
-      initial,
-      length,
-      f.weight,
-      !initial.hard && isHeading(f, text, b, k),
-      !initial.hard && f.htmlHeading,
-      skippable(f, initial, k),
-      b.context,
-    );
+    return new BlockItem(initial, length, !initial.hard && isHeading(f, text, b, k), !initial.hard && f.htmlHeading, b.context, f, k);
   });
   smooth(items, t);
   doc.blocks.forEach((b, i) => {
@@ -80,19 +72,22 @@ class BlockItem implements Item {
   cls: Cls;
   reason: string;
   readonly inArticle: boolean;
+  readonly weight: number;
   private name: string | undefined;
+  private mayStandBetween: boolean | undefined;
 
   constructor(
     readonly initial: Verdict,
     readonly length: number,
-    readonly weight: number,
     readonly heading: boolean,
     readonly markedHeading: boolean,
-    readonly skippable: boolean,
     private readonly context: BlockContext | undefined,
+    private readonly features: BlockFeatures,
+    private readonly k: Limits,
   ) {
     this.cls = initial.cls;
     this.reason = initial.reason;
+    this.weight = features.weight;
     this.inArticle = context?.tags.includes('article') ?? false;
   }
 
@@ -100,6 +95,11 @@ class BlockItem implements Item {
   get container(): string {
     if (this.name === undefined) this.name = this.context ? `${this.context.tags.join('/')}#${this.context.names.join('.')}` : '';
     return this.name;
+  }
+
+  /** Worked out on first use: smoothing asks it of the blocks around a heading or a byline only. */
+  get skippable(): boolean {
+    return (this.mayStandBetween ??= skippable(this.features, this.initial, this.k));
   }
 }
 
@@ -196,7 +196,8 @@ function removedWhole(doc: Doc): boolean[] {
 /** An HTML heading, or a title-like line: long enough, unpunctuated, letters, not a list item or a menu. */
 function isHeading(f: Features, text: string, b: Block, k: Limits): boolean {
   if (f.htmlHeading) return true;
-  if (f.listItem || f.counter || f.linkDensity > 0 || f.separators >= 2) return false;
+  // the patterns last: they run on first reading
+  if (f.listItem || f.linkDensity > 0 || f.counter || f.separators >= 2) return false;
   return (
     b.end - b.start >= k.headingMinChars &&
     f.weight < k.lengthHigh &&
