@@ -28,15 +28,15 @@ export interface Evidence {
 
 /** Evidence of each furniture tag, made once: evidence is read, never changed. */
 const TAG_EVIDENCE = new Map([...BAD_TAGS].map((tag) => [tag, { label: `tag:${tag}`, key: `tag:${tag}` }]));
-const TAG_LENGTHS = [...BAD_TAGS].map((tag) => tag.length);
-const SHORTEST_TAG = Math.min(...TAG_LENGTHS);
-const LONGEST_TAG = Math.max(...TAG_LENGTHS);
-const TAG_INITIALS = new Set([...BAD_TAGS].map((tag) => tag.charCodeAt(0)));
+/** The furniture tags by length: most tags (div, p, span, li) have a length none of them has, the rest one or two to compare. */
+const TAGS_BY_LENGTH: [string, Evidence][][] = [];
+for (const [tag, e] of TAG_EVIDENCE) (TAGS_BY_LENGTH[tag.length] ??= []).push([tag, e]);
 
-/** The evidence of an ancestor tag: most tags (div, p, span, li) are told apart by length and first letter. */
+/** The evidence of an ancestor tag, if it is a furniture tag. */
 function evidenceOfTag(tag: string): Evidence | undefined {
-  if (tag.length < SHORTEST_TAG || tag.length > LONGEST_TAG || !TAG_INITIALS.has(tag.charCodeAt(0))) return undefined;
-  return TAG_EVIDENCE.get(tag);
+  const candidates = TAGS_BY_LENGTH[tag.length];
+  if (candidates) for (const [t, e] of candidates) if (t === tag) return e;
+  return undefined;
 }
 
 /** What each class/id name says (null: nothing), remembered: a site's templates repeat a few names on every page. */

@@ -33,7 +33,7 @@ export function classify(doc: Doc, t: Thresholds): void {
   const early = byScript === 'latin' ? stopList('en') : byScript && LOW_DENSITY_MEANS_NOT_PROSE[byScript] ? stopList(byScript) : undefined;
   const sample = byScript === 'latin' ? new EnglishSample(units) : undefined;
   const gone = removedWhole(doc);
-  // a block removed whole is bad whatever its features: it is measured only if smoothing asks (GoneItem), but
+  // a block removed whole is bad whatever its features: it is measured only if smoothing asks (BlockItem), but
   // for the English sample, which reads all the text
   const measured = blocks.map((b, i) => {
     const f = gone[i] ? undefined : features(units, b, early, k);
@@ -46,12 +46,11 @@ export function classify(doc: Doc, t: Thresholds): void {
   const evidence = evidenceOf(doc);
   const wrappers = wrapperEvidence(evidence, blocks.map((b) => b.end - b.start), t['classify.wrapperShare']);
   const items: Item[] = blocks.map((b, i) => {
-    const length = b.end - b.start;
     const f = measured[i];
-    if (!f) return new GoneItem(units, b, k);
+    if (!f) return new BlockItem(REMOVED_EARLIER, b, false, false, undefined, units, k);
     f.setLanguage(list);
     const initial = initialClass(f, firstEvidence(evidence[i], wrappers), lang, k);
-    return new BlockItem(initial, length, !initial.hard && isHeading(f, text, b, k), !initial.hard && f.htmlHeading, b.context, f, k);
+    return new BlockItem(initial, b, !initial.hard && isHeading(f, text, b, k), !initial.hard && f.htmlHeading, f, units, k);
   });
   smooth(items, t);
   doc.blocks.forEach((b, i) => {
@@ -67,85 +66,67 @@ function firstEvidence(evidence: Evidence[], wrappers: Set<string>): string | un
   return undefined;
 }
 
-/** A block as smoothing sees it (see `Item`). */
+/**
+ * A block as smoothing sees it (see `Item`). One class for every block, so
+ * that smoothing's many passes read one shape. What smoothing seldom reads is
+ * worked out on first use: the container (one rule compares it), whether the
+ * block may stand between a title and its text (asked of the blocks around a
+ * heading or a byline) and, for a block an earlier stage removed whole (bad
+ * whatever its features; a third of a templated site's blocks), any
+ * measurement at all.
+ */
 class BlockItem implements Item {
   cls: Cls;
   reason: string;
   readonly inArticle: boolean;
-  readonly weight: number;
   private name: string | undefined;
   private mayStandBetween: boolean | undefined;
+  private core: CoreFeatures | undefined;
 
+  /** `features`: none for a block removed whole; `units`: the document's text, read only while it is classified. */
   constructor(
     readonly initial: Verdict,
-    readonly length: number,
+    private readonly block: Block,
     readonly heading: boolean,
     readonly markedHeading: boolean,
-    private readonly context: BlockContext | undefined,
-    private readonly features: BlockFeatures,
+    private readonly features: BlockFeatures | undefined,
+    private readonly units: Units,
     private readonly k: Limits,
   ) {
     this.cls = initial.cls;
     this.reason = initial.reason;
-    this.weight = features.weight;
-    this.inArticle = context?.tags.includes('article') ?? false;
+    this.inArticle = (features && block.context?.tags.includes('article')) ?? false;
   }
 
-  /** Its enclosing elements and their class/id names: built on first use, since only one rule of smoothing compares them. */
-  get container(): string {
-    if (this.name === undefined) this.name = this.context ? `${this.context.tags.join('/')}#${this.context.names.join('.')}` : '';
-    return this.name;
-  }
-
-  /** Worked out on first use: smoothing asks it of the blocks around a heading or a byline only. */
-  get skippable(): boolean {
-    return (this.mayStandBetween ??= skippable(this.features, this.initial, this.k));
-  }
-}
-
-/**
- * A block an earlier stage removed whole, as smoothing sees it: bad, and
- * measured only when smoothing reads its weight or whether it may stand
- * between a title and its text — seldom, and a third of a templated site's
- * blocks are such.
- */
-class GoneItem implements Item {
-  readonly initial = REMOVED_EARLIER;
-  cls: Cls = REMOVED_EARLIER.cls;
-  reason = REMOVED_EARLIER.reason;
-  readonly length: number;
-  readonly heading = false;
-  readonly markedHeading = false;
-  readonly inArticle = false;
-  readonly container = '';
-  private core: { weight: number; skippable: boolean } | undefined;
-
-  /** `units`: the document's text, read only while the document is classified. */
-  constructor(
-    private readonly units: Units,
-    private readonly block: Block,
-    private readonly k: Limits,
-  ) {
-    this.length = block.end - block.start;
+  get length(): number {
+    return this.block.end - this.block.start;
   }
 
   get weight(): number {
-    return this.measure().weight;
+    return this.features ? this.features.weight : this.measured().weight;
+  }
+
+  /** Its enclosing elements and their class/id names. */
+  get container(): string {
+    const ctx = this.features && this.block.context;
+    return (this.name ??= ctx ? `${ctx.tags.join('/')}#${ctx.names.join('.')}` : '');
   }
 
   get skippable(): boolean {
-    return this.measure().skippable;
+    if (this.mayStandBetween === undefined) {
+      const { features, initial, k } = this;
+      if (features) this.mayStandBetween = skippable(features, initial, k);
+      else {
+        const c = this.measured();
+        // a byline with an address that the corpus stage removed still signs a story off (see smooth.ts)
+        this.mayStandBetween = skippable(c, initial, k) || (c.chars <= k.metaMaxChars && mentionsContact(this.units.text.slice(this.block.start, this.block.end)));
+      }
+    }
+    return this.mayStandBetween;
   }
 
-  private measure(): { weight: number; skippable: boolean } {
-    if (!this.core) {
-      const { units, block, k } = this;
-      const c = coreFeatures(units, block.start, block.end, k);
-      // a byline with an address that the corpus stage removed still signs a story off (see smooth.ts)
-      const signOff = skippable(c, REMOVED_EARLIER, k) || (c.chars <= k.metaMaxChars && mentionsContact(units.text.slice(block.start, block.end)));
-      this.core = { weight: c.weight, skippable: signOff };
-    }
-    return this.core;
+  private measured(): CoreFeatures {
+    return (this.core ??= coreFeatures(this.units, this.block.start, this.block.end, this.k));
   }
 }
 
