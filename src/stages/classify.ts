@@ -78,6 +78,7 @@ function firstEvidence(evidence: Evidence[], wrappers: Set<string>): string | un
 class BlockItem implements Item {
   cls: Cls;
   reason: string;
+  readonly length: number;
   readonly inArticle: boolean;
   private name: string | undefined;
   private mayStandBetween: boolean | undefined;
@@ -95,11 +96,8 @@ class BlockItem implements Item {
   ) {
     this.cls = initial.cls;
     this.reason = initial.reason;
+    this.length = block.end - block.start;
     this.inArticle = (features && block.context?.tags.includes('article')) ?? false;
-  }
-
-  get length(): number {
-    return this.block.end - this.block.start;
   }
 
   get weight(): number {
