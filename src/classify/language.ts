@@ -14,15 +14,15 @@ export const LANG_SAMPLE = 20000;
 export const EN_MIN_DENSITY = 0.15;
 /**
  * The script a character counts for, as four byte-wide counters added at once
- * (Hangul syllables, kana, Han, Latin). The ranges are all in the BMP and do
- * not overlap: an astral character falls in none, as a pair or as halves. A
- * run of at most SCRIPTS_RUN characters cannot carry a byte into the next.
+ * (Hangul syllables, kana, Han, Latin), by the script bits of its flags (kana
+ * and Han are bits 3 and 4, Hangul syllables and Latin bits 9 and 10): a table
+ * of 16, not one per character. The ranges are all in the BMP and do not
+ * overlap: an astral character falls in none, as a pair or as halves. A run of
+ * at most SCRIPTS_RUN characters cannot carry a byte into the next.
  */
-const SCRIPTS = new Uint32Array(0x10000);
-for (let c = 0; c < 0x10000; c++) {
-  const f = CHAR_FLAGS[c];
-  SCRIPTS[c] = f & LANG_HANGUL ? 1 : f & WEIGHT_KANA ? 1 << 8 : f & WEIGHT_HAN ? 1 << 16 : f & LANG_LATIN ? 1 << 24 : 0;
-}
+const scriptBits = (f: number): number => ((f >> 3) & 3) | ((f >> 7) & 12);
+const SCRIPTS = new Uint32Array(16);
+for (const [flag, lane] of [[LANG_HANGUL, 1], [WEIGHT_KANA, 1 << 8], [WEIGHT_HAN, 1 << 16], [LANG_LATIN, 1 << 24]]) SCRIPTS[scriptBits(flag)] = lane;
 const SCRIPTS_RUN = 255;
 
 /**
@@ -50,11 +50,12 @@ export function scriptLang(u: Units): StopLang | 'latin' | undefined {
   const sample = Math.min(u.text.length, LANG_SAMPLE);
   cover(u, 0, sample);
   const { codes, base } = u;
-  const packed = SCRIPTS;
+  const lanes = SCRIPTS;
+  const flags = CHAR_FLAGS;
   for (let i = 0; i < sample; ) {
     const end = Math.min(sample, i + SCRIPTS_RUN);
     let acc = 0;
-    for (; i < end; i++) acc += packed[codes[i - base]];
+    for (; i < end; i++) acc += lanes[scriptBits(flags[codes[i - base]])];
     hangul += acc & 0xff;
     kana += (acc >>> 8) & 0xff;
     han += (acc >>> 16) & 0xff;

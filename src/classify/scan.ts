@@ -103,14 +103,17 @@ export function scanWeights(t: Thresholds): Weights {
 const UNIT_WEIGHTS: Weights = { hangul: 1, han: 1, kana: 1, exact: true, table: new Float64Array(8).fill(1) };
 
 /**
- * Four byte-wide counters a character adds to at once (`acc += PACKED[c]`):
- * letters, Hangul, Han and kana. A run of at most PACKED_RUN characters cannot
- * carry a byte into the next.
+ * Four byte-wide counters a character adds to at once: letters, Hangul, Han
+ * and kana (`acc += LANES[(flags >> 1) & 15]`: LETTER and the script bits are
+ * bits 1 to 4 of the flags). A table of 16, not one per character: the big
+ * tables are what a document's loop misses in the cache after the other
+ * stages ran. A run of at most PACKED_RUN characters cannot carry a byte into
+ * the next.
  */
-const PACKED = new Uint32Array(0x10000);
-for (let c = 0; c < 0x10000; c++) {
-  const f = CHAR_FLAGS[c];
-  PACKED[c] = (f & LETTER ? 1 : 0) | (f & WEIGHT_HANGUL ? 1 << 8 : 0) | (f & WEIGHT_HAN ? 1 << 16 : 0) | (f & WEIGHT_KANA ? 1 << 24 : 0);
+const LANES = new Uint32Array(16);
+for (let bits = 0; bits < 16; bits++) {
+  const f = bits << 1;
+  LANES[bits] = (f & LETTER ? 1 : 0) | (f & WEIGHT_HANGUL ? 1 << 8 : 0) | (f & WEIGHT_HAN ? 1 << 16 : 0) | (f & WEIGHT_KANA ? 1 << 24 : 0);
 }
 const PACKED_RUN = 255;
 
@@ -213,14 +216,14 @@ export function scanRange(u: Units, from: number, to: number, weights: Weights, 
   let odd = false;
   // the tables as locals: an imported binding is read again on every use in the loop
   const flags = CHAR_FLAGS;
-  const packed = PACKED;
+  const lanes = LANES;
   for (let i = lo; i < hi; ) {
     const end = Math.min(hi, i + PACKED_RUN);
     let acc = 0;
     for (; i < end; i++) {
       const c = codes[i];
       const f = flags[c];
-      acc += packed[c];
+      acc += lanes[(f >> 1) & 15];
       const space = f & SPACE;
       const solid = space ^ 1;
       tokens += solid & afterSpace;
