@@ -6,13 +6,13 @@
  * deciding rule in `detail`. Blocks already removed whole by an earlier stage
  * (corpus boilerplate) count as bad neighbours.
  */
-import { blockText, removeSpan, type Block, type BlockContext, type Doc } from '../doc.js';
+import { removeSpan, type Block, type Doc } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { contextEvidence, wrapperEvidence, type Evidence } from '../classify/context.js';
 import { coreFeatures, features, mentionsContact, type BlockFeatures, type CoreFeatures, type Features } from '../classify/features.js';
 import { REMOVED_EARLIER, initialClass, type Cls, type Verdict } from '../classify/rules.js';
 import { smooth, type Item } from '../classify/smooth.js';
-import { EN_MIN_DENSITY, EnglishSample, LANG_SAMPLE, scriptLang } from '../classify/language.js';
+import { EN_MIN_DENSITY, EnglishSample, scriptLang } from '../classify/language.js';
 import { limitsOf, type Limits } from '../classify/limits.js';
 import { LOW_DENSITY_MEANS_NOT_PROSE, stopList } from '../classify/stopwords.js';
 import { openUnits, type Units } from '../code-units.js';
