@@ -37,6 +37,18 @@ export const LANG_LATIN = 1 << 10;
  * "all rights reserved" a v (under the pattern's case-insensitive matching only Y and V fold to them).
  */
 export const COPYRIGHT_HINT = 1 << 11;
+/** ASCII digits `0-9` (what `\d` matches). */
+export const DIGIT = 1 << 12;
+/** A sentence mark scan.ts looks at: `.!?…` and `。！？؟۔।॥։።။`. Ordinary characters skip that branch on this one bit. */
+export const SENTENCE_MARK = 1 << 13;
+/** The first half of a surrogate pair (U+D800–DBFF): the loops take the astral path only on this bit. */
+export const HIGH_SURROGATE = 1 << 14;
+/**
+ * Lower case is not one code unit of the same WORD / PER_CHAR class (or, for Han and kana, not the character
+ * itself): only U+0130 İ (→ i + U+0307). Stopword counting, which reads lower case through `LOWER`, takes the
+ * string path on it.
+ */
+export const LOWER_ODD = 1 << 15;
 
 function mark(table: Uint16Array, flag: number, from: number, to: number): void {
   for (let c = from; c <= to; c++) table[c] |= flag;
@@ -72,10 +84,32 @@ function build(): Uint16Array {
   mark(table, LANG_LATIN, 0x41, 0x5a);
   mark(table, LANG_LATIN, 0x61, 0x7a);
   mark(table, LANG_LATIN, 0xc0, 0x24f);
+  mark(table, DIGIT, 0x30, 0x39);
+  for (const ch of '.!?…。！？؟۔।॥։።။') table[ch.charCodeAt(0)] |= SENTENCE_MARK;
+  mark(table, HIGH_SURROGATE, 0xd800, 0xdbff);
+  const classOf = (c: number) => table[c] & (WORD | PER_CHAR);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) {
+      LOWER[c] = c;
+      continue;
+    }
+    const lower = String.fromCharCode(c).toLowerCase();
+    LOWER[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
+    // a Han or kana character is counted by itself, not lower-cased: it must be its own lower case
+    if (lower.length !== 1 || classOf(LOWER[c]) !== classOf(c) || (table[c] & PER_CHAR && LOWER[c] !== c)) table[c] |= LOWER_ODD;
+  }
   return table;
 }
 
-/** Flags of every BMP code unit (0 for surrogates). Built at module load, a few milliseconds per thread. */
+/**
+ * Every BMP code unit lower-cased as `String.prototype.toLowerCase` does it
+ * alone. That is the string's own lower case but for LOWER_ODD characters and
+ * Σ, which becomes ς at the end of a word and σ elsewhere — both word
+ * characters on no stoplist, so a word holding either is cut and counted alike.
+ */
+export const LOWER = new Uint16Array(0x10000);
+
+/** Flags of every BMP code unit (only HIGH_SURROGATE for surrogates). Built at module load, a few milliseconds per thread. */
 export const CHAR_FLAGS: Uint16Array = build();
 
 /** True for the first half of a surrogate pair. */

@@ -26,14 +26,48 @@ export interface Evidence {
   key: string;
 }
 
+/** Evidence of each furniture tag, made once: evidence is read, never changed. */
+const TAG_EVIDENCE = new Map([...BAD_TAGS].map((tag) => [tag, { label: `tag:${tag}`, key: `tag:${tag}` }]));
+/** The furniture tags by length: most tags (div, p, span, li) have a length none of them has, the rest one or two to compare. */
+const TAGS_BY_LENGTH: [string, Evidence][][] = [];
+for (const [tag, e] of TAG_EVIDENCE) (TAGS_BY_LENGTH[tag.length] ??= []).push([tag, e]);
+
+/** The evidence of an ancestor tag, if it is a furniture tag. */
+function evidenceOfTag(tag: string): Evidence | undefined {
+  const candidates = TAGS_BY_LENGTH[tag.length];
+  if (candidates) for (const [t, e] of candidates) if (t === tag) return e;
+  return undefined;
+}
+
+/** What each class/id name says (null: nothing), remembered: a site's templates repeat a few names on every page. */
+const nameEvidence = new Map<string, Evidence | null>();
+/** Names remembered at most; the memory is dropped whole when full (a corpus of generated ids never grows it without bound). */
+const MAX_NAMES = 1 << 14;
+
+function evidenceOfName(name: string): Evidence | null {
+  let e = nameEvidence.get(name);
+  if (e === undefined) {
+    const stem = BAD_STEMS.find((s) => name.includes(s)) ?? name.split(/[^a-z0-9]+/).find((w) => BAD_WORDS.has(w));
+    e = stem ? { label: `name:${stem}`, key: `name:${name}` } : null;
+    if (nameEvidence.size >= MAX_NAMES) nameEvidence.clear();
+    nameEvidence.set(name, e);
+  }
+  return e;
+}
+
+const NONE: Evidence[] = [];
+
 /** The furniture evidence in a block's context: ancestor tags and class/id names that match a stem or word. */
 export function contextEvidence(ctx: BlockContext | undefined): Evidence[] {
-  if (!ctx) return [];
-  const out: Evidence[] = [];
-  for (const tag of ctx.tags) if (BAD_TAGS.has(tag)) out.push({ label: `tag:${tag}`, key: `tag:${tag}` });
+  if (!ctx) return NONE;
+  let out = NONE;
+  for (const tag of ctx.tags) {
+    const e = evidenceOfTag(tag);
+    if (e) (out === NONE ? (out = []) : out).push(e);
+  }
   for (const name of ctx.names) {
-    const stem = BAD_STEMS.find((s) => name.includes(s)) ?? name.split(/[^a-z0-9]+/).find((w) => BAD_WORDS.has(w));
-    if (stem) out.push({ label: `name:${stem}`, key: `name:${name}` });
+    const e = evidenceOfName(name);
+    if (e) (out === NONE ? (out = []) : out).push(e);
   }
   return out;
 }
@@ -46,7 +80,13 @@ export function wrapperEvidence(evidence: Evidence[][], lengths: number[], share
   const total = lengths.reduce((a, b) => a + b, 0);
   const covered = new Map<string, number>();
   evidence.forEach((ev, i) => {
-    for (const key of new Set(ev.map((e) => e.key))) covered.set(key, (covered.get(key) ?? 0) + lengths[i]);
+    // each key once per block: the lists are a few entries long
+    for (let k = 0; k < ev.length; k++) {
+      const key = ev[k].key;
+      let seen = false;
+      for (let j = 0; j < k && !seen; j++) seen = ev[j].key === key;
+      if (!seen) covered.set(key, (covered.get(key) ?? 0) + lengths[i]);
+    }
   });
   const out = new Set<string>();
   for (const [e, n] of covered) if (total > 0 && n / total > share) out.add(e);

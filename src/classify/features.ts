@@ -5,10 +5,13 @@
  */
 import type { Block } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
-import { LIST_MARKER } from '../stages/segment.js';
-import { COPYRIGHT, COUNTER, DATE_TIME, EMAIL, URL, endsAsSentence } from './patterns.js';
-import { stopCounts, stopDensityOf, type StopLang } from './stopwords.js';
-import { scan } from './scan.js';
+import { CHAR_FLAGS, SPACE } from './char-table.js';
+import { listMarkerLength } from './list-marker.js';
+import { COPYRIGHT, COUNTER, DATE_TIME, EMAIL, URL, endsAsSentenceIn, mayHoldDate } from './patterns.js';
+import type { StopCounts, StopList } from './stopwords.js';
+import { scanRange, stopCountsRange, type Scan } from './scan.js';
+import { cover, type Units } from '../code-units.js';
+import type { Limits } from './limits.js';
 
 export interface Features {
   /** Characters, spaces excluded. */
@@ -22,10 +25,15 @@ export interface Features {
   unpunctuatedScript: boolean;
   endsAsSentence: boolean;
   sentenceEnds: number;
-  /** Stopword density, when the document's language has a stoplist. */
-  stopDensity?: number;
-  stopTokens: number;
+  /** Stopword density, when the document's language has a stoplist (see `BlockFeatures.setLanguage`). */
+  readonly stopDensity?: number;
+  /** Stopword tokens, when it has one; else 0. */
+  readonly stopTokens: number;
   listItem: boolean;
+  /** The text opens with a list marker (segment.ts LIST_MARKER), which the other features leave out. */
+  listMarker: boolean;
+  /** The stopword counts made while measuring, with the stoplist given then (classify/language.ts reads them). */
+  counted: StopCounts | undefined;
   /** An HTML heading element. */
   htmlHeading: boolean;
   linkDensity: number;
@@ -64,65 +72,218 @@ const SAMPLE = 100_000;
 /** The features smoothing reads of every block, bad ones included: size, and whether it is a counter or mentions a date. */
 export type CoreFeatures = Pick<Features, 'chars' | 'weight' | 'counter' | 'mentionsDate'>;
 
-/** A block's text as the features see it, with what is measured of every block. */
-function measure(text: string, t: Thresholds) {
-  const whole = text.replace(LIST_MARKER, '').trim();
-  const body = whole.length > SAMPLE ? whole.slice(0, SAMPLE) : whole;
-  const scale = body.length ? whole.length / body.length : 1;
-  const s = scan(body, t);
-  const short = s.nonSpace * scale <= t['classify.metaMaxChars'];
-  // every date and time pattern holds an ASCII digit; most short blocks have none
-  const dated = short && s.digits > 0 && hasDate(body);
-  const core: CoreFeatures = {
-    chars: Math.round(s.nonSpace * scale),
-    weight: s.weight * scale,
-    counter: short && body.length <= 30 && COUNTER.test(body),
-    mentionsDate: dated,
-  };
-  return { whole, body, s, short, dated, core };
+/**
+ * A block as the features see it, measured in place in the document's text:
+ * `whole` is the block without its list marker and outer spaces, `body` its
+ * first SAMPLE characters. Filled by `measure`, read at once by its caller.
+ */
+const m = {
+  wholeStart: 0,
+  wholeEnd: 0,
+  bodyEnd: 0,
+  marker: 0,
+  short: false,
+  chars: 0,
+  weight: 0,
+};
+
+/**
+ * Measure `u.text.slice(from, to)` into `m`: what is measured of every block.
+ * Returns the character counts of the body (classify/scan.ts), with its
+ * stopwords when `list` is given.
+ */
+function measure(u: Units, from: number, to: number, k: Limits, list: StopList | undefined): Scan {
+  const text = u.text;
+  const marker = listMarkerLength(text, from, to);
+  // String.prototype.trim strips what `\s` matches: the table's SPACE
+  let ws = from + marker;
+  let we = to;
+  while (ws < we && CHAR_FLAGS[text.charCodeAt(ws)] & SPACE) ws++;
+  while (we > ws && CHAR_FLAGS[text.charCodeAt(we - 1)] & SPACE) we--;
+  const be = we - ws > SAMPLE ? ws + SAMPLE : we;
+  const scale = be > ws ? (we - ws) / (be - ws) : 1;
+  const s = scanRange(u, ws, be, k.weights, list);
+  m.wholeStart = ws;
+  m.wholeEnd = we;
+  m.bodyEnd = be;
+  m.marker = marker;
+  m.short = s.nonSpace * scale <= k.metaMaxChars;
+  m.chars = Math.round(s.nonSpace * scale);
+  m.weight = s.weight * scale;
+  return s;
+}
+
+/** Whether the short body `[from, to)` holds a date or time: every such pattern holds an ASCII digit, most short blocks none. */
+function datedIn(u: Units, from: number, to: number, short: boolean, digits: number): boolean {
+  if (!short || digits === 0) return false;
+  cover(u, from, to);
+  return mayHoldDate(u.codes, from - u.base, to - u.base) && hasDate(u.text.slice(from, to));
+}
+
+/** Whether the short body `[from, to)` is a counter ("Comments (12)"): one holds a digit, and is 30 characters at most. */
+function counterIn(u: Units, from: number, to: number, short: boolean, digits: number): boolean {
+  return short && to - from <= 30 && digits > 0 && COUNTER.test(u.text.slice(from, to));
+}
+
+/** An e-mail address or a link in the text (a byline with an address, a source line). */
+export function mentionsContact(text: string): boolean {
+  // an address needs an @, a link "://" or "www.": skip the patterns on text without them
+  return (text.includes('@') && EMAIL.test(text)) || ((text.includes('://') || hasWww(text)) && URL.test(text));
+}
+
+/** `www.` in any case (URL's `\bwww\.` under its `i` flag: no other character folds to w). */
+function hasWww(text: string): boolean {
+  for (let dot = text.indexOf('.', 3); dot !== -1; dot = text.indexOf('.', dot + 1))
+    if ((text.charCodeAt(dot - 1) | 0x20) === 0x77 && (text.charCodeAt(dot - 2) | 0x20) === 0x77 && (text.charCodeAt(dot - 3) | 0x20) === 0x77) return true;
+  return false;
 }
 
 /**
- * Only the core features: enough for a block an earlier stage removed whole,
- * which is bad whatever the rest would say (a third of the blocks of a
- * templated site), so the costlier patterns and stopwords are skipped.
+ * Only the core features of `u.text.slice(from, to)`: enough for a block an
+ * earlier stage removed whole, which is bad whatever the rest would say (a
+ * third of the blocks of a templated site), so the costlier patterns and the
+ * stopwords are skipped.
  */
-/** An e-mail address or a link in the text (a byline with an address, a source line). */
-export function mentionsContact(text: string): boolean {
-  // an address needs an @, a link "://" or a dot: skip the patterns on text without them
-  return (text.includes('@') && EMAIL.test(text)) || ((text.includes('://') || text.includes('.')) && URL.test(text));
-}
-
-export function coreFeatures(text: string, t: Thresholds): CoreFeatures {
-  return measure(text, t).core;
-}
-
-export function features(text: string, block: Block, lang: StopLang | undefined, t: Thresholds): Features {
-  const { whole, body, s, short, dated, core } = measure(text, t);
-  const stops = lang ? stopCounts(body, lang) : undefined;
-  const ctx = block.context;
-  const weight = core.weight;
+export function coreFeatures(u: Units, from: number, to: number, k: Limits): CoreFeatures {
+  const s = measure(u, from, to, k, undefined);
+  const { wholeStart, bodyEnd, short } = m;
   return {
-    chars: core.chars,
-    weight,
-    letterShare: s.nonSpace ? s.letters / s.nonSpace : 0,
-    digitTokens: s.digitTokens,
-    unpunctuatedScript: s.letters > 0 && s.unpunctuated / s.letters >= 0.5,
-    digitTokenShare: s.tokens ? s.digitTokens / s.tokens : 0,
-    endsAsSentence: endsAsSentence(whole.slice(-16)),
-    sentenceEnds: s.sentenceEnds,
-    stopDensity: stops ? stopDensityOf(stops) : undefined,
-    stopTokens: stops ? stops.tokens : 0,
-    listItem: block.kind === 'list-item' || LIST_MARKER.test(text),
-    htmlHeading: Boolean(ctx && /^h[1-6]$/.test(ctx.element)) || (Boolean(ctx) && block.kind === 'heading'),
-    linkDensity: ctx && text.length ? Math.min(1, ctx.linkChars / text.length) : 0,
-    date: dated && s.sentenceEnds === 0 && isDateLine(body, t),
-    mentionsDate: core.mentionsDate,
-    counter: core.counter,
-    contact: short && mentionsContact(body),
-    // the weight test first: it is free, the notice pattern is not
-    copyright: weight < t['classify.lengthHigh'] && s.copyrightHints > 0 && COPYRIGHT.test(body),
-    // a block without any separator character (most of them) cannot match
-    separators: s.separatorChars > 0 ? (body.match(SEPARATORS) ?? []).length : 0,
+    chars: m.chars,
+    weight: m.weight,
+    counter: counterIn(u, wholeStart, bodyEnd, short, s.digits),
+    mentionsDate: datedIn(u, wholeStart, bodyEnd, short, s.digits),
   };
+}
+
+/**
+ * Features of a block in which what only some rules read is worked out when
+ * first read: the patterns (a date, a counter, an address, a notice, menu
+ * separators) and the stopwords — the document's stoplist is known only once
+ * all its blocks are measured, and most blocks are judged without them (a
+ * hard-bad one, a short one; in Korean or Chinese, a punctuated one).
+ */
+export class BlockFeatures implements Features {
+  chars = 0;
+  weight = 0;
+  letterShare = 0;
+  digitTokens = 0;
+  digitTokenShare = 0;
+  unpunctuatedScript = false;
+  endsAsSentence = false;
+  sentenceEnds = 0;
+  listItem = false;
+  listMarker = false;
+  htmlHeading = false;
+  linkDensity = 0;
+  /** With `list`, when one was given to `features`. */
+  counted: StopCounts | undefined = undefined;
+  /** Short enough to be a date, counter or address line (metaMaxChars). */
+  short = false;
+  digits = 0;
+  copyrightHints = 0;
+  separatorChars = 0;
+  private list: StopList | undefined = undefined;
+  private dated: boolean | undefined = undefined;
+  private counts: boolean | undefined = undefined;
+  private dateLine: boolean | undefined = undefined;
+  private address: boolean | undefined = undefined;
+  private notice: boolean | undefined = undefined;
+  private menu: number | undefined = undefined;
+  private text: string | undefined = undefined;
+
+  /** `bodyStart`/`bodyEnd`: the measured text in `units` (read only while the document is classified). */
+  constructor(
+    private readonly units: Units,
+    private readonly bodyStart: number,
+    private readonly bodyEnd: number,
+    private readonly k: Limits,
+  ) {}
+
+  /** The document's stoplist (none: no stopword density). */
+  setLanguage(list: StopList | undefined): void {
+    this.list = list;
+  }
+
+  get stopTokens(): number {
+    return this.list ? this.stops(this.list).tokens : 0;
+  }
+
+  get stopDensity(): number | undefined {
+    if (!this.list) return undefined;
+    const c = this.stops(this.list);
+    return c.tokens === 0 ? 0 : c.stops / c.tokens;
+  }
+
+  get mentionsDate(): boolean {
+    return (this.dated ??= datedIn(this.units, this.bodyStart, this.bodyEnd, this.short, this.digits));
+  }
+
+  get date(): boolean {
+    return (this.dateLine ??= this.mentionsDate && this.sentenceEnds === 0 && isDateLine(this.body(), this.k.t));
+  }
+
+  get counter(): boolean {
+    return (this.counts ??= counterIn(this.units, this.bodyStart, this.bodyEnd, this.short, this.digits));
+  }
+
+  get contact(): boolean {
+    return (this.address ??= this.short && mentionsContact(this.body()));
+  }
+
+  get copyright(): boolean {
+    // the weight test first: it is free, the notice pattern is not
+    return (this.notice ??= this.weight < this.k.lengthHigh && this.copyrightHints > 0 && COPYRIGHT.test(this.body()));
+  }
+
+  get separators(): number {
+    // a block without any separator character (most of them) cannot match
+    return (this.menu ??= this.separatorChars > 0 ? (this.body().match(SEPARATORS) ?? []).length : 0);
+  }
+
+  private body(): string {
+    return (this.text ??= this.units.text.slice(this.bodyStart, this.bodyEnd));
+  }
+
+  private stops(list: StopList): StopCounts {
+    if (this.counted?.list !== list.lang) this.counted = stopCountsRange(this.units, this.bodyStart, this.bodyEnd, list.lang);
+    return this.counted;
+  }
+}
+
+/**
+ * The features of `block`, a block of `u.text` (the document's text), read in
+ * place, against the limits `k`; stopwords are counted now with `list` when
+ * given, else on first reading (`BlockFeatures`).
+ */
+export function features(u: Units, block: Block, list: StopList | undefined, k: Limits): BlockFeatures {
+  const s = measure(u, block.start, block.end, k, list);
+  const { letters, nonSpace, tokens, digitTokens, unpunctuated, sentenceEnds } = s;
+  const ctx = block.context;
+  const length = block.end - block.start;
+  const f = new BlockFeatures(u, m.wholeStart, m.bodyEnd, k);
+  if (list) f.counted = { list: list.lang, tokens: s.stopTokens, stops: s.stops };
+  f.chars = m.chars;
+  f.weight = m.weight;
+  f.short = m.short;
+  f.digits = s.digits;
+  f.copyrightHints = s.copyrightHints;
+  f.separatorChars = s.separatorChars;
+  f.letterShare = nonSpace ? letters / nonSpace : 0;
+  f.digitTokens = digitTokens;
+  f.unpunctuatedScript = letters > 0 && unpunctuated / letters >= 0.5;
+  f.digitTokenShare = tokens ? digitTokens / tokens : 0;
+  f.endsAsSentence = endsAsSentenceIn(u.text, Math.max(m.wholeStart, m.wholeEnd - 16), m.wholeEnd);
+  f.sentenceEnds = sentenceEnds;
+  f.listItem = block.kind === 'list-item' || m.marker > 0;
+  f.listMarker = m.marker > 0;
+  f.htmlHeading = Boolean(ctx && isHeadingElement(ctx.element)) || (Boolean(ctx) && block.kind === 'heading');
+  f.linkDensity = ctx && length ? Math.min(1, ctx.linkChars / length) : 0;
+  return f;
+}
+
+/** `/^h[1-6]$/`: an HTML heading element. */
+function isHeadingElement(element: string): boolean {
+  if (element.length !== 2 || element.charCodeAt(0) !== 0x68) return false;
+  const d = element.charCodeAt(1);
+  return d >= 0x31 && d <= 0x36;
 }

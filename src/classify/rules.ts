@@ -3,7 +3,7 @@
  * features: `bad` (with `hard` when no neighbour can rescue it), `short`,
  * `near-good` or `good`, with the rule that decided it.
  */
-import type { Thresholds } from '../thresholds.js';
+import type { Limits } from './limits.js';
 import type { Features } from './features.js';
 import { LOW_DENSITY_MEANS_NOT_PROSE, type StopLang } from './stopwords.js';
 
@@ -16,27 +16,57 @@ export interface Verdict {
   hard?: boolean;
 }
 
-export function initialClass(f: Features, evidence: string[], lang: StopLang | undefined, t: Thresholds): Verdict {
-  const hard = (reason: string): Verdict => ({ cls: 'bad', reason, hard: true });
-  if (f.linkDensity > t['classify.maxLinkDensity']) return hard('link-density');
-  if (evidence.length > 0) return hard(`context(${evidence[0]})`);
-  if (f.chars === 0) return hard('empty');
-  if (f.copyright) return hard('copyright');
-  if (f.contact) return hard('contact');
-  if (f.date) return hard('date');
-  // a counter is only short text: "Part 2" may be a heading between paragraphs; neighbours decide
-  if (f.counter) return { cls: 'short', reason: 'counter' };
-  if (f.letterShare < t['classify.minLetterShare']) return hard('symbols');
-  if (f.digitTokens >= 2 && f.digitTokenShare >= t['classify.maxDigitTokenShare'] && f.sentenceEnds === 0) return hard('numbers');
-  if (f.weight < t['classify.lengthLow']) {
-    // jusText: a short block holding a link is navigation
-    return f.linkDensity > 0 ? { cls: 'bad', reason: 'short-link' } : { cls: 'short', reason: f.endsAsSentence ? 'short-sentence' : 'short' };
+/** A verdict is read, never changed: one frozen object per rule, shared by every block it decides. */
+const verdict = (cls: Cls, reason: string, hard?: true): Verdict => Object.freeze(hard ? { cls, reason, hard } : { cls, reason });
+const LINK_DENSITY = verdict('bad', 'link-density', true);
+const EMPTY = verdict('bad', 'empty', true);
+const COPYRIGHT = verdict('bad', 'copyright', true);
+const CONTACT = verdict('bad', 'contact', true);
+const DATE = verdict('bad', 'date', true);
+const COUNTER = verdict('short', 'counter');
+const SYMBOLS = verdict('bad', 'symbols', true);
+const NUMBERS = verdict('bad', 'numbers', true);
+const SHORT_LINK = verdict('bad', 'short-link');
+const SHORT_SENTENCE = verdict('short', 'short-sentence');
+const SHORT = verdict('short', 'short');
+const FEW_STOPWORDS = verdict('bad', 'few-stopwords');
+const NO_SENTENCE = verdict('bad', 'no-sentence');
+const PROSE = verdict('good', 'prose');
+const MEDIUM_PROSE = verdict('near-good', 'medium-prose');
+/** `context(<evidence>)`, per evidence label (a few dozen: classify/context.ts). */
+const CONTEXT = new Map<string, Verdict>();
+
+/** The verdict on a block removed whole by an earlier stage. */
+export const REMOVED_EARLIER = verdict('bad', 'removed-earlier', true);
+
+export function initialClass(f: Features, evidence: string | undefined, lang: StopLang | undefined, k: Limits): Verdict {
+  if (f.linkDensity > k.maxLinkDensity) return LINK_DENSITY;
+  if (evidence !== undefined) {
+    let v = CONTEXT.get(evidence);
+    if (!v) CONTEXT.set(evidence, (v = verdict('bad', `context(${evidence})`, true)));
+    return v;
   }
-  const prose = lang ? t[`classify.stopwords.${lang}`] : 0;
-  const punctuated = f.endsAsSentence || f.sentenceEnds > 0 || f.unpunctuatedScript;
-  const wordy = f.stopDensity !== undefined && f.stopDensity >= prose;
+  if (f.chars === 0) return EMPTY;
+  if (f.copyright) return COPYRIGHT;
+  if (f.contact) return CONTACT;
+  if (f.date) return DATE;
+  // a counter is only short text: "Part 2" may be a heading between paragraphs; neighbours decide
+  if (f.counter) return COUNTER;
+  if (f.letterShare < k.minLetterShare) return SYMBOLS;
+  if (f.digitTokens >= 2 && f.digitTokenShare >= k.maxDigitTokenShare && f.sentenceEnds === 0) return NUMBERS;
+  if (f.weight < k.lengthLow) {
+    // jusText: a short block holding a link is navigation
+    return f.linkDensity > 0 ? SHORT_LINK : f.endsAsSentence ? SHORT_SENTENCE : SHORT;
+  }
+  const prose = lang ? k.prose[lang] : 0;
+  // the stopword density is read only where it decides (classify/features.ts counts it on first reading)
   // punctuation without function words is a keyword line ("Tags: AI. Meta."); only judged on enough tokens
-  const stopPoor = lang !== undefined && LOW_DENSITY_MEANS_NOT_PROSE[lang] && f.stopDensity !== undefined && f.stopTokens >= 10 && f.stopDensity < prose * t['classify.stopwordShare'];
-  if ((!punctuated && !wordy) || stopPoor) return { cls: 'bad', reason: stopPoor ? 'few-stopwords' : 'no-sentence' };
-  return f.weight >= t['classify.lengthHigh'] ? { cls: 'good', reason: 'prose' } : { cls: 'near-good', reason: 'medium-prose' };
+  const stopPoor = lang !== undefined && LOW_DENSITY_MEANS_NOT_PROSE[lang] && f.stopDensity !== undefined && f.stopTokens >= 10 && f.stopDensity < prose * k.stopwordShare;
+  if (stopPoor) return FEW_STOPWORDS;
+  const punctuated = f.endsAsSentence || f.sentenceEnds > 0 || f.unpunctuatedScript;
+  if (!punctuated) {
+    const density = f.stopDensity;
+    if (density === undefined || !(density >= prose)) return NO_SENTENCE;
+  }
+  return f.weight >= k.lengthHigh ? PROSE : MEDIUM_PROSE;
 }

@@ -80,21 +80,23 @@ export function smooth(items: Item[], t: Thresholds): void {
     const after = neighbours(items, 1, true);
     const prevAny = neighbours(items, -1, false);
     const afterAny = neighbours(items, 1, false);
-    const next = new Map<number, Cls>();
+    // decided for all short blocks first, then set: a decision reads the classes before any of them changed
+    const next: (Cls | 'signing' | undefined)[] = new Array(items.length);
     const byline = signedOff(items);
-    const signing = new Set<number>();
     for (let i = 0; i < items.length; i++) {
       if (items[i].cls !== 'short') continue;
-      if (prev[i] === 'good' && after[i] === 'good') next.set(i, 'good');
+      if (prev[i] === 'good' && after[i] === 'good') next[i] = 'good';
       // the last short sentence of a story, before its reporter's byline or dateline ("다만 지방은 여전히 약세다.")
-      else if (prev[i] === 'good' && byline[i] && items[i].initial.reason === 'short-sentence') signing.add(i);
-      else if (prev[i] === 'bad' && after[i] === 'bad') next.set(i, 'bad');
-      else if ((prev[i] === 'bad' && prevAny[i] === 'near-good') || (after[i] === 'bad' && afterAny[i] === 'near-good')) next.set(i, 'good');
-      else next.set(i, 'bad');
+      else if (prev[i] === 'good' && items[i].initial.reason === 'short-sentence' && byline(i)) next[i] = 'signing';
+      else if (prev[i] === 'bad' && after[i] === 'bad') next[i] = 'bad';
+      else if ((prev[i] === 'bad' && prevAny[i] === 'near-good') || (after[i] === 'bad' && afterAny[i] === 'near-good')) next[i] = 'good';
+      else next[i] = 'bad';
     }
-    for (const [i, c] of next)
-      set(items[i], c, c === 'good' ? 'short-between-good' : items[i].initial.reason === 'counter' ? 'counter' : 'short-near-bad');
-    for (const i of signing) set(items[i], 'good', 'short-before-byline');
+    for (let i = 0; i < items.length; i++) {
+      const c = next[i];
+      if (c === 'signing') set(items[i], 'good', 'short-before-byline');
+      else if (c) set(items[i], c, c === 'good' ? 'short-between-good' : items[i].initial.reason === 'counter' ? 'counter' : 'short-near-bad');
+    }
   }
 
   // near-good blocks: bad only when both neighbours are bad (earlier decisions count, as in jusText)
@@ -125,7 +127,8 @@ export function smooth(items: Item[], t: Thresholds): void {
   // post before its footer: "また秋にも来たいと思います。") is part of that text. Plain text has no containers.
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
-    if (!it.container || it.cls !== 'bad' || it.initial.hard || it.initial.reason !== 'short-sentence' || !NEIGHBOUR_ONLY.has(it.reason)) continue;
+    // the container last: building it is the costly part
+    if (it.cls !== 'bad' || it.initial.hard || it.initial.reason !== 'short-sentence' || !NEIGHBOUR_ONLY.has(it.reason) || !it.container) continue;
     const sibling = (j: number) => j >= 0 && j < items.length && items[j].cls === 'good' && items[j].container === it.container;
     if (sibling(i - 1) || sibling(i + 1)) set(it, 'good', 'sentence-beside-text');
   }
@@ -150,19 +153,22 @@ export function smooth(items: Item[], t: Thresholds): void {
 }
 
 /**
- * For every item, whether the next block that is not short is a piece of
+ * Whether the next block after item `i` that is not short is a piece of
  * metadata a story signs off with (a byline with an address, a dateline:
- * hard-bad and skippable), rather than furniture.
+ * hard-bad and skippable), rather than furniture. Asked of few items, so
+ * `skippable` (which may cost a measurement) is read only for those.
  */
-function signedOff(items: Item[]): boolean[] {
-  const out: boolean[] = new Array(items.length);
-  let meta = false;
+function signedOff(items: Item[]): (i: number) => boolean {
+  const nextNotShort = new Int32Array(items.length);
+  let next = -1;
   for (let i = items.length - 1; i >= 0; i--) {
-    out[i] = meta;
-    const it = items[i];
-    if (it.cls !== 'short') meta = it.cls === 'bad' && Boolean(it.initial.hard) && it.skippable;
+    nextNotShort[i] = next;
+    if (items[i].cls !== 'short') next = i;
   }
-  return out;
+  return (i) => {
+    const j = nextNotShort[i];
+    return j >= 0 && items[j].cls === 'bad' && Boolean(items[j].initial.hard) && items[j].skippable;
+  };
 }
 
 function set(it: Item, cls: Cls, reason: string): void {

@@ -16,7 +16,7 @@
  *   frequent single-character function words, counted per character.
  */
 
-import { CHAR_FLAGS, LANG_HANGUL, LANG_LATIN, PER_CHAR, WEIGHT_HAN, WEIGHT_KANA, WORD, isHighSurrogate, isLowSurrogate } from './char-table.js';
+import { CHAR_FLAGS, LOWER, PER_CHAR, WORD, isHighSurrogate, isLowSurrogate } from './char-table.js';
 
 export type StopLang = 'en' | 'ko' | 'ja' | 'zh';
 
@@ -41,12 +41,14 @@ const JA = new Set([...'のにはをたがでてとしもなかられるいす�
 const ZH = new Set([...'的了是在和有也不这我他她它们就都而与着或被把对为从以之其中上个于将等所但并及很还又要会可让给向到说地得那你此因如由则该各已更最']);
 
 /** `[\p{L}\p{N}'’]` for astral code points (the table covers the BMP). */
-const ASTRAL_WORD = /[\p{L}\p{N}'’]/u;
+export const ASTRAL_WORD = /[\p{L}\p{N}'’]/u;
 
 /** Stopword tokens of a text and how many of them are on a stoplist. */
 export interface StopCounts {
   tokens: number;
   stops: number;
+  /** The stoplist they were counted with. */
+  list?: StopLang;
 }
 
 /**
@@ -99,32 +101,87 @@ export function stopTokens(text: string): string[] {
   return out;
 }
 
-/** A stoplist prepared for counting: its one-character entries by code unit, its longest entry. */
-interface Prepared {
-  words: Set<string>;
+/**
+ * A stoplist prepared for counting in place (classify/scan.ts): its
+ * one-character entries by code unit, and its words in an open-addressing
+ * table keyed by an FNV-1a hash of their code units, so a word of the text is
+ * looked up without being cut out or lower-cased as a string.
+ */
+export interface StopList {
+  lang: StopLang;
+  /** 1 for each Han or kana code unit that is an entry alone. */
   chars: Uint8Array;
+  /** Code units of the longest entry: a longer word is on no list. */
   longest: number;
+  /** 1 for each code unit some entry starts with. */
+  first: Uint8Array;
+  words: string[];
+  /** Index into `words` plus one; 0 is an empty slot. */
+  slots: Int32Array;
+  hashes: Int32Array;
+  mask: number;
 }
-const prepared = new Map<StopLang, Prepared>();
+const prepared = new Map<StopLang, StopList>();
 
-function prepare(lang: StopLang): Prepared {
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
+const slotOf = (h: number, mask: number): number => (h ^ (h >>> 16)) & mask;
+
+/** The stoplist of `lang`, prepared once. */
+export function stopList(lang: StopLang): StopList {
   let p = prepared.get(lang);
   if (!p) {
-    const words = LISTS[lang];
+    const words = [...LISTS[lang]];
     const chars = new Uint8Array(0x10000);
+    const first = new Uint8Array(0x10000);
+    let size = 16;
+    while (size < 2 * words.length) size <<= 1;
+    const slots = new Int32Array(size);
+    const hashes = new Int32Array(size);
     let longest = 0;
-    for (const w of words) {
+    words.forEach((w, k) => {
       longest = Math.max(longest, w.length);
-      if (w.length === 1) chars[w.charCodeAt(0)] = 1;
-    }
-    prepared.set(lang, (p = { words, chars, longest }));
+      // only the characters counted alone (Han, kana): a one-letter word ("a", "이") is counted as a word
+      if (w.length === 1 && CHAR_FLAGS[w.charCodeAt(0)] & PER_CHAR) chars[w.charCodeAt(0)] = 1;
+      first[w.charCodeAt(0)] = 1;
+      let h = HASH_SEED;
+      for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), HASH_PRIME);
+      let slot = slotOf(h, size - 1);
+      while (slots[slot] !== 0) slot = (slot + 1) & (size - 1);
+      slots[slot] = k + 1;
+      hashes[slot] = h;
+    });
+    prepared.set(lang, (p = { lang, chars, longest, first, words, slots, hashes, mask: size - 1 }));
   }
   return p;
 }
 
-/** The tokens of `text` (as `stopTokens` cuts them) and how many are on the stoplist of `lang`. */
-export function stopCounts(text: string, lang: StopLang): StopCounts {
-  const { words, chars, longest } = prepare(lang);
+/** Whether the word `codes[start..end)`, lower-cased, is on `list`. */
+export function isListed(codes: Uint16Array, start: number, end: number, list: StopList): boolean {
+  const len = end - start;
+  // most words are longer than any entry, or start with a character no entry starts with
+  if (len > list.longest || !list.first[LOWER[codes[start]]]) return false;
+  const { words, slots, hashes, mask } = list;
+  let h = HASH_SEED;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ LOWER[codes[i]], HASH_PRIME);
+  for (let slot = slotOf(h, mask); slots[slot] !== 0; slot = (slot + 1) & mask) {
+    if (hashes[slot] !== h) continue;
+    const w = words[slots[slot] - 1];
+    if (w.length !== len) continue;
+    let k = 0;
+    while (k < len && LOWER[codes[start + k]] === w.charCodeAt(k)) k++;
+    if (k === len) return true;
+  }
+  return false;
+}
+
+/**
+ * The string path, for text with a LOWER_ODD character: lower-case the text
+ * whole, cut its tokens and look each one up.
+ */
+export function stopCountsOfString(text: string, lang: StopLang): StopCounts {
+  const words = LISTS[lang];
+  const { chars, longest } = stopList(lang);
   const lower = text.toLowerCase();
   let tokens = 0;
   let stops = 0;
@@ -132,7 +189,6 @@ export function stopCounts(text: string, lang: StopLang): StopCounts {
     lower,
     (s, e) => {
       tokens++;
-      // only a word as short as the longest entry can be one: most words are never cut out as strings
       if (e - s <= longest && words.has(lower.slice(s, e))) stops++;
     },
     (c) => {
@@ -140,7 +196,7 @@ export function stopCounts(text: string, lang: StopLang): StopCounts {
       stops += chars[c];
     },
   );
-  return { tokens, stops };
+  return { tokens, stops, list: lang };
 }
 
 /** Share of stopwords among the tokens (0 without tokens). */
@@ -168,32 +224,4 @@ export function stopDensity(tokens: string[], lang: StopLang): number {
   let n = 0;
   for (const t of tokens) if (list.has(t)) n++;
   return n / tokens.length;
-}
-
-/**
- * The stoplist language of a whole document, from its scripts: kana → ja;
- * Han without kana → zh; Hangul → ko; Latin → en only if English function
- * words are common enough (other Latin-script languages get no stoplist).
- */
-export function detectStopLang(text: string): StopLang | undefined {
-  let hangul = 0;
-  let kana = 0;
-  let han = 0;
-  let latin = 0;
-  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
-  // the script ranges are all in the BMP: an astral character falls in none, as a pair or as halves
-  for (let i = 0; i < sample.length; i++) {
-    const f = CHAR_FLAGS[sample.charCodeAt(i)];
-    if (f & LANG_HANGUL) hangul++;
-    else if (f & WEIGHT_KANA) kana++;
-    else if (f & WEIGHT_HAN) han++;
-    else if (f & LANG_LATIN) latin++;
-  }
-  const letters = hangul + kana + han + latin;
-  if (letters === 0) return undefined;
-  if (kana / letters >= 0.05) return 'ja';
-  if (hangul / letters >= 0.3) return 'ko';
-  if (han / letters >= 0.3) return 'zh';
-  if (latin / letters >= 0.5 && stopDensityOf(stopCounts(sample, 'en')) >= 0.15) return 'en';
-  return undefined;
 }

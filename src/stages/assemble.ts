@@ -21,7 +21,9 @@ export function assemble(doc: Doc): void {
       cursor = Math.max(cursor, removed[k].end);
     }
     if (cursor < block.end) line += text.slice(cursor, block.end);
-    line = line.replace(/ {2,}/g, ' ').trim();
+    // most lines have no double space: skip the pattern there
+    if (line.includes('  ')) line = line.replace(/ {2,}/g, ' ');
+    line = line.trim();
     if (!line) {
       gap = true;
       continue;

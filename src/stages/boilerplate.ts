@@ -24,15 +24,51 @@ export function minDocsFor(keyLength: number, n: number, t: Thresholds): number 
   return Math.max(2, Math.min(t['boilerplate.minDocs'], n));
 }
 
+/** One document's block hashes, key lengths and counts, reused from document to document. */
+let hashes = new BigUint64Array(64);
+let lengths = new Int32Array(64);
+let seenIn = new Uint32Array(64);
+
+/**
+ * The removal details of one corpus and thresholds, made once per count: a
+ * corpus has few distinct counts, and every document of a site repeats them.
+ */
+let details = { docs: -1, needShort: -1, needLong: -1, text: new Map<number, string>() };
+const MAX_DETAILS = 1 << 12;
+
+function detail(seen: number, long: boolean, docs: number, needShort: number, needLong: number): string {
+  if (details.docs !== docs || details.needShort !== needShort || details.needLong !== needLong || details.text.size >= MAX_DETAILS)
+    details = { docs, needShort, needLong, text: new Map() };
+  const key = 2 * seen + (long ? 1 : 0);
+  let text = details.text.get(key);
+  if (text === undefined) details.text.set(key, (text = `in ${seen} of ${docs} documents (threshold ${long ? needLong : needShort})`));
+  return text;
+}
+
 export function boilerplate(doc: Doc, corpus: CorpusState, t: Thresholds): void {
   const counts = corpus.blockCounts;
   const docs = corpus.countedDocs;
   if (docs < 2) return;
-  for (const b of doc.blocks) {
-    const key = blockKeyHash(blockText(doc, b));
-    if (!key) continue;
-    const seen = counts.get(key.hash);
-    const need = minDocsFor(key.length, docs, t);
-    if (seen >= need) removeSpan(doc, 'boilerplate-corpus', b.start, b.end, `in ${seen} of ${docs} documents (threshold ${need})`);
+  const blocks = doc.blocks;
+  if (hashes.length < blocks.length) {
+    const size = Math.max(blocks.length, 2 * hashes.length);
+    hashes = new BigUint64Array(size);
+    lengths = new Int32Array(size);
+    seenIn = new Uint32Array(size);
+  }
+  // hash every block, then look the hashes up at once (HashCounts.getAll reads them without BigInt arithmetic)
+  for (let i = 0; i < blocks.length; i++) {
+    const key = blockKeyHash(blockText(doc, blocks[i]));
+    hashes[i] = key ? key.hash : 0n;
+    lengths[i] = key ? key.length : -1;
+  }
+  counts.getAll(hashes.subarray(0, blocks.length), seenIn);
+  const needShort = minDocsFor(0, docs, t);
+  const needLong = minDocsFor(t['boilerplate.longChars'], docs, t);
+  for (let i = 0; i < blocks.length; i++) {
+    if (lengths[i] < 0) continue;
+    const seen = seenIn[i];
+    const long = lengths[i] >= t['boilerplate.longChars'];
+    if (seen >= (long ? needLong : needShort)) removeSpan(doc, 'boilerplate-corpus', blocks[i].start, blocks[i].end, detail(seen, long, docs, needShort, needLong));
   }
 }

@@ -6,46 +6,51 @@
  * deciding rule in `detail`. Blocks already removed whole by an earlier stage
  * (corpus boilerplate) count as bad neighbours.
  */
-import { blockText, removeSpan, type Doc } from '../doc.js';
+import { removeSpan, type Block, type Doc } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { contextEvidence, wrapperEvidence, type Evidence } from '../classify/context.js';
-import { coreFeatures, features, mentionsContact, type CoreFeatures, type Features } from '../classify/features.js';
-import { initialClass, type Verdict } from '../classify/rules.js';
+import { coreFeatures, features, mentionsContact, type BlockFeatures, type CoreFeatures, type Features } from '../classify/features.js';
+import { REMOVED_EARLIER, initialClass, type Cls, type Verdict } from '../classify/rules.js';
 import { smooth, type Item } from '../classify/smooth.js';
-import { detectStopLang } from '../classify/stopwords.js';
+import { EN_MIN_DENSITY, EnglishSample, scriptLang } from '../classify/language.js';
+import { limitsOf, type Limits } from '../classify/limits.js';
+import { LOW_DENSITY_MEANS_NOT_PROSE, stopList } from '../classify/stopwords.js';
+import { openUnits, type Units } from '../code-units.js';
 
 /** Hard-bad reasons that are page metadata, which may stand between a title and its text. */
 const META = new Set(['date', 'numbers', 'symbols', 'contact', 'empty']);
 
 export function classify(doc: Doc, t: Thresholds): void {
-  const lang = detectStopLang(doc.text);
-  const texts = doc.blocks.map((b) => blockText(doc, b));
-  const evidence = evidenceOf(doc);
-  const wrappers = wrapperEvidence(evidence, texts.map((s) => s.length), t['classify.wrapperShare']);
+  const { text, blocks } = doc;
+  const k = limitsOf(t);
+  // The stoplist language: scripts decide, but for Latin text, which is English only if English stopwords are
+  // common enough in its first LANG_SAMPLE characters — counted while its blocks are measured with the
+  // English list, so that the text is read once (classify/language.ts EnglishSample). Where a low density
+  // tells against a block, most blocks are judged on it and their stopwords are counted while they are
+  // measured; elsewhere only when a rule reads them.
+  const units = openUnits(text);
+  const byScript = scriptLang(units);
+  const early = byScript === 'latin' ? stopList('en') : byScript && LOW_DENSITY_MEANS_NOT_PROSE[byScript] ? stopList(byScript) : undefined;
+  const sample = byScript === 'latin' ? new EnglishSample(units) : undefined;
   const gone = removedWhole(doc);
-  const items: Item[] = doc.blocks.map((b, i) => {
-    if (gone[i]) {
-      // bad whatever its features: only what smoothing reads of a bad neighbour is measured
-      const c = coreFeatures(texts[i], t);
-      const initial = { cls: 'bad' as const, reason: 'removed-earlier', hard: true };
-      // a byline with an address that the corpus stage removed still signs a story off (see smooth.ts)
-      const signOff = skippable(c, initial, t) || (c.chars <= t['classify.metaMaxChars'] && mentionsContact(texts[i]));
-      return { initial, cls: initial.cls, reason: initial.reason, length: texts[i].length, weight: c.weight, heading: false, markedHeading: false, skippable: signOff, inArticle: false, container: '' };
-    }
-    const f = features(texts[i], b, lang, t);
-    const initial = initialClass(f, evidence[i].filter((e) => !wrappers.has(e.key)).map((e) => e.label), lang, t);
-    return {
-      initial,
-      cls: initial.cls,
-      reason: initial.reason,
-      length: texts[i].length,
-      weight: f.weight,
-      heading: !initial.hard && isHeading(f, texts[i], b.kind, t),
-      markedHeading: !initial.hard && f.htmlHeading,
-      skippable: skippable(f, initial, t),
-      inArticle: b.context?.tags.includes('article') ?? false,
-      container: b.context ? `${b.context.tags.join('/')}#${b.context.names.join('.')}` : '',
-    };
+  // a block removed whole is bad whatever its features: it is measured only if smoothing asks (BlockItem), but
+  // for the English sample, which reads all the text
+  const measured = blocks.map((b, i) => {
+    const f = gone[i] ? undefined : features(units, b, early, k);
+    sample?.add(b.start, b.end, f);
+    return f;
+  });
+  const lang = byScript !== 'latin' ? byScript : sample!.density() >= EN_MIN_DENSITY ? 'en' : undefined;
+  const list = lang && stopList(lang);
+
+  const evidence = evidenceOf(doc);
+  const wrappers = wrapperEvidence(evidence, blocks.map((b) => b.end - b.start), t['classify.wrapperShare']);
+  const items: Item[] = blocks.map((b, i) => {
+    const f = measured[i];
+    if (!f) return new BlockItem(REMOVED_EARLIER, b, false, false, undefined, units, k);
+    f.setLanguage(list);
+    const initial = initialClass(f, firstEvidence(evidence[i], wrappers), lang, k);
+    return new BlockItem(initial, b, !initial.hard && isHeading(f, text, b, k), !initial.hard && f.htmlHeading, f, units, k);
   });
   smooth(items, t);
   doc.blocks.forEach((b, i) => {
@@ -53,6 +58,74 @@ export function classify(doc: Doc, t: Thresholds): void {
     b.label = { cls: it.cls === 'good' ? 'good' : 'bad', reason: it.reason };
     if (it.cls !== 'good' && it.initial.reason !== 'removed-earlier') removeSpan(doc, 'boilerplate-block', b.start, b.end, it.reason);
   });
+}
+
+/** The label of the first piece of evidence that is not the page's wrapper, if any. */
+function firstEvidence(evidence: Evidence[], wrappers: Set<string>): string | undefined {
+  for (const e of evidence) if (!wrappers.has(e.key)) return e.label;
+  return undefined;
+}
+
+/**
+ * A block as smoothing sees it (see `Item`). One class for every block, so
+ * that smoothing's many passes read one shape. What smoothing seldom reads is
+ * worked out on first use: the container (one rule compares it), whether the
+ * block may stand between a title and its text (asked of the blocks around a
+ * heading or a byline) and, for a block an earlier stage removed whole (bad
+ * whatever its features; a third of a templated site's blocks), any
+ * measurement at all.
+ */
+class BlockItem implements Item {
+  cls: Cls;
+  reason: string;
+  readonly length: number;
+  readonly inArticle: boolean;
+  private name: string | undefined;
+  private mayStandBetween: boolean | undefined;
+  private core: CoreFeatures | undefined;
+
+  /** `features`: none for a block removed whole; `units`: the document's text, read only while it is classified. */
+  constructor(
+    readonly initial: Verdict,
+    private readonly block: Block,
+    readonly heading: boolean,
+    readonly markedHeading: boolean,
+    private readonly features: BlockFeatures | undefined,
+    private readonly units: Units,
+    private readonly k: Limits,
+  ) {
+    this.cls = initial.cls;
+    this.reason = initial.reason;
+    this.length = block.end - block.start;
+    this.inArticle = (features && block.context?.tags.includes('article')) ?? false;
+  }
+
+  get weight(): number {
+    return this.features ? this.features.weight : this.measured().weight;
+  }
+
+  /** Its enclosing elements and their class/id names. */
+  get container(): string {
+    const ctx = this.features && this.block.context;
+    return (this.name ??= ctx ? `${ctx.tags.join('/')}#${ctx.names.join('.')}` : '');
+  }
+
+  get skippable(): boolean {
+    if (this.mayStandBetween === undefined) {
+      const { features, initial, k } = this;
+      if (features) this.mayStandBetween = skippable(features, initial, k);
+      else {
+        const c = this.measured();
+        // a byline with an address that the corpus stage removed still signs a story off (see smooth.ts)
+        this.mayStandBetween = skippable(c, initial, k) || (c.chars <= k.metaMaxChars && mentionsContact(this.units.text.slice(this.block.start, this.block.end)));
+      }
+    }
+    return this.mayStandBetween;
+  }
+
+  private measured(): CoreFeatures {
+    return (this.core ??= coreFeatures(this.units, this.block.start, this.block.end, this.k));
+  }
 }
 
 /**
@@ -77,14 +150,14 @@ function evidenceOf(doc: Doc): Evidence[][] {
 }
 
 /** What may stand between a title and its text: a label, a counter, a dateline or a byline with a date. */
-function skippable(f: CoreFeatures, initial: Verdict, t: Thresholds): boolean {
+function skippable(f: CoreFeatures, initial: Verdict, k: Limits): boolean {
   return (
-    f.chars < t['classify.headingMinChars'] ||
+    f.chars < k.headingMinChars ||
     f.counter ||
-    (f.mentionsDate && f.chars <= t['classify.metaMaxChars']) ||
+    (f.mentionsDate && f.chars <= k.metaMaxChars) ||
     (Boolean(initial.hard) && META.has(initial.reason)) ||
     // "By Jane Smith, Weather Correspondent" between a headline and its story
-    (initial.reason === 'context(name:byline)' && f.chars <= t['classify.metaMaxChars'])
+    (initial.reason === 'context(name:byline)' && f.chars <= k.metaMaxChars)
   );
 }
 
@@ -100,15 +173,22 @@ function removedWhole(doc: Doc): boolean[] {
 }
 
 /** An HTML heading, or a title-like line: long enough, unpunctuated, letters, not a list item or a menu. */
-function isHeading(f: Features, text: string, kind: string, t: Thresholds): boolean {
+function isHeading(f: Features, text: string, b: Block, k: Limits): boolean {
   if (f.htmlHeading) return true;
-  if (f.listItem || f.counter || f.linkDensity > 0 || f.separators >= 2) return false;
+  // the patterns last: they run on first reading
+  if (f.listItem || f.linkDensity > 0 || f.counter || f.separators >= 2) return false;
   return (
-    text.length >= t['classify.headingMinChars'] &&
-    f.weight < t['classify.lengthHigh'] &&
+    b.end - b.start >= k.headingMinChars &&
+    f.weight < k.lengthHigh &&
     !f.endsAsSentence &&
-    !/[:：]$/u.test(text) && // "Search for:", "You will need:" introduce, they do not title
-    f.letterShare >= t['classify.minLetterShare'] &&
-    kind !== 'table-row'
+    !endsWithColon(text, b) && // "Search for:", "You will need:" introduce, they do not title
+    f.letterShare >= k.minLetterShare &&
+    b.kind !== 'table-row'
   );
+}
+
+/** `/[:：]$/u` on the block's text. */
+function endsWithColon(text: string, b: Block): boolean {
+  const c = b.end > b.start ? text.charCodeAt(b.end - 1) : -1;
+  return c === 0x3a || c === 0xff1a;
 }

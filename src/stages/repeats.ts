@@ -14,27 +14,75 @@
  */
 import { removeSpan, type Doc } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
+import { WINDOW, cover, openUnits } from '../code-units.js';
 
 /** Multiplier of the rolling hash (odd, so multiplication by it is invertible mod 2^32). */
 const BASE = 0x01000193;
 /** Windows stored at most (4M: a 64 MiB table); longer documents store every k-th window. */
 const MAX_STORED = 1 << 22;
+/**
+ * The stream and the window table are kept from one document to the next
+ * (allocating and zeroing them per document cost as much as filling them) up
+ * to these sizes; a larger document gets its own, freed after it.
+ */
+const KEEP_UNITS = 1 << 22;
+const KEEP_SLOTS = 1 << 20;
+
+const NEWLINE = 0x0a;
 
 /**
- * The kept text of a document as one string (blocks joined by "\n"), and
- * where each piece of it lies in `doc.text`: piece k starts at `from[k]` in the
- * string and at `at[k]` in `doc.text` (-1 for a separator).
+ * The kept text of a document as one run of code units (blocks joined by
+ * "\n"), and where each piece of it lies in `doc.text`: piece k starts at
+ * `from[k]` in the stream and at `at[k]` in `doc.text` (-1 for a separator).
+ * Valid until the next call: the arrays are reused.
  */
-export function keptStream(doc: Doc): { text: string; from: Int32Array; at: Int32Array } {
-  const parts: string[] = [];
-  const offsets: number[] = [];
-  let r = 0;
+export interface KeptStream {
+  codes: Uint16Array;
+  length: number;
+  from: Int32Array;
+  at: Int32Array;
+  pieces: number;
+}
+
+let streamCodes = new Uint16Array(0);
+let pieceFrom = new Int32Array(0);
+let pieceAt = new Int32Array(0);
+
+/** Room for `n` more pieces after the first `used`. */
+function roomForPieces(used: number, n: number): void {
+  if (used + n <= pieceFrom.length) return;
+  const size = Math.max(2 * pieceFrom.length, used + n, 64);
+  const from = new Int32Array(size);
+  const at = new Int32Array(size);
+  from.set(pieceFrom.subarray(0, used));
+  at.set(pieceAt.subarray(0, used));
+  pieceFrom = from;
+  pieceAt = at;
+}
+
+export function keptStream(doc: Doc): KeptStream {
   const removed = doc.removed;
+  const units = openUnits(doc.text);
+  // at most every block's text and a separator after each
+  let bound = 0;
+  for (const b of doc.blocks) bound += b.end - b.start + 1;
+  const codes = bound <= streamCodes.length ? streamCodes : new Uint16Array(bound);
+  if (bound > streamCodes.length && bound <= KEEP_UNITS) streamCodes = codes;
+  let length = 0;
+  let pieces = 0;
   const push = (from: number, to: number) => {
     if (to <= from) return;
-    parts.push(doc.text.slice(from, to));
-    offsets.push(from);
+    roomForPieces(pieces, 1);
+    pieceFrom[pieces] = length;
+    pieceAt[pieces++] = from;
+    for (let a = from; a < to; a += WINDOW) {
+      const b = Math.min(to, a + WINDOW);
+      cover(units, a, b);
+      codes.set(units.codes.subarray(a - units.base, b - units.base), length);
+      length += b - a;
+    }
   };
+  let r = 0;
   for (const b of doc.blocks) {
     let cursor = b.start;
     while (r < removed.length && removed[r].end <= b.start) r++;
@@ -43,33 +91,29 @@ export function keptStream(doc: Doc): { text: string; from: Int32Array; at: Int3
       cursor = Math.max(cursor, removed[k].end);
     }
     push(cursor, b.end);
-    parts.push('\n');
-    offsets.push(-1);
+    roomForPieces(pieces, 1);
+    pieceFrom[pieces] = length;
+    pieceAt[pieces++] = -1;
+    codes[length++] = NEWLINE;
   }
-  const from = new Int32Array(parts.length);
-  let pos = 0;
-  parts.forEach((p, k) => {
-    from[k] = pos;
-    pos += p.length;
-  });
-  return { text: parts.join(''), from, at: Int32Array.from(offsets) };
+  return { codes, length, from: pieceFrom, at: pieceAt, pieces };
 }
 
 /** Runs of `doc.text` covered by `[a, b)` of the kept stream (separators skipped). */
-function toText(stream: { from: Int32Array; at: Int32Array }, a: number, b: number): [number, number][] {
-  const { from, at } = stream;
+function toText(stream: KeptStream, a: number, b: number): [number, number][] {
+  const { from, at, pieces } = stream;
   // the piece holding `a`: the last piece starting at or before it
   let lo = 0;
-  let hi = from.length - 1;
+  let hi = pieces - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >>> 1;
     if (from[mid] <= a) lo = mid;
     else hi = mid - 1;
   }
   const out: [number, number][] = [];
-  for (let k = lo; k < from.length && from[k] < b; k++) {
+  for (let k = lo; k < pieces && from[k] < b; k++) {
     if (at[k] < 0) continue;
-    const end = k + 1 < from.length ? from[k + 1] : Number.MAX_SAFE_INTEGER;
+    const end = k + 1 < pieces ? from[k + 1] : Number.MAX_SAFE_INTEGER;
     const s = Math.max(a, from[k]);
     const e = Math.min(b, end);
     if (e > s) out.push([at[k] + s - from[k], at[k] + e - from[k]]);
@@ -82,7 +126,16 @@ function toText(stream: { from: Int32Array; at: Int32Array }, a: number, b: numb
  * at least `min` units. Maximal runs; later copies only.
  */
 export function findRepeats(s: string, min: number): [number, number][] {
-  const n = s.length;
+  const codes = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) codes[i] = s.charCodeAt(i);
+  return findRepeatsIn(codes, s.length, min);
+}
+
+/** The window table: slot k holds a window's hash at [2k] and its position at [2k + 1] (-1: empty), side by side in memory. */
+let table = new Int32Array(0);
+
+/** `findRepeats` over the first `n` code units of `s`. */
+export function findRepeatsIn(s: Uint16Array, n: number, min: number): [number, number][] {
   const out: [number, number][] = [];
   if (n < 2 * min) return out;
   let pow = 1; // BASE^(min-1) mod 2^32
@@ -93,55 +146,59 @@ export function findRepeats(s: string, min: number): [number, number][] {
   const stride = Math.max(1, Math.ceil(n / MAX_STORED));
   let size = 16;
   while (size < (2 * n) / stride) size <<= 1;
-  const mask = size - 1;
-  const slotHash = new Int32Array(size);
-  const slotPos = new Int32Array(size).fill(-1);
+  const mask = 2 * size - 1;
+  let tab = table;
+  if (2 * size > tab.length) {
+    tab = new Int32Array(2 * size);
+    if (size <= KEEP_SLOTS) table = tab;
+  }
+  tab.fill(-1, 0, 2 * size);
 
   let h = 0;
-  for (let k = 0; k < min; k++) h = (Math.imul(h, BASE) + s.charCodeAt(k)) | 0;
+  for (let k = 0; k < min; k++) h = (Math.imul(h, BASE) + s[k]) | 0;
   let runFrom = -1; // start of the current run of repeated windows
   let src = -1; // where the window at i was seen before, while in a run
   let lastEnd = 0; // end of the last run: runs never overlap
   for (let i = 0; i + min <= n; i++) {
-    if (i > 0) h = (Math.imul(h - Math.imul(s.charCodeAt(i - 1), pow), BASE) + s.charCodeAt(i + min - 1)) | 0;
-    // the run goes on while the previous window matched and so does the new character
-    if (runFrom >= 0 && src + 1 + min <= i && s.charCodeAt(src + min) === s.charCodeAt(i + min - 1)) {
-      src++;
-      continue;
-    }
+    if (i > 0) h = (Math.imul(h - Math.imul(s[i - 1], pow), BASE) + s[i + min - 1]) | 0;
     if (runFrom >= 0) {
+      // the run goes on while the previous window matched and so does the new character
+      if (src + 1 + min <= i && s[src + min] === s[i + min - 1]) {
+        src++;
+        continue;
+      }
       out.push([runFrom, i - 1 + min]);
       lastEnd = i - 1 + min;
       runFrom = -1;
     }
-    let slot = (h ^ (h >>> 15)) & mask;
+    let slot = ((h ^ (h >>> 15)) << 1) & mask;
+    let j = tab[slot + 1];
+    if (j === -1) {
+      // a window not seen before: most of them, decided by one read
+      if (stride === 1 || i % stride === 0) (tab[slot] = h), (tab[slot + 1] = i);
+      continue;
+    }
     let known = false;
-    while (slotPos[slot] !== -1) {
-      const j = slotPos[slot];
-      if (slotHash[slot] === h && sameWindow(s, j, i, min)) {
-        known = true;
-        // a copy overlapping its source (periodic text such as "=====") is not a repeat yet
-        if (j + min <= i) {
-          let back = 0;
-          while (i - back > lastEnd && j - back > 0 && s.charCodeAt(i - back - 1) === s.charCodeAt(j - back - 1)) back++;
-          runFrom = i - back;
-          src = j;
-        }
-        break;
+    for (; j !== -1; slot = (slot + 2) & mask, j = tab[slot + 1]) {
+      if (tab[slot] !== h || !sameWindow(s, j, i, min)) continue;
+      known = true;
+      // a copy overlapping its source (periodic text such as "=====") is not a repeat yet
+      if (j + min <= i) {
+        let back = 0;
+        while (i - back > lastEnd && j - back > 0 && s[i - back - 1] === s[j - back - 1]) back++;
+        runFrom = i - back;
+        src = j;
       }
-      slot = (slot + 1) & mask;
+      break;
     }
-    if (!known && i % stride === 0) {
-      slotHash[slot] = h;
-      slotPos[slot] = i;
-    }
+    if (!known && (stride === 1 || i % stride === 0)) (tab[slot] = h), (tab[slot + 1] = i);
   }
   if (runFrom >= 0) out.push([runFrom, n]);
   return out;
 }
 
-function sameWindow(s: string, a: number, b: number, len: number): boolean {
-  for (let k = 0; k < len; k++) if (s.charCodeAt(a + k) !== s.charCodeAt(b + k)) return false;
+function sameWindow(s: Uint16Array, a: number, b: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (s[a + k] !== s[b + k]) return false;
   return true;
 }
 
@@ -149,9 +206,10 @@ export function repeats(doc: Doc, t: Thresholds): void {
   const min = t['repeats.minChars'];
   const minInline = t['repeats.minInlineChars'];
   const stream = keptStream(doc);
-  const s = stream.text;
-  for (const [a, b] of findRepeats(s, min)) {
-    const atEdge = a === 0 || s[a - 1] === '\n' || s[a] === '\n' || b === s.length || s[b] === '\n' || s[b - 1] === '\n';
+  const s = stream.codes;
+  const n = stream.length;
+  for (const [a, b] of findRepeatsIn(s, n, min)) {
+    const atEdge = a === 0 || s[a - 1] === NEWLINE || s[a] === NEWLINE || b === n || s[b] === NEWLINE || s[b - 1] === NEWLINE;
     if (b - a < (atEdge ? min : minInline)) continue;
     for (const [from, to] of toText(stream, a, b)) {
       let end = to;

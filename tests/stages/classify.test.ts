@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clean } from '../../src/pipeline.js';
 import { endsAsSentence, sentenceEnds } from '../../src/classify/patterns.js';
-import { detectStopLang } from '../../src/classify/stopwords.js';
+import { detectStopLang } from '../../src/classify/language.js';
 import { isDateLine } from '../../src/classify/features.js';
 import { defaultThresholds } from '../../src/thresholds.js';
 import { smooth, type Item } from '../../src/classify/smooth.js';
