@@ -8,8 +8,8 @@
  * similarity. Cost: one pass over the shingles instead of K hashes per
  * shingle; no allocation per shingle.
  */
-import { fmix32, mixIn } from './mix.js';
-import { tokenize, unspacedShare, TokenBuffer, type ShingleMode } from './tokens.js';
+import { fmix32, mixIn, mixKey, mixWord } from './mix.js';
+import { tokenize, unspacedShare, TokenBuffer, type Ranges, type ShingleMode } from './tokens.js';
 
 /** How texts are cut and signed; see the `dedup.*` thresholds. */
 export interface ShingleParams {
@@ -30,45 +30,61 @@ const SEED_VALUE = 0x68e31da4;
 export class Signer {
   readonly tokens = new TokenBuffer();
   private filled: Uint8Array;
+  /** Each token scrambled once for the bin hash and once for the value hash (see mixKey). */
+  private keysA = new Int32Array(1024);
+  private keysB = new Int32Array(1024);
 
   constructor(readonly params: ShingleParams) {
     this.filled = new Uint8Array(params.hashes);
   }
 
-  /** Shingling mode for a text, by its script share. */
-  mode(text: string): ShingleMode {
-    return unspacedShare(text) >= this.params.charShingleShare ? 'char' : 'word';
+  /** Shingling mode for a text (its `ranges` when given), by its script share. */
+  mode(text: string, ranges?: Ranges): ShingleMode {
+    return unspacedShare(text, ranges) >= this.params.charShingleShare ? 'char' : 'word';
   }
 
   /**
-   * Sign `text` into `out` (length K). Returns the number of shingles; 0
-   * means the text has no letters and `out` holds nothing meaningful. A
-   * text with fewer tokens than the shingle size is one shingle (all of it).
+   * Sign `text` into `out` (length K); with `ranges`, only those parts of it,
+   * as if joined by line breaks. Returns the number of shingles; 0 means the
+   * text has no letters and `out` holds nothing meaningful. A text with fewer
+   * tokens than the shingle size is one shingle (all of it).
    */
-  sign(text: string, out: Uint32Array): number {
-    const mode = this.mode(text);
+  sign(text: string, out: Uint32Array, ranges?: Ranges): number {
+    const mode = this.mode(text, ranges);
     const n0 = mode === 'char' ? this.params.charShingle : this.params.wordShingle;
-    const count = tokenize(text, mode, this.tokens);
+    const count = tokenize(text, mode, this.tokens, ranges);
     if (count === 0) return 0;
     const n = Math.min(n0, count);
     const shingles = count - n + 1;
     const tok = this.tokens.hashes;
+    if (this.keysA.length < count) {
+      this.keysA = new Int32Array(this.tokens.hashes.length);
+      this.keysB = new Int32Array(this.tokens.hashes.length);
+    }
+    const ka = this.keysA;
+    const kb = this.keysB;
+    for (let i = 0; i < count; i++) {
+      ka[i] = mixKey(tok[i]);
+      kb[i] = mixKey(tok[i] ^ 0x9e3779b9);
+    }
     const K = out.length;
     const filled = this.filled;
     filled.fill(0);
+    // an empty bin holds the largest value, so the first shingle in it always wins
+    out.fill(0xffffffff);
+    const seedA = SEED_BIN ^ n;
+    const seedB = SEED_VALUE ^ n;
     for (let i = 0; i < shingles; i++) {
-      let a = SEED_BIN ^ n;
-      let b = SEED_VALUE ^ n;
-      for (let j = 0; j < n; j++) {
-        a = mixIn(a, tok[i + j]);
-        b = mixIn(b, tok[i + j] ^ 0x9e3779b9);
+      let a = seedA;
+      let b = seedB;
+      for (let j = i, end = i + n; j < end; j++) {
+        a = mixWord(a, ka[j]);
+        b = mixWord(b, kb[j]);
       }
       const bin = fmix32(a) % K;
       const v = fmix32(b);
-      if (!filled[bin] || v < out[bin]) {
-        out[bin] = v;
-        filled[bin] = 1;
-      }
+      if (v < out[bin]) out[bin] = v;
+      filled[bin] = 1;
     }
     densify(out, filled);
     return shingles;

@@ -12,10 +12,10 @@
  *
  * where N is the number of documents counted in pass 1.
  */
-import { blockText, removeSpan, type Doc } from '../doc.js';
+import { removeSpan, type Doc } from '../doc.js';
 import type { CorpusState } from '../corpus.js';
 import type { Thresholds } from '../thresholds.js';
-import { blockKeyHash } from '../corpus/block-key.js';
+import { blockKeyAt } from '../corpus/block-key.js';
 
 /** Documents a block of normalised length `keyLength` must appear in, in a corpus of `n` counted documents. */
 export function minDocsFor(keyLength: number, n: number, t: Thresholds): number {
@@ -24,15 +24,18 @@ export function minDocsFor(keyLength: number, n: number, t: Thresholds): number 
   return Math.max(2, Math.min(t['boilerplate.minDocs'], n));
 }
 
+/** The key hash of the block being looked up, as two 32-bit halves (reused). */
+const key = new Uint32Array(2);
+
 export function boilerplate(doc: Doc, corpus: CorpusState, t: Thresholds): void {
   const counts = corpus.blockCounts;
   const docs = corpus.countedDocs;
   if (docs < 2) return;
   for (const b of doc.blocks) {
-    const key = blockKeyHash(blockText(doc, b));
-    if (!key) continue;
-    const seen = counts.get(key.hash);
-    const need = minDocsFor(key.length, docs, t);
+    const length = blockKeyAt(doc.text, b.start, b.end, key);
+    if (length === 0) continue;
+    const seen = counts.getHalves(key[0], key[1]);
+    const need = minDocsFor(length, docs, t);
     if (seen >= need) removeSpan(doc, 'boilerplate-corpus', b.start, b.end, `in ${seen} of ${docs} documents (threshold ${need})`);
   }
 }

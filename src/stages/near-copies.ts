@@ -11,19 +11,19 @@
  * the cleaned text (stage dedup) and uses these verdicts only when the cleaned
  * texts agree as well.
  */
-import { blockText, type Doc, type DocStats } from '../doc.js';
+import type { Doc, DocStats } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { Signer } from '../dedup/minhash.js';
-import { hash64Folded } from '../hash.js';
+import { hash64FoldedOrNone } from '../hash.js';
 import { HashCounts } from '../corpus/hash-counts.js';
 import type { Context } from '../stage.js';
 import { dedupParams, type DedupParams } from '../dedup/params.js';
 import { NearCopyState } from '../dedup/state.js';
 
-/** Display width of `text`: East Asian wide characters (Hangul, CJK, kana, fullwidth forms) count 2. */
-export function displayWidth(text: string): number {
+/** Display width of `text` (of `text[start, end)`): East Asian wide characters (Hangul, CJK, kana, fullwidth forms) count 2. */
+export function displayWidth(text: string, start = 0, end = text.length): number {
   let w = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0xdc00 && c <= 0xdfff) continue; // low half of a pair, counted with its high half
     const wide =
@@ -39,16 +39,15 @@ export function displayWidth(text: string): number {
   return w;
 }
 
-/** The long blocks of a document: what its near-copy signature is taken over. */
-export function longBlocks(doc: Doc, minWidth: number): string[] {
-  const parts: string[] = [];
+/** The long blocks of a document, what its near-copy signature is taken over: `[start, end, …]` offsets into its text. */
+export function longBlocks(doc: Doc, minWidth: number): number[] {
+  const ranges: number[] = [];
   for (const b of doc.blocks) {
     // no code unit is wider than two columns: a block under half the width is short without measuring it
     if (2 * (b.end - b.start) < minWidth) continue;
-    const t = blockText(doc, b);
-    if (displayWidth(t) >= minWidth) parts.push(t);
+    if (displayWidth(doc.text, b.start, b.end) >= minWidth) ranges.push(b.start, b.end);
   }
-  return parts;
+  return ranges;
 }
 
 let cached: { key: string; signer: Signer } | undefined;
@@ -66,12 +65,14 @@ function signerFor(params: DedupParams): Signer {
  */
 export function signLongBlocks(doc: Doc, t: Thresholds): void {
   // an exact copy (spaces and line breaks aside) is a copy however short: its blocks must not count twice
-  if (/\S/.test(doc.text)) (doc.stats ??= {}).exactHash = BigUint64Array.of(hash64Folded(doc.text));
-  const blocks = longBlocks(doc, t['nearCopies.minBlockWidth']);
-  if (blocks.length < t['nearCopies.minBlocks']) return;
+  const exact = hash64FoldedOrNone(doc.text);
+  if (exact !== undefined) (doc.stats ??= {}).exactHash = BigUint64Array.of(exact);
+  const ranges = longBlocks(doc, t['nearCopies.minBlockWidth']);
+  if (ranges.length < 2 * t['nearCopies.minBlocks']) return;
   const params = dedupParams(t);
   const sig = new Uint32Array(params.hashes);
-  if (signerFor(params).sign(blocks.join('\n'), sig) > 0) (doc.stats ??= {}).nearSig = sig;
+  // signed as the long blocks joined by line breaks, without joining them
+  if (signerFor(params).sign(doc.text, sig, ranges) > 0) (doc.stats ??= {}).nearSig = sig;
 }
 
 /**
