@@ -4,6 +4,7 @@
  * and in workers alike.
  */
 import xxhash from 'xxhash-wasm';
+import { compactTable, unitsMatching, type UnitTable } from './unit-table.js';
 
 const api = await xxhash();
 
@@ -23,14 +24,10 @@ const FOLD_CHUNK = 1 << 15;
 const units = new Uint16Array(FOLD_CHUNK + 1);
 const unitBytes = new Uint8Array(units.buffer);
 
-let keepTable: Uint8Array | undefined;
-/** 1 for every code unit folding keeps, 0 for the whitespace `\s` matches. */
-function keeps(): Uint8Array {
-  if (keepTable) return keepTable;
-  keepTable = new Uint8Array(0x10000);
-  const space = /\s/;
-  for (let c = 0; c < 0x10000; c++) keepTable[c] = space.test(String.fromCharCode(c)) ? 0 : 1;
-  return keepTable;
+let keepTable: UnitTable<Uint8Array> | undefined;
+/** 1 for every code unit folding keeps, 0 for the whitespace `\s` matches (in two levels: unit-table.ts). */
+function keeps(): UnitTable<Uint8Array> {
+  return (keepTable ??= compactTable(unitsMatching(/\s/u).map((space) => 1 - space)));
 }
 
 /**
@@ -53,7 +50,7 @@ export function hash64FoldedOrNone(text: string, start = 0, end = text.length): 
 }
 
 function foldedHash(text: string, start: number, end: number, seed: bigint): bigint | undefined {
-  const keep = keeps();
+  const { index, data } = keeps();
   const buf = units;
   let stream: ReturnType<typeof api.create64> | undefined;
   let any = false;
@@ -66,7 +63,7 @@ function foldedHash(text: string, start: number, end: number, seed: bigint): big
     for (; i < stop; i++) {
       const c = text.charCodeAt(i);
       buf[n] = c;
-      n += keep[c];
+      n += data[index[c >>> 8] + (c & 0xff)];
       if ((c & 0xf800) === 0xd800) surrogates = true;
     }
     carried = 0;

@@ -7,6 +7,7 @@
  */
 import { DIGIT, GAP, KEEP_LETTER, KEEP_OTHER, UNSAFE, keyTable } from './key-table.js';
 import { UnitBuffer } from './key-hash.js';
+import { compactTable, type UnitTable } from '../unit-table.js';
 
 /** Longest block counted: menus, footers and notices are far shorter, and a huge block would cost time for nothing. */
 export const MAX_KEY_SOURCE = 10_000;
@@ -66,23 +67,25 @@ export function blockKeyHash(text: string): KeyHash | undefined {
 }
 
 // What the key does with a code unit, packed for one lookup: the unit it
-// becomes (a digit becomes "0"), the kind (key-table.ts) in bits 16–18, and
-// flags for "a letter" and "not mappable alone".
+// becomes (a digit becomes "0") as the difference from the unit, mod 2^16 —
+// so the entries of a script are alike and the table stays small (see
+// unit-table.ts) — the kind (key-table.ts) in bits 16–18, and flags for "a
+// letter" and "not mappable alone".
 const KIND_SHIFT = 16;
 const LETTER_BIT = 1 << 19;
 const UNSAFE_BIT = 1 << 20;
-let codes: Int32Array | undefined;
+let codes: UnitTable<Int32Array> | undefined;
 
-function keyCodes(): Int32Array {
+function keyCodes(): UnitTable<Int32Array> {
   if (codes) return codes;
   const { kind, mapped } = keyTable();
-  codes = new Int32Array(0x10000);
+  const full = new Int32Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
     const k = kind[c];
     const unit = k === DIGIT ? 0x30 : mapped[c];
-    codes[c] = unit | (k << KIND_SHIFT) | (k === KEEP_LETTER ? LETTER_BIT : 0) | (k === UNSAFE ? UNSAFE_BIT : 0);
+    full[c] = ((unit - c) & 0xffff) | (k << KIND_SHIFT) | (k === KEEP_LETTER ? LETTER_BIT : 0) | (k === UNSAFE ? UNSAFE_BIT : 0);
   }
-  return codes;
+  return (codes = compactTable(full));
 }
 
 // The key as a state machine, so the loop has no branch on the character
@@ -114,19 +117,20 @@ for (let state = START; state <= DIGITS; state++) {
  */
 export function blockKeyAt(text: string, start: number, end: number, out: Uint32Array, at = 0): number {
   if (end - start > MAX_KEY_SOURCE) return 0;
-  const table = keyCodes();
+  const { index, data } = keyCodes();
   // a character writes at most two units (a space and itself)
   const units = buffer.reserve(2 * (end - start));
   let n = 0;
   let state = START;
   let flags = 0;
   for (let i = start; i < end; i++) {
-    const e = table[text.charCodeAt(i)];
+    const c = text.charCodeAt(i);
+    const e = data[index[c >>> 8] + (c & 0xff)];
     const step = steps[(state << 3) | ((e >>> KIND_SHIFT) & 7)];
     flags |= e;
     units[n] = 0x20;
     n += (step >>> 2) & 1;
-    units[n] = e;
+    units[n] = c + e; // the unit it becomes: stored mod 2^16
     n += step >>> 3;
     state = step & 3;
   }

@@ -91,6 +91,15 @@ export class Signer {
   }
 }
 
+let cached: { key: string; signer: Signer } | undefined;
+
+/** One signer per thread and parameter set (it holds scratch buffers); a signature must not be kept in them. */
+export function signerFor(params: ShingleParams): Signer {
+  const key = `${params.wordShingle} ${params.charShingle} ${params.charShingleShare} ${params.hashes}`;
+  if (cached?.key !== key) cached = { key, signer: new Signer(params) };
+  return cached.signer;
+}
+
 /** Fill empty bins from non-empty ones along a per-bin hash sequence (needs one filled bin). */
 function densify(sig: Uint32Array, filled: Uint8Array): void {
   const K = sig.length;

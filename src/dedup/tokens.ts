@@ -11,11 +11,14 @@
  * own, so a stray Hanja in Korean text does not glue onto the next word.
  */
 import { fmix32 } from './mix.js';
+import { compactTable, unitsMatching, type UnitTable } from '../unit-table.js';
 
 export type ShingleMode = 'word' | 'char';
 
 /** 0 separator, 1 letter/digit of a spaced script, 2 letter of a script written without spaces. */
 let table: Uint8Array | undefined;
+/** The same, in two levels for the hot loop. */
+let classes: UnitTable<Uint8Array> | undefined;
 const LETTER = /[\p{L}\p{N}\p{M}]/u;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
@@ -27,8 +30,10 @@ function classify(ch: string): number {
 // hot loop is a table lookup, not a regular expression.
 function bmpTable(): Uint8Array {
   if (table) return table;
+  const letter = unitsMatching(LETTER);
+  const unspaced = unitsMatching(UNSPACED);
   table = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) table[c] = classify(String.fromCharCode(c));
+  for (let c = 0; c < 0x10000; c++) table[c] = unspaced[c] ? 2 : letter[c];
   return table;
 }
 
@@ -58,7 +63,7 @@ const whole = (text: string): Ranges => [0, text.length];
  * when given.
  */
 export function unspacedShare(text: string, ranges: Ranges = whole(text)): number {
-  const t = bmpTable();
+  const { index, data } = (classes ??= compactTable(bmpTable()));
   let unspaced = 0;
   let letters = 0;
   for (let r = 0; r < ranges.length; r += 2) {
@@ -69,9 +74,10 @@ export function unspacedShare(text: string, ranges: Ranges = whole(text)): numbe
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
         k = astralClass(text.codePointAt(i)!);
         i++;
-      } else k = t[c];
-      if (k === 2) unspaced++;
-      if (k !== 0) letters++;
+      } else k = data[index[c >>> 8] + (c & 0xff)];
+      // k is 0, 1 or 2: counted without a branch (letters and spaces alternate too often to predict)
+      unspaced += k >> 1;
+      letters += (k + 1) >> 1;
     }
   }
   return letters === 0 ? 0 : unspaced / letters;
@@ -99,28 +105,38 @@ export class TokenBuffer {
   }
 }
 
-/** Lower-cased code unit and the class of that unit (`class << 16 | unit`), or UNSAFE (see lowerTable). */
-let lowers: Int32Array | undefined;
+/** UNSAFE_UNIT marks a unit of `lowerTable`; UNSAFE an astral code point of `astralLower`. */
+const UNSAFE_UNIT = 1 << 20;
 const UNSAFE = -1;
 const CAPITAL_SIGMA = 0x3a3;
+let lowers: UnitTable<Int32Array> | undefined;
 
-// Lower case is per character except for capital sigma (final sigma depends on
-// the next letter) and characters whose lower case is not one code unit
-// (U+0130 → "i̇"): those are UNSAFE and send the text down the string path.
-function lowerTable(): Int32Array {
+/**
+ * Per code unit: its lower case, as the difference from the unit (mod 2^16,
+ * so that a script's entries are alike and the table stays small: see
+ * unit-table.ts), and the class of that lower-cased unit in bits 16–17.
+ * Lower case is per character except for capital sigma (final sigma depends
+ * on the next letter) and characters whose lower case is not one code unit
+ * (U+0130 → "i̇"): those are UNSAFE_UNIT and send the text down the string path.
+ */
+function lowerTable(): UnitTable<Int32Array> {
   if (lowers) return lowers;
   const t = bmpTable();
-  lowers = new Int32Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) {
-      lowers[c] = c; // a lone surrogate: itself, a separator (class 0)
-      continue;
-    }
-    const l = String.fromCharCode(c).toLowerCase();
-    const u = l.charCodeAt(0);
-    lowers[c] = c === CAPITAL_SIGMA || l.length !== 1 || (u >= 0xd800 && u <= 0xdfff) ? UNSAFE : (t[u] << 16) | u;
+  const out = new Int32Array(0x10000);
+  const put = (c: number, lower: string) => {
+    const u = lower.charCodeAt(0);
+    out[c] = c === CAPITAL_SIGMA || lower.length !== 1 || (u >= 0xd800 && u <= 0xdfff) ? UNSAFE_UNIT : (t[u] << 16) | ((u - c) & 0xffff);
+  };
+  // lower-cased 256 units at a time (one call instead of 256); where a unit
+  // lower-cases to two, positions no longer line up and that run goes one by one
+  for (let base = 0; base < 0x10000; base += 256) {
+    // a lone surrogate stays itself (difference 0), a separator (class 0)
+    if (base >= 0xd800 && base <= 0xdfff) continue;
+    const run = String.fromCharCode(...Array.from({ length: 256 }, (_, i) => base + i));
+    const lower = run.toLowerCase();
+    for (let i = 0; i < 256; i++) put(base + i, lower.length === 256 ? lower[i] : run[i].toLowerCase());
   }
-  return lowers;
+  return (lowers = compactTable(out));
 }
 
 /** Lower case of astral code points met so far, UNSAFE when it is not one astral code point. */
@@ -158,7 +174,7 @@ export function tokenize(text: string, mode: ShingleMode, out: TokenBuffer, rang
  * -1, having stopped, at a character that must be lower-cased in context.
  */
 function tokenizeByTable(text: string, mode: ShingleMode, out: TokenBuffer, ranges: Ranges): number {
-  const low = lowerTable();
+  const { index, data } = lowerTable();
   const words = mode === 'word';
   out.count = 0;
   for (let r = 0; r < ranges.length; r += 2) {
@@ -178,14 +194,18 @@ function tokenizeByTable(text: string, mode: ShingleMode, out: TokenBuffer, rang
         if (c >= 0x10000) {
           c = astralLower(c);
           if (c === UNSAFE) return -1;
-        } else if (low[text.charCodeAt(i + 1)] === UNSAFE) return -1; // a lone high surrogate swallows the next unit
+        } else {
+          // a lone high surrogate swallows the next unit
+          const next = text.charCodeAt(i + 1);
+          if (data[index[next >>> 8] + (next & 0xff)] & UNSAFE_UNIT) return -1;
+        }
         k = astralClass(c);
         i++;
       } else {
-        const e = low[u];
-        if (e === UNSAFE) return -1;
-        c = e & 0xffff;
-        k = e >>> 16;
+        const e = data[index[u >>> 8] + (u & 0xff)];
+        if (e & UNSAFE_UNIT) return -1;
+        c = (u + e) & 0xffff;
+        k = (e >>> 16) & 3;
       }
       if (k === 1 && words) {
         // FNV-1a over UTF-16 units, finalised when the word ends

@@ -13,49 +13,49 @@
  */
 import type { Doc, DocStats } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
-import { Signer } from '../dedup/minhash.js';
+import { signerFor } from '../dedup/minhash.js';
 import { hash64FoldedOrNone } from '../hash.js';
+import { flat } from '../flat-string.js';
 import { HashCounts } from '../corpus/hash-counts.js';
 import type { Context } from '../stage.js';
-import { dedupParams, type DedupParams } from '../dedup/params.js';
+import { dedupParams } from '../dedup/params.js';
 import { NearCopyState } from '../dedup/state.js';
 
 /** Display width of `text` (of `text[start, end)`): East Asian wide characters (Hangul, CJK, kana, fullwidth forms) count 2. */
 export function displayWidth(text: string, start = 0, end = text.length): number {
   let w = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff) continue; // low half of a pair, counted with its high half
-    const wide =
-      (c >= 0x1100 && c <= 0x115f) ||
-      (c >= 0x2e80 && c <= 0xa4cf) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xd840 && c <= 0xd87f) ||
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6);
-    w += wide ? 2 : 1;
-  }
+  for (let i = start; i < end; i++) w += unitWidth(text.charCodeAt(i));
   return w;
 }
 
-/** The long blocks of a document, what its near-copy signature is taken over: `[start, end, …]` offsets into its text. */
-export function longBlocks(doc: Doc, minWidth: number): number[] {
-  const ranges: number[] = [];
-  for (const b of doc.blocks) {
-    // no code unit is wider than two columns: a block under half the width is short without measuring it
-    if (2 * (b.end - b.start) < minWidth) continue;
-    if (displayWidth(doc.text, b.start, b.end) >= minWidth) ranges.push(b.start, b.end);
-  }
-  return ranges;
+/** Columns of one code unit: 2 for East Asian wide characters, 0 for the low half of a pair (counted with its high half), else 1. */
+function unitWidth(c: number): number {
+  if (c >= 0xdc00 && c <= 0xdfff) return 0;
+  const wide =
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xd840 && c <= 0xd87f) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6);
+  return wide ? 2 : 1;
 }
 
-let cached: { key: string; signer: Signer } | undefined;
-/** One signer per thread and parameter set (it holds scratch buffers). */
-function signerFor(params: DedupParams): Signer {
-  const key = JSON.stringify(params);
-  if (cached?.key !== key) cached = { key, signer: new Signer(params) };
-  return cached.signer;
+/** True when `text[start, end)` is at least `minWidth` wide (see displayWidth), measuring no more than it must. */
+function isWide(text: string, start: number, end: number, minWidth: number): boolean {
+  // no code unit is wider than two columns: a block under half the width is short without measuring it
+  if (2 * (end - start) < minWidth) return false;
+  let w = 0;
+  for (let i = start; i < end && w < minWidth; i++) w += unitWidth(text.charCodeAt(i));
+  return w >= minWidth;
+}
+
+/** The long blocks of a document, what its near-copy signature is taken over: `[start, end, …]` offsets into its text. */
+export function longBlocks(doc: Doc, minWidth: number, text = doc.text): number[] {
+  const ranges: number[] = [];
+  for (const b of doc.blocks) if (isWide(text, b.start, b.end, minWidth)) ranges.push(b.start, b.end);
+  return ranges;
 }
 
 /**
@@ -64,15 +64,16 @@ function signerFor(params: DedupParams): Signer {
  * that share one long site-wide block.
  */
 export function signLongBlocks(doc: Doc, t: Thresholds): void {
+  const text = flat(doc.text);
   // an exact copy (spaces and line breaks aside) is a copy however short: its blocks must not count twice
-  const exact = hash64FoldedOrNone(doc.text);
+  const exact = hash64FoldedOrNone(text);
   if (exact !== undefined) (doc.stats ??= {}).exactHash = BigUint64Array.of(exact);
-  const ranges = longBlocks(doc, t['nearCopies.minBlockWidth']);
+  const ranges = longBlocks(doc, t['nearCopies.minBlockWidth'], text);
   if (ranges.length < 2 * t['nearCopies.minBlocks']) return;
   const params = dedupParams(t);
   const sig = new Uint32Array(params.hashes);
   // signed as the long blocks joined by line breaks, without joining them
-  if (signerFor(params).sign(doc.text, sig, ranges) > 0) (doc.stats ??= {}).nearSig = sig;
+  if (signerFor(params).sign(text, sig, ranges) > 0) (doc.stats ??= {}).nearSig = sig;
 }
 
 /**
@@ -96,11 +97,9 @@ export function mergeNearCopy(stats: DocStats, ctx: Context, id: number): void {
   const state = (ctx.corpus.nearCopies ??= new NearCopyState(dedupParams(ctx.options.thresholds)));
   const index = state.index;
   if (!index) return;
-  index.sig.set(sig);
-  index.shingles = 1;
-  const m = index.match();
+  const m = index.match(sig);
   if (m) {
     state.mark(id, m.id, m.similarity);
     stats.nearCopyOf = m.id;
-  } else index.add(id);
+  } else index.add(sig, id);
 }
