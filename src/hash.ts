@@ -5,6 +5,7 @@
  */
 import xxhash from 'xxhash-wasm';
 import { compactTable, unitsMatching, type UnitTable } from './unit-table.js';
+import { unitsOf } from './text-units.js';
 
 const api = await xxhash();
 
@@ -20,68 +21,114 @@ export function hash64Bytes(bytes: Uint8Array, seed = 0n): bigint {
 
 /** Code units folded per piece; a longer text is hashed as a stream of such pieces, never copied whole. */
 const FOLD_CHUNK = 1 << 15;
-/** The folded code units of the piece being hashed (one more: a high surrogate carried over from the last piece). */
-const units = new Uint16Array(FOLD_CHUNK + 1);
-const unitBytes = new Uint8Array(units.buffer);
 
 let keepTable: UnitTable<Uint8Array> | undefined;
 /** 1 for every code unit folding keeps, 0 for the whitespace `\s` matches (in two levels: unit-table.ts). */
-function keeps(): UnitTable<Uint8Array> {
+export function foldKeeps(): UnitTable<Uint8Array> {
   return (keepTable ??= compactTable(unitsMatching(/\s/u).map((space) => 1 - space)));
 }
 
 /**
+ * The 64-bit hash of a text with every whitespace character removed, fed
+ * range by range: XXH64 of the UTF-16 code units of `text.replace(/\s+/g,
+ * '')`, an unpaired surrogate counted as U+FFFD (as UTF-8 has it; a high and
+ * a low surrogate that only whitespace parted make one character). Copies
+ * that differ only in spaces and line breaks hash alike.
+ *
+ * The folded text is never built: code units go through a lookup table into
+ * `units`, piece by piece, so a 300 MB document is never copied whole. A
+ * loop that folds on its own (see dedup/scan.ts) writes `units[n]` and moves
+ * `n` on by the unit's entry in `foldKeeps()`, sets `surrogates` when it
+ * wrote one, and calls `flush()` before `n` passes `FOLD_CHUNK`.
+ */
+export class FoldedHash {
+  static readonly CHUNK = FOLD_CHUNK;
+  /** Folded code units not hashed yet (slack past CHUNK for a loop's last step). */
+  readonly units = new Uint16Array(FOLD_CHUNK + 8);
+  private readonly bytes = new Uint8Array(this.units.buffer);
+  n = 0;
+  surrogates = false;
+  private stream: ReturnType<typeof api.create64> | undefined;
+  private any = false;
+  private seed = 0n;
+
+  /** Start a new text. */
+  reset(seed = 0n): this {
+    this.n = 0;
+    this.surrogates = false;
+    this.stream = undefined;
+    this.any = false;
+    this.seed = seed;
+    return this;
+  }
+
+  /** Fold `text[start, end)` in. */
+  add(text: string, start: number, end: number): void {
+    const { index, data } = foldKeeps();
+    const buf = this.units;
+    const units = unitsOf(text);
+    for (let i = start; i < end; ) {
+      if (this.n >= FOLD_CHUNK) this.flush();
+      let n = this.n;
+      let surrogates = false;
+      // no branch on the character: it is written, and the end moves on only if it is kept
+      for (const stop = Math.min(end, i + FOLD_CHUNK - n); i < stop; i++) {
+        const c = units[i];
+        buf[n] = c;
+        n += data[index[c >>> 8] + (c & 0xff)];
+        if ((c & 0xf800) === 0xd800) surrogates = true;
+      }
+      this.n = n;
+      if (surrogates) this.surrogates = true;
+    }
+  }
+
+  /** Hash the units gathered so far, but a last high surrogate, which the next unit may complete. */
+  flush(): void {
+    let n = this.n;
+    let carried = false;
+    if (this.surrogates && n > 0) {
+      if (this.units[n - 1] >= 0xd800 && this.units[n - 1] <= 0xdbff) {
+        n--;
+        carried = true;
+      }
+      pairSurrogates(this.units, n);
+    }
+    if (n > 0) {
+      this.any = true;
+      (this.stream ??= api.create64(this.seed)).update(this.bytes.subarray(0, 2 * n));
+    }
+    this.units[0] = this.units[n];
+    this.n = carried ? 1 : 0;
+    this.surrogates = carried;
+  }
+
+  /** The hash of everything added, or undefined when it was all whitespace. */
+  digest(): bigint | undefined {
+    const n = this.n;
+    if (this.surrogates) pairSurrogates(this.units, n);
+    if (n === 0 && !this.any) return undefined;
+    // the usual text fits one piece: hashed in one call
+    if (!this.stream) return api.h64Raw(this.bytes.subarray(0, 2 * n), this.seed);
+    return this.stream.update(this.bytes.subarray(0, 2 * n)).digest();
+  }
+}
+
+const folder = new FoldedHash();
+
+/**
  * 64-bit hash of `text` (of `text[start, end)` when given) with every
- * whitespace character removed: XXH64 of the UTF-16 code units of
- * `text.replace(/\s+/g, '')`, an unpaired surrogate counted as U+FFFD (as
- * UTF-8 has it; a high and a low surrogate that only whitespace parted make
- * one character). Copies that differ only in spaces and line breaks hash
- * alike. The folded text is never built: code units go through a lookup
- * table into a scratch buffer, piece by piece, so a 300 MB document is never
- * copied whole.
+ * whitespace character removed (see FoldedHash).
  */
 export function hash64Folded(text: string, seed = 0n, start = 0, end = text.length): bigint {
-  return foldedHash(text, start, end, seed) ?? api.h64Raw(unitBytes.subarray(0, 0), seed);
+  folder.reset(seed).add(text, start, end);
+  return folder.digest() ?? api.h64Raw(new Uint8Array(0), seed);
 }
 
 /** `hash64Folded(text, 0n, start, end)`, or undefined when that range holds nothing but whitespace. */
 export function hash64FoldedOrNone(text: string, start = 0, end = text.length): bigint | undefined {
-  return foldedHash(text, start, end, 0n);
-}
-
-function foldedHash(text: string, start: number, end: number, seed: bigint): bigint | undefined {
-  const { index, data } = keeps();
-  const buf = units;
-  let stream: ReturnType<typeof api.create64> | undefined;
-  let any = false;
-  let carried = 0;
-  for (let i = start; i < end; ) {
-    const stop = Math.min(end, i + FOLD_CHUNK);
-    let n = carried;
-    let surrogates = carried > 0;
-    // no branch on the character: it is written, and the end moves on only if it is kept
-    for (; i < stop; i++) {
-      const c = text.charCodeAt(i);
-      buf[n] = c;
-      n += data[index[c >>> 8] + (c & 0xff)];
-      if ((c & 0xf800) === 0xd800) surrogates = true;
-    }
-    carried = 0;
-    if (surrogates && n > 0) {
-      // a high surrogate last in the piece may pair with the first kept unit of the next one
-      if (i < end && buf[n - 1] >= 0xd800 && buf[n - 1] <= 0xdbff) {
-        n--;
-        carried = 1;
-      }
-      pairSurrogates(buf, n);
-    }
-    if (n === 0) continue;
-    any = true;
-    if (i >= end && !stream) return api.h64Raw(unitBytes.subarray(0, 2 * n), seed);
-    (stream ??= api.create64(seed)).update(unitBytes.subarray(0, 2 * n));
-    if (carried) buf[0] = buf[n];
-  }
-  return any ? stream!.digest() : undefined;
+  folder.reset().add(text, start, end);
+  return folder.digest();
 }
 
 /** Replace every unpaired surrogate among `buf[0, n)` by U+FFFD. */

@@ -57,20 +57,29 @@ export interface UnitTable<T extends Uint8Array | Int32Array> {
 /** The two-level form of `full` (65,536 entries). */
 export function compactTable<T extends Uint8Array | Int32Array>(full: T): UnitTable<T> {
   const index = new Int32Array(256);
-  const runs = new Map<string, number>();
+  // runs seen so far, by a hash of their entries (equal runs are then compared entry by entry)
+  const byHash = new Map<number, number[]>();
   const kept: number[] = [];
   for (let high = 0; high < 256; high++) {
-    const run = full.subarray(high << 8, (high + 1) << 8);
-    const key = run.join(',');
-    let at = runs.get(key);
+    const base = high << 8;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < 256; i++) h = Math.imul(h ^ full[base + i], 0x01000193);
+    const same = byHash.get(h) ?? [];
+    let at = same.find((other) => sameRun(full, other, base));
     if (at === undefined) {
-      at = kept.length << 8;
-      runs.set(key, at);
+      at = base;
+      same.push(base);
+      byHash.set(h, same);
       kept.push(high);
     }
-    index[high] = at;
+    index[high] = (kept.indexOf(at >> 8) << 8);
   }
   const data = new (full.constructor as new (length: number) => T)(kept.length << 8);
   kept.forEach((high, i) => data.set(full.subarray(high << 8, (high + 1) << 8), i << 8));
   return { index, data };
+}
+
+function sameRun(full: Uint8Array | Int32Array, a: number, b: number): boolean {
+  for (let i = 0; i < 256; i++) if (full[a + i] !== full[b + i]) return false;
+  return true;
 }

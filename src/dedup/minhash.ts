@@ -8,7 +8,7 @@
  * similarity. Cost: one pass over the shingles instead of K hashes per
  * shingle; no allocation per shingle.
  */
-import { fmix32, mixIn, mixKey, mixWord } from './mix.js';
+import { fmix32, fmixSigned, mixIn, mixKey, mixWord } from './mix.js';
 import { tokenize, unspacedShare, TokenBuffer, type Ranges, type ShingleMode } from './tokens.js';
 
 /** How texts are cut and signed; see the `dedup.*` thresholds. */
@@ -39,18 +39,19 @@ export class Signer {
   }
 
   /** Shingling mode for a text (its `ranges` when given), by its script share. */
-  mode(text: string, ranges?: Ranges): ShingleMode {
-    return unspacedShare(text, ranges) >= this.params.charShingleShare ? 'char' : 'word';
+  mode(text: string, ranges?: Ranges, share = unspacedShare(text, ranges)): ShingleMode {
+    return share >= this.params.charShingleShare ? 'char' : 'word';
   }
 
   /**
    * Sign `text` into `out` (length K); with `ranges`, only those parts of it,
-   * as if joined by line breaks. Returns the number of shingles; 0 means the
-   * text has no letters and `out` holds nothing meaningful. A text with fewer
-   * tokens than the shingle size is one shingle (all of it).
+   * as if joined by line breaks; `share` is their `unspacedShare`, when the
+   * caller has it. Returns the number of shingles; 0 means the text has no
+   * letters and `out` holds nothing meaningful. A text with fewer tokens than
+   * the shingle size is one shingle (all of it).
    */
-  sign(text: string, out: Uint32Array, ranges?: Ranges): number {
-    const mode = this.mode(text, ranges);
+  sign(text: string, out: Uint32Array, ranges?: Ranges, share?: number): number {
+    const mode = this.mode(text, ranges, share);
     const n0 = mode === 'char' ? this.params.charShingle : this.params.wordShingle;
     const count = tokenize(text, mode, this.tokens, ranges);
     if (count === 0) return 0;
@@ -67,27 +68,80 @@ export class Signer {
       ka[i] = mixKey(tok[i]);
       kb[i] = mixKey(tok[i] ^ 0x9e3779b9);
     }
-    const K = out.length;
     const filled = this.filled;
     filled.fill(0);
     // an empty bin holds the largest value, so the first shingle in it always wins
     out.fill(0xffffffff);
-    const seedA = SEED_BIN ^ n;
-    const seedB = SEED_VALUE ^ n;
-    for (let i = 0; i < shingles; i++) {
-      let a = seedA;
-      let b = seedB;
-      for (let j = i, end = i + n; j < end; j++) {
-        a = mixWord(a, ka[j]);
-        b = mixWord(b, kb[j]);
-      }
-      const bin = fmix32(a) % K;
-      const v = fmix32(b);
-      if (v < out[bin]) out[bin] = v;
-      filled[bin] = 1;
-    }
+    if (n === 5) shingle5(ka, kb, count, out, filled);
+    else shingleN(ka, kb, count, n, out, filled);
     densify(out, filled);
     return shingles;
+  }
+}
+
+/**
+ * Hash every shingle of `n` tokens (given scrambled, see mixKey) into its bin:
+ * the bin hash picks the bin, the value hash competes for its minimum.
+ */
+function shingleN(ka: Int32Array, kb: Int32Array, count: number, n: number, out: Uint32Array, filled: Uint8Array): void {
+  const K = out.length;
+  const r16 = 0x10000 % K;
+  const seedA = SEED_BIN ^ n;
+  const seedB = SEED_VALUE ^ n;
+  for (let i = 0, shingles = count - n + 1; i < shingles; i++) {
+    let a = seedA;
+    let b = seedB;
+    for (let j = i, end = i + n; j < end; j++) {
+      a = mixWord(a, ka[j]);
+      b = mixWord(b, kb[j]);
+    }
+    const bin = binOf(a, K, r16);
+    const v = fmix32(b);
+    if (v < out[bin]) out[bin] = v;
+    filled[bin] = 1;
+  }
+}
+
+/**
+ * `fmix32(h) % K`, in 32-bit integer arithmetic (`r16` is 2^16 mod K): the
+ * hash is split into 16-bit halves, hi · 2^16 + lo ≡ (hi mod K) · r16 + lo.
+ * Three times faster than `%` on the unsigned hash, which V8 computes in
+ * floating point; exact for K up to 2^15.
+ */
+function binOf(h: number, K: number, r16: number): number {
+  const x = fmixSigned(h);
+  return (((x >>> 16) % K) * r16 + (x & 0xffff)) % K;
+}
+
+/**
+ * `shingleN` for 5 tokens, the default shingle in both modes: the window's
+ * tokens slide through locals, so each is read once, not five times, and
+ * there is no inner loop (a third faster, measured on the bench corpus).
+ */
+function shingle5(ka: Int32Array, kb: Int32Array, count: number, out: Uint32Array, filled: Uint8Array): void {
+  const K = out.length;
+  const r16 = 0x10000 % K;
+  const seedA = SEED_BIN ^ 5;
+  const seedB = SEED_VALUE ^ 5;
+  let a0 = ka[0], a1 = ka[1], a2 = ka[2], a3 = ka[3];
+  let b0 = kb[0], b1 = kb[1], b2 = kb[2], b3 = kb[3];
+  for (let i = 4; i < count; i++) {
+    const a4 = ka[i];
+    const b4 = kb[i];
+    const a = mixWord(mixWord(mixWord(mixWord(mixWord(seedA, a0), a1), a2), a3), a4);
+    const b = mixWord(mixWord(mixWord(mixWord(mixWord(seedB, b0), b1), b2), b3), b4);
+    const bin = binOf(a, K, r16);
+    const v = fmix32(b);
+    if (v < out[bin]) out[bin] = v;
+    filled[bin] = 1;
+    a0 = a1;
+    a1 = a2;
+    a2 = a3;
+    a3 = a4;
+    b0 = b1;
+    b1 = b2;
+    b2 = b3;
+    b3 = b4;
   }
 }
 

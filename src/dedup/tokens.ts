@@ -12,6 +12,8 @@
  */
 import { fmix32 } from './mix.js';
 import { compactTable, unitsMatching, type UnitTable } from '../unit-table.js';
+import { FoldedHash, foldKeeps } from '../hash.js';
+import { unitsOf } from '../text-units.js';
 
 export type ShingleMode = 'word' | 'char';
 
@@ -35,6 +37,14 @@ function bmpTable(): Uint8Array {
   table = new Uint8Array(0x10000);
   for (let c = 0; c < 0x10000; c++) table[c] = unspaced[c] ? 2 : letter[c];
   return table;
+}
+
+/** `String#codePointAt` over code units: the pair at `i`, or the unit itself when it is not a pair's high half. */
+function codePointAt(units: Uint16Array, i: number): number {
+  const c = units[i];
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= units.length) return c;
+  const d = units[i + 1];
+  return d >= 0xdc00 && d <= 0xdfff ? ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000 : c;
 }
 
 /** Classes of astral code points met so far: classifying one takes two regular expressions. */
@@ -64,15 +74,16 @@ const whole = (text: string): Ranges => [0, text.length];
  */
 export function unspacedShare(text: string, ranges: Ranges = whole(text)): number {
   const { index, data } = (classes ??= compactTable(bmpTable()));
+  const units = unitsOf(text);
   let unspaced = 0;
   let letters = 0;
   for (let r = 0; r < ranges.length; r += 2) {
     const end = ranges[r + 1];
     for (let i = ranges[r]; i < end; i++) {
-      const c = text.charCodeAt(i);
+      const c = units[i];
       let k: number;
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
-        k = astralClass(text.codePointAt(i)!);
+        k = astralClass(codePointAt(units, i));
         i++;
       } else k = data[index[c >>> 8] + (c & 0xff)];
       // k is 0, 1 or 2: counted without a branch (letters and spaces alternate too often to predict)
@@ -82,6 +93,69 @@ export function unspacedShare(text: string, ranges: Ranges = whole(text)): numbe
   }
   return letters === 0 ? 0 : unspaced / letters;
 }
+
+/** Letters counted by script while folding (see `foldCounting`): `unspaced / letters` is `unspacedShare`. */
+export interface ScriptCounts {
+  unspaced: number;
+  letters: number;
+}
+
+/** Per code unit: 1 when folding keeps it (hash.ts), plus its class (as above) times 2. */
+let foldClasses: UnitTable<Uint8Array> | undefined;
+
+/**
+ * Fold `text[start, end)` into `fold` (see FoldedHash) and count its letters
+ * as `unspacedShare` does, in one pass and one table lookup per code unit:
+ * the exact-copy hash and the shingling mode of a document come from the same
+ * read of its text.
+ */
+export function foldCounting(fold: FoldedHash, text: string, start: number, end: number, counts: ScriptCounts): void {
+  if (!foldClasses) {
+    const keep = foldKeeps();
+    const t = bmpTable();
+    const full = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) full[c] = keep.data[keep.index[c >>> 8] + (c & 0xff)] | (t[c] << 1);
+    foldClasses = compactTable(full);
+  }
+  const { index, data } = foldClasses;
+  const buf = fold.units;
+  const units = unitsOf(text);
+  let unspaced = counts.unspaced;
+  let letters = counts.letters;
+  for (let i = start; i < end; ) {
+    if (fold.n >= FoldedHash.CHUNK) fold.flush();
+    let n = fold.n;
+    let surrogates = false;
+    // a step writes at most as many units as it reads characters, and reads one past `stop` at most: within the slack
+    for (const stop = Math.min(end, i + FoldedHash.CHUNK - n); i < stop; i++) {
+      const c = units[i];
+      const e = data[index[c >>> 8] + (c & 0xff)];
+      buf[n] = c;
+      n += e & 1;
+      let k = e >>> 1;
+      if ((c & 0xf800) === 0xd800) {
+        surrogates = true;
+        if (c <= 0xdbff && i + 1 < end) {
+          // the pair (or a lone high surrogate and what follows) is one character to unspacedShare; both units are folded
+          k = astralClass(codePointAt(units, i));
+          const d = units[++i];
+          buf[n] = d;
+          n += data[index[d >>> 8] + (d & 0xff)] & 1;
+        }
+      }
+      // k is 0, 1 or 2: counted without a branch (letters and spaces alternate too often to predict)
+      unspaced += k >> 1;
+      letters += (k + 1) >> 1;
+    }
+    fold.n = n;
+    if (surrogates) fold.surrogates = true;
+  }
+  counts.unspaced = unspaced;
+  counts.letters = letters;
+}
+
+/** The share `counts` give (see unspacedShare). */
+export const shareOf = (counts: ScriptCounts): number => (counts.letters === 0 ? 0 : counts.unspaced / counts.letters);
 
 /** Growable buffer of token hashes, reused across documents. */
 export class TokenBuffer {
@@ -123,18 +197,12 @@ function lowerTable(): UnitTable<Int32Array> {
   if (lowers) return lowers;
   const t = bmpTable();
   const out = new Int32Array(0x10000);
-  const put = (c: number, lower: string) => {
+  for (let c = 0; c < 0x10000; c++) {
+    // a lone surrogate stays itself (difference 0), a separator (class 0)
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const lower = String.fromCharCode(c).toLowerCase();
     const u = lower.charCodeAt(0);
     out[c] = c === CAPITAL_SIGMA || lower.length !== 1 || (u >= 0xd800 && u <= 0xdfff) ? UNSAFE_UNIT : (t[u] << 16) | ((u - c) & 0xffff);
-  };
-  // lower-cased 256 units at a time (one call instead of 256); where a unit
-  // lower-cases to two, positions no longer line up and that run goes one by one
-  for (let base = 0; base < 0x10000; base += 256) {
-    // a lone surrogate stays itself (difference 0), a separator (class 0)
-    if (base >= 0xd800 && base <= 0xdfff) continue;
-    const run = String.fromCharCode(...Array.from({ length: 256 }, (_, i) => base + i));
-    const lower = run.toLowerCase();
-    for (let i = 0; i < 256; i++) put(base + i, lower.length === 256 ? lower[i] : run[i].toLowerCase());
   }
   return (lowers = compactTable(out));
 }
@@ -171,59 +239,107 @@ export function tokenize(text: string, mode: ShingleMode, out: TokenBuffer, rang
 /**
  * The usual path: one pass over the ranges, each code unit lower-cased and
  * classified by one table lookup (no lower-cased copy of the text). Returns
- * -1, having stopped, at a character that must be lower-cased in context.
+ * -1 when the text has a character that must be lower-cased in context.
  */
 function tokenizeByTable(text: string, mode: ShingleMode, out: TokenBuffer, ranges: Ranges): number {
-  const { index, data } = lowerTable();
-  const words = mode === 'word';
+  const units = unitsOf(text);
   out.count = 0;
   for (let r = 0; r < ranges.length; r += 2) {
-    const end = ranges[r + 1];
     // at most one token per code unit
-    out.reserve(end - ranges[r]);
-    const hashes = out.hashes;
-    let count = out.count;
-    let h = 0;
-    let inWord = false;
-    for (let i = ranges[r]; i < end; i++) {
-      const u = text.charCodeAt(i);
-      let c: number;
-      let k: number;
-      if (u >= 0xd800 && u <= 0xdbff && i + 1 < end) {
-        c = text.codePointAt(i)!;
-        if (c >= 0x10000) {
-          c = astralLower(c);
-          if (c === UNSAFE) return -1;
-        } else {
-          // a lone high surrogate swallows the next unit
-          const next = text.charCodeAt(i + 1);
-          if (data[index[next >>> 8] + (next & 0xff)] & UNSAFE_UNIT) return -1;
-        }
-        k = astralClass(c);
-        i++;
-      } else {
-        const e = data[index[u >>> 8] + (u & 0xff)];
-        if (e & UNSAFE_UNIT) return -1;
-        c = (u + e) & 0xffff;
-        k = (e >>> 16) & 3;
-      }
-      if (k === 1 && words) {
-        // FNV-1a over UTF-16 units, finalised when the word ends
-        if (!inWord) h = 0x811c9dc5;
-        h = Math.imul(h ^ c, 0x01000193);
-        inWord = true;
-        continue;
-      }
-      if (inWord) {
-        hashes[count++] = wordToken(h);
-        inWord = false;
-      }
-      if (k !== 0) hashes[count++] = charToken(c);
-    }
-    if (inWord) hashes[count++] = wordToken(h);
-    out.count = count;
+    out.reserve(ranges[r + 1] - ranges[r]);
+    const ok = mode === 'word' ? wordTokens(units, ranges[r], ranges[r + 1], out) : charTokens(units, ranges[r], ranges[r + 1], out);
+    if (!ok) return -1;
   }
   return out.count;
+}
+
+/**
+ * Lower-cased code point and class of the character whose high surrogate is
+ * at `i` (a pair, or a lone high surrogate, which swallows the next unit as
+ * `String#codePointAt` reads it), as `class << 21 | code point`; UNSAFE when
+ * it must go down the string path.
+ */
+function astralAt(units: Uint16Array, i: number): number {
+  let c = codePointAt(units, i);
+  if (c >= 0x10000) {
+    c = astralLower(c);
+    if (c === UNSAFE) return UNSAFE;
+  } else {
+    const next = units[i + 1];
+    const { index, data } = lowerTable();
+    if (data[index[next >>> 8] + (next & 0xff)] & UNSAFE_UNIT) return UNSAFE;
+  }
+  return (astralClass(c) << 21) | c;
+}
+
+/** Word-mode tokens of `units[start, end)`, appended to `out`; false at a character for the string path. */
+function wordTokens(units: Uint16Array, start: number, end: number, out: TokenBuffer): boolean {
+  const { index, data } = lowerTable();
+  const hashes = out.hashes;
+  let count = out.count;
+  let unsafe = 0;
+  let h = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const u = units[i];
+    let c: number;
+    let k: number;
+    if ((u & 0xfc00) === 0xd800 && i + 1 < end) {
+      const a = astralAt(units, i++);
+      if (a === UNSAFE) return false;
+      c = a & 0x1fffff;
+      k = a >>> 21;
+    } else {
+      const e = data[index[u >>> 8] + (u & 0xff)];
+      unsafe |= e;
+      c = (u + e) & 0xffff;
+      k = (e >>> 16) & 3;
+    }
+    if (k === 1) {
+      // FNV-1a over UTF-16 units, finalised when the word ends
+      if (!inWord) h = 0x811c9dc5;
+      h = Math.imul(h ^ c, 0x01000193);
+      inWord = true;
+      continue;
+    }
+    if (inWord) {
+      hashes[count++] = wordToken(h);
+      inWord = false;
+    }
+    if (k !== 0) hashes[count++] = charToken(c);
+  }
+  if (inWord) hashes[count++] = wordToken(h);
+  out.count = count;
+  return (unsafe & UNSAFE_UNIT) === 0;
+}
+
+/** Char-mode tokens of `units[start, end)` (every letter or digit), appended to `out`; false at a character for the string path. */
+function charTokens(units: Uint16Array, start: number, end: number, out: TokenBuffer): boolean {
+  const { index, data } = lowerTable();
+  const hashes = out.hashes;
+  let count = out.count;
+  let unsafe = 0;
+  for (let i = start; i < end; i++) {
+    const u = units[i];
+    let c: number;
+    let k: number;
+    if ((u & 0xfc00) === 0xd800 && i + 1 < end) {
+      const a = astralAt(units, i++);
+      if (a === UNSAFE) return false;
+      c = a & 0x1fffff;
+      k = a >>> 21;
+    } else {
+      const e = data[index[u >>> 8] + (u & 0xff)];
+      unsafe |= e;
+      c = (u + e) & 0xffff;
+      k = (e >>> 16) & 3;
+    }
+    // nearly every character is a token in these scripts: written always, kept when a letter or digit (no branch)
+    hashes[count] = charToken(c);
+    count += (k + 1) >> 1;
+  }
+  out.count = count;
+  return (unsafe & UNSAFE_UNIT) === 0;
 }
 
 /** The definition, on a text already lower-cased as a whole. */

@@ -13,7 +13,6 @@ import type { Doc, DocStats } from '../doc.js';
 import type { CorpusState } from '../corpus.js';
 import { blockKeyAt } from '../corpus/block-key.js';
 import { distinctHashes } from '../corpus/distinct.js';
-import { flat } from '../flat-string.js';
 
 /** Block key hashes of the document being hashed, two 32-bit halves each (reused). */
 let keys = new Uint32Array(2048);
@@ -21,9 +20,8 @@ let keys = new Uint32Array(2048);
 /** Leave the distinct block hashes of `doc` in `doc.stats.blockHashes`. */
 export function hashBlocks(doc: Doc): void {
   if (keys.length < 2 * doc.blocks.length) keys = new Uint32Array(4 * doc.blocks.length);
-  const text = flat(doc.text);
   let n = 0;
-  for (const b of doc.blocks) if (blockKeyAt(text, b.start, b.end, keys, 2 * n) > 0) n++;
+  for (const b of doc.blocks) if (blockKeyAt(doc.text, b.start, b.end, keys, 2 * n) > 0) n++;
   (doc.stats ??= {}).blockHashes = distinctHashes(keys, n);
 }
 

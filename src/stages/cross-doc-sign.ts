@@ -11,17 +11,15 @@
 import { keptLength, type Doc } from '../doc.js';
 import type { Options } from '../options.js';
 import { hash64Folded } from '../hash.js';
-import { flat } from '../flat-string.js';
 
 /** Hash the long, wholly kept blocks of `doc` into `doc.paragraphHashes` (unless `--skip cross-doc`). */
 export function hashParagraphs(doc: Doc, options: Options): void {
   if (options.skip.includes('cross-doc')) return;
   const minChars = options.thresholds['crossDoc.minChars'];
-  const text = flat(doc.text);
   const out: number[] = [];
   doc.blocks.forEach((b, i) => {
     if (b.end - b.start < minChars || keptLength(doc, b.start, b.end) !== b.end - b.start) return;
-    const hash = hash64Folded(text, 0n, b.start, b.end);
+    const hash = hash64Folded(doc.text, 0n, b.start, b.end);
     out.push(i, Number(hash & 0xffffffffn), Number(hash >> 32n));
   });
   doc.paragraphHashes = Uint32Array.from(out);

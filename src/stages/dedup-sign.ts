@@ -13,21 +13,26 @@
  */
 import type { Doc } from '../doc.js';
 import type { Options } from '../options.js';
-import { hash64FoldedOrNone } from '../hash.js';
-import { flat } from '../flat-string.js';
+import { FoldedHash } from '../hash.js';
+import { foldCounting, shareOf } from '../dedup/tokens.js';
 import { signerFor } from '../dedup/minhash.js';
 import { dedupParams } from '../dedup/params.js';
+
+const folder = new FoldedHash();
 
 /** Sign `doc.output` for stage dedup (unless `--skip dedup`). */
 export function signForDedup(doc: Doc, options: Options): void {
   if (options.skip.includes('dedup')) return;
-  const output = flat(doc.output ?? '');
-  const exact = hash64FoldedOrNone(output);
+  const output = doc.output ?? '';
+  // one read of the output for the exact hash and the shingling mode
+  const counts = { unspaced: 0, letters: 0 };
+  foldCounting(folder.reset(), output, 0, output.length, counts);
+  const exact = folder.digest();
   if (exact === undefined) return;
   doc.textHash = halves(exact);
   const params = dedupParams(options.thresholds);
   const sig = new Uint32Array(params.hashes);
-  if (signerFor(params).sign(output, sig) > 0) doc.signature = sig;
+  if (signerFor(params).sign(output, sig, undefined, shareOf(counts)) > 0) doc.signature = sig;
 }
 
 /** A 64-bit hash as [low, high] 32-bit halves, in an array of its own. */

@@ -14,19 +14,30 @@
 import type { Doc, DocStats } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { signerFor } from '../dedup/minhash.js';
-import { hash64FoldedOrNone } from '../hash.js';
-import { flat } from '../flat-string.js';
+import { FoldedHash } from '../hash.js';
+import { foldCounting, shareOf } from '../dedup/tokens.js';
+import { unitsOf } from '../text-units.js';
+import { compactTable, type UnitTable } from '../unit-table.js';
 import { HashCounts } from '../corpus/hash-counts.js';
 import type { Context } from '../stage.js';
 import { dedupParams } from '../dedup/params.js';
 import { NearCopyState } from '../dedup/state.js';
 
+const folder = new FoldedHash();
+
 /** Display width of `text` (of `text[start, end)`): East Asian wide characters (Hangul, CJK, kana, fullwidth forms) count 2. */
 export function displayWidth(text: string, start = 0, end = text.length): number {
+  const { index, data } = (widths ??= compactTable(new Uint8Array(0x10000).map((_, c) => unitWidth(c))));
+  const units = unitsOf(text);
   let w = 0;
-  for (let i = start; i < end; i++) w += unitWidth(text.charCodeAt(i));
+  for (let i = start; i < end; i++) {
+    const c = units[i];
+    w += data[index[c >>> 8] + (c & 0xff)];
+  }
   return w;
 }
+
+let widths: UnitTable<Uint8Array> | undefined;
 
 /** Columns of one code unit: 2 for East Asian wide characters, 0 for the low half of a pair (counted with its high half), else 1. */
 function unitWidth(c: number): number {
@@ -46,15 +57,16 @@ function unitWidth(c: number): number {
 function isWide(text: string, start: number, end: number, minWidth: number): boolean {
   // no code unit is wider than two columns: a block under half the width is short without measuring it
   if (2 * (end - start) < minWidth) return false;
-  let w = 0;
-  for (let i = start; i < end && w < minWidth; i++) w += unitWidth(text.charCodeAt(i));
-  return w >= minWidth;
+  // widths are never negative, and most units are at least one column wide: the first 2 × minWidth units
+  // decide, but in a block of stray low surrogates
+  const cut = Math.min(end, start + 2 * minWidth);
+  return displayWidth(text, start, cut) >= minWidth || (cut < end && displayWidth(text, start, end) >= minWidth);
 }
 
 /** The long blocks of a document, what its near-copy signature is taken over: `[start, end, …]` offsets into its text. */
-export function longBlocks(doc: Doc, minWidth: number, text = doc.text): number[] {
+export function longBlocks(doc: Doc, minWidth: number): number[] {
   const ranges: number[] = [];
-  for (const b of doc.blocks) if (isWide(text, b.start, b.end, minWidth)) ranges.push(b.start, b.end);
+  for (const b of doc.blocks) if (isWide(doc.text, b.start, b.end, minWidth)) ranges.push(b.start, b.end);
   return ranges;
 }
 
@@ -64,16 +76,26 @@ export function longBlocks(doc: Doc, minWidth: number, text = doc.text): number[
  * that share one long site-wide block.
  */
 export function signLongBlocks(doc: Doc, t: Thresholds): void {
-  const text = flat(doc.text);
+  const text = doc.text;
+  const ranges = longBlocks(doc, t['nearCopies.minBlockWidth']);
+  // one read of the text: all of it folded for the exact hash, the long blocks also counted for the shingling mode
+  folder.reset();
+  const counts = { unspaced: 0, letters: 0 };
+  let at = 0;
+  for (let r = 0; r < ranges.length; r += 2) {
+    folder.add(text, at, ranges[r]);
+    foldCounting(folder, text, ranges[r], ranges[r + 1], counts);
+    at = ranges[r + 1];
+  }
+  folder.add(text, at, text.length);
   // an exact copy (spaces and line breaks aside) is a copy however short: its blocks must not count twice
-  const exact = hash64FoldedOrNone(text);
+  const exact = folder.digest();
   if (exact !== undefined) (doc.stats ??= {}).exactHash = BigUint64Array.of(exact);
-  const ranges = longBlocks(doc, t['nearCopies.minBlockWidth'], text);
   if (ranges.length < 2 * t['nearCopies.minBlocks']) return;
   const params = dedupParams(t);
   const sig = new Uint32Array(params.hashes);
   // signed as the long blocks joined by line breaks, without joining them
-  if (signerFor(params).sign(text, sig, ranges) > 0) (doc.stats ??= {}).nearSig = sig;
+  if (signerFor(params).sign(text, sig, ranges, shareOf(counts)) > 0) (doc.stats ??= {}).nearSig = sig;
 }
 
 /**
