@@ -154,6 +154,17 @@ export function foldCounting(fold: FoldedHash, text: string, start: number, end:
   counts.letters = letters;
 }
 
+/** Fold all of `text` into `fold`, and count the letters of `ranges` only (see foldCounting). */
+export function foldCountingRanges(fold: FoldedHash, text: string, ranges: Ranges, counts: ScriptCounts): void {
+  let at = 0;
+  for (let r = 0; r < ranges.length; r += 2) {
+    fold.add(text, at, ranges[r]);
+    foldCounting(fold, text, ranges[r], ranges[r + 1], counts);
+    at = ranges[r + 1];
+  }
+  fold.add(text, at, text.length);
+}
+
 /** The share `counts` give (see unspacedShare). */
 export const shareOf = (counts: ScriptCounts): number => (counts.letters === 0 ? 0 : counts.unspaced / counts.letters);
 
@@ -253,21 +264,30 @@ function tokenizeByTable(text: string, mode: ShingleMode, out: TokenBuffer, rang
   return out.count;
 }
 
+/** Set in what `lowered` returns for a character that must go down the string path. */
+const TO_STRING_PATH = 1 << 24;
+
 /**
- * Lower-cased code point and class of the character whose high surrogate is
- * at `i` (a pair, or a lone high surrogate, which swallows the next unit as
- * `String#codePointAt` reads it), as `class << 21 | code point`; UNSAFE when
- * it must go down the string path.
+ * The character at `i`, lower-cased, and its class, as `class << 21 | code
+ * point` (TO_STRING_PATH set when it must be lower-cased in context). With
+ * `pair` (a high surrogate with a unit after it) it is read from two units —
+ * a surrogate pair, or a lone high surrogate that swallows the next unit as
+ * `String#codePointAt` reads it.
  */
-function astralAt(units: Uint16Array, i: number): number {
+function lowered(units: Uint16Array, i: number, pair: boolean, index: Int32Array, data: Int32Array): number {
+  const u = units[i];
+  if (!pair) {
+    const e = data[index[u >>> 8] + (u & 0xff)];
+    // UNSAFE_UNIT (bit 20) moves to TO_STRING_PATH (bit 24)
+    return ((e & UNSAFE_UNIT) << 4) | (((e >>> 16) & 3) << 21) | ((u + e) & 0xffff);
+  }
   let c = codePointAt(units, i);
   if (c >= 0x10000) {
     c = astralLower(c);
-    if (c === UNSAFE) return UNSAFE;
+    if (c === UNSAFE) return TO_STRING_PATH;
   } else {
     const next = units[i + 1];
-    const { index, data } = lowerTable();
-    if (data[index[next >>> 8] + (next & 0xff)] & UNSAFE_UNIT) return UNSAFE;
+    if (data[index[next >>> 8] + (next & 0xff)] & UNSAFE_UNIT) return TO_STRING_PATH;
   }
   return (astralClass(c) << 21) | c;
 }
@@ -277,24 +297,16 @@ function wordTokens(units: Uint16Array, start: number, end: number, out: TokenBu
   const { index, data } = lowerTable();
   const hashes = out.hashes;
   let count = out.count;
-  let unsafe = 0;
+  let flags = 0;
   let h = 0;
   let inWord = false;
   for (let i = start; i < end; i++) {
-    const u = units[i];
-    let c: number;
-    let k: number;
-    if ((u & 0xfc00) === 0xd800 && i + 1 < end) {
-      const a = astralAt(units, i++);
-      if (a === UNSAFE) return false;
-      c = a & 0x1fffff;
-      k = a >>> 21;
-    } else {
-      const e = data[index[u >>> 8] + (u & 0xff)];
-      unsafe |= e;
-      c = (u + e) & 0xffff;
-      k = (e >>> 16) & 3;
-    }
+    const pair = (units[i] & 0xfc00) === 0xd800 && i + 1 < end;
+    const x = lowered(units, i, pair, index, data);
+    if (pair) i++;
+    flags |= x;
+    const c = x & 0x1fffff;
+    const k = (x >>> 21) & 3;
     if (k === 1) {
       // FNV-1a over UTF-16 units, finalised when the word ends
       if (!inWord) h = 0x811c9dc5;
@@ -310,7 +322,7 @@ function wordTokens(units: Uint16Array, start: number, end: number, out: TokenBu
   }
   if (inWord) hashes[count++] = wordToken(h);
   out.count = count;
-  return (unsafe & UNSAFE_UNIT) === 0;
+  return (flags & TO_STRING_PATH) === 0;
 }
 
 /** Char-mode tokens of `units[start, end)` (every letter or digit), appended to `out`; false at a character for the string path. */
@@ -318,28 +330,18 @@ function charTokens(units: Uint16Array, start: number, end: number, out: TokenBu
   const { index, data } = lowerTable();
   const hashes = out.hashes;
   let count = out.count;
-  let unsafe = 0;
+  let flags = 0;
   for (let i = start; i < end; i++) {
-    const u = units[i];
-    let c: number;
-    let k: number;
-    if ((u & 0xfc00) === 0xd800 && i + 1 < end) {
-      const a = astralAt(units, i++);
-      if (a === UNSAFE) return false;
-      c = a & 0x1fffff;
-      k = a >>> 21;
-    } else {
-      const e = data[index[u >>> 8] + (u & 0xff)];
-      unsafe |= e;
-      c = (u + e) & 0xffff;
-      k = (e >>> 16) & 3;
-    }
+    const pair = (units[i] & 0xfc00) === 0xd800 && i + 1 < end;
+    const x = lowered(units, i, pair, index, data);
+    if (pair) i++;
+    flags |= x;
     // nearly every character is a token in these scripts: written always, kept when a letter or digit (no branch)
-    hashes[count] = charToken(c);
-    count += (k + 1) >> 1;
+    hashes[count] = charToken(x & 0x1fffff);
+    count += (((x >>> 21) & 3) + 1) >> 1;
   }
   out.count = count;
-  return (unsafe & UNSAFE_UNIT) === 0;
+  return (flags & TO_STRING_PATH) === 0;
 }
 
 /** The definition, on a text already lower-cased as a whole. */

@@ -15,7 +15,7 @@ import type { Doc, DocStats } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { signerFor } from '../dedup/minhash.js';
 import { FoldedHash } from '../hash.js';
-import { foldCounting, shareOf } from '../dedup/tokens.js';
+import { foldCountingRanges, shareOf } from '../dedup/tokens.js';
 import { unitsOf } from '../text-units.js';
 import { compactTable, type UnitTable } from '../unit-table.js';
 import { HashCounts } from '../corpus/hash-counts.js';
@@ -79,15 +79,8 @@ export function signLongBlocks(doc: Doc, t: Thresholds): void {
   const text = doc.text;
   const ranges = longBlocks(doc, t['nearCopies.minBlockWidth']);
   // one read of the text: all of it folded for the exact hash, the long blocks also counted for the shingling mode
-  folder.reset();
   const counts = { unspaced: 0, letters: 0 };
-  let at = 0;
-  for (let r = 0; r < ranges.length; r += 2) {
-    folder.add(text, at, ranges[r]);
-    foldCounting(folder, text, ranges[r], ranges[r + 1], counts);
-    at = ranges[r + 1];
-  }
-  folder.add(text, at, text.length);
+  foldCountingRanges(folder.reset(), text, ranges, counts);
   // an exact copy (spaces and line breaks aside) is a copy however short: its blocks must not count twice
   const exact = folder.digest();
   if (exact !== undefined) (doc.stats ??= {}).exactHash = BigUint64Array.of(exact);

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fmix32 } from '../../src/dedup/mix.js';
-import { TokenBuffer, foldCounting, shareOf, tokenize, unspacedShare, type ShingleMode } from '../../src/dedup/tokens.js';
+import { TokenBuffer, foldCountingRanges, shareOf, tokenize, unspacedShare, type ShingleMode } from '../../src/dedup/tokens.js';
 import { Signer } from '../../src/dedup/minhash.js';
 import { FoldedHash, hash64Bytes, hash64Folded } from '../../src/hash.js';
 import { distinctHashes } from '../../src/corpus/distinct.js';
@@ -158,15 +158,8 @@ describe('the folded-text hash', () => {
         const want = foldedByDefinition(t);
         expect(hash64Folded(t)).toBe(want);
         // fed as gaps and counted ranges, as near-copies feeds it, with the counts of the ranges
-        fold.reset();
         const counts = { unspaced: 0, letters: 0 };
-        let at = 0;
-        for (let r = 0; r < ranges.length; r += 2) {
-          fold.add(t, at, ranges[r]);
-          foldCounting(fold, t, ranges[r], ranges[r + 1], counts);
-          at = ranges[r + 1];
-        }
-        fold.add(t, at, t.length);
+        foldCountingRanges(fold.reset(), t, ranges, counts);
         expect(fold.digest() ?? hash64Folded('')).toBe(want);
         expect(shareOf(counts)).toBe(shareByDefinition(joined(t, ranges)));
       }),
