@@ -27,8 +27,10 @@ const folder = new FoldedHash();
 
 /** Display width of `text` (of `text[start, end)`): East Asian wide characters (Hangul, CJK, kana, fullwidth forms) count 2. */
 export function displayWidth(text: string, start = 0, end = text.length): number {
-  const { index, data } = (widths ??= compactTable(new Uint8Array(0x10000).map((_, c) => unitWidth(c))));
-  const units = unitsOf(text);
+  return widthOf(unitsOf(text), start, end, widthTable());
+}
+
+function widthOf(units: Uint16Array, start: number, end: number, { index, data }: UnitTable<Uint8Array>): number {
   let w = 0;
   for (let i = start; i < end; i++) {
     const c = units[i];
@@ -38,6 +40,7 @@ export function displayWidth(text: string, start = 0, end = text.length): number
 }
 
 let widths: UnitTable<Uint8Array> | undefined;
+const widthTable = (): UnitTable<Uint8Array> => (widths ??= compactTable(new Uint8Array(0x10000).map((_, c) => unitWidth(c))));
 
 /** Columns of one code unit: 2 for East Asian wide characters, 0 for the low half of a pair (counted with its high half), else 1. */
 function unitWidth(c: number): number {
@@ -53,20 +56,19 @@ function unitWidth(c: number): number {
   return wide ? 2 : 1;
 }
 
-/** True when `text[start, end)` is at least `minWidth` wide (see displayWidth), measuring no more than it must. */
-function isWide(text: string, start: number, end: number, minWidth: number): boolean {
-  // no code unit is wider than two columns: a block under half the width is short without measuring it
-  if (2 * (end - start) < minWidth) return false;
-  // widths are never negative, and most units are at least one column wide: the first 2 × minWidth units
-  // decide, but in a block of stray low surrogates
-  const cut = Math.min(end, start + 2 * minWidth);
-  return displayWidth(text, start, cut) >= minWidth || (cut < end && displayWidth(text, start, end) >= minWidth);
-}
-
 /** The long blocks of a document, what its near-copy signature is taken over: `[start, end, …]` offsets into its text. */
 export function longBlocks(doc: Doc, minWidth: number): number[] {
+  const units = unitsOf(doc.text);
+  const table = widthTable();
   const ranges: number[] = [];
-  for (const b of doc.blocks) if (isWide(doc.text, b.start, b.end, minWidth)) ranges.push(b.start, b.end);
+  for (const { start, end } of doc.blocks) {
+    // no code unit is wider than two columns: a block under half the width is short without measuring it
+    if (2 * (end - start) < minWidth) continue;
+    // widths are never negative, and most units are at least one column wide: the first 2 × minWidth units
+    // decide, but in a block of stray low surrogates
+    const cut = Math.min(end, start + 2 * minWidth);
+    if (widthOf(units, start, cut, table) >= minWidth || (cut < end && widthOf(units, start, end, table) >= minWidth)) ranges.push(start, end);
+  }
   return ranges;
 }
 
