@@ -5,7 +5,7 @@
  */
 import xxhash from 'xxhash-wasm';
 import { compactTable, unitsMatching, type UnitTable } from './unit-table.js';
-import { unitsOf } from './text-units.js';
+import { unitWindow, unitsAt } from './text-units.js';
 
 const api = await xxhash();
 
@@ -66,14 +66,15 @@ export class FoldedHash {
   add(text: string, start: number, end: number): void {
     const { index, data } = foldKeeps();
     const buf = this.units;
-    const units = unitsOf(text);
     for (let i = start; i < end; ) {
       if (this.n >= FOLD_CHUNK) this.flush();
+      const units = unitsAt(text, i, end);
+      const base = unitWindow.from;
       let n = this.n;
       let surrogates = false;
       // no branch on the character: it is written, and the end moves on only if it is kept
-      for (const stop = Math.min(end, i + FOLD_CHUNK - n); i < stop; i++) {
-        const c = units[i];
+      for (const stop = Math.min(end, unitWindow.to, i + FOLD_CHUNK - n); i < stop; i++) {
+        const c = units[i - base];
         buf[n] = c;
         n += data[index[c >>> 8] + (c & 0xff)];
         if ((c & 0xf800) === 0xd800) surrogates = true;

@@ -8,7 +8,7 @@
 import { DIGIT, GAP, KEEP_LETTER, KEEP_OTHER, UNSAFE, keyTable } from './key-table.js';
 import { UnitBuffer } from './key-hash.js';
 import { compactTable, type UnitTable } from '../unit-table.js';
-import { unitsOf } from '../text-units.js';
+import { unitWindow, unitsAt } from '../text-units.js';
 
 /** Longest block counted: menus, footers and notices are far shorter, and a huge block would cost time for nothing. */
 export const MAX_KEY_SOURCE = 10_000;
@@ -119,14 +119,16 @@ for (let state = START; state <= DIGITS; state++) {
 export function blockKeyAt(text: string, start: number, end: number, out: Uint32Array, at = 0): number {
   if (end - start > MAX_KEY_SOURCE) return 0;
   const { index, data } = keyCodes();
-  const text16 = unitsOf(text);
+  // a block is short enough (MAX_KEY_SOURCE) to lie in one window of its text
+  const text16 = unitsAt(text, start, end);
+  const base = unitWindow.from;
   // a character writes at most two units (a space and itself)
   const units = buffer.reserve(2 * (end - start));
   let n = 0;
   let state = START;
   let flags = 0;
   for (let i = start; i < end; i++) {
-    const c = text16[i];
+    const c = text16[i - base];
     const e = data[index[c >>> 8] + (c & 0xff)];
     const step = steps[(state << 3) | ((e >>> KIND_SHIFT) & 7)];
     flags |= e;

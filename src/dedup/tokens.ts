@@ -13,7 +13,7 @@
 import { fmix32 } from './mix.js';
 import { compactTable, unitsMatching, type UnitTable } from '../unit-table.js';
 import { FoldedHash, foldKeeps } from '../hash.js';
-import { unitsOf } from '../text-units.js';
+import { unitWindow, unitsAt } from '../text-units.js';
 
 export type ShingleMode = 'word' | 'char';
 
@@ -39,10 +39,12 @@ function bmpTable(): Uint8Array {
   return table;
 }
 
-/** `String#codePointAt` over code units: the pair at `i`, or the unit itself when it is not a pair's high half. */
+/**
+ * `String#codePointAt` over code units, at a high surrogate with a unit after
+ * it: the pair's code point, or the unit itself when the next is not a low one.
+ */
 function codePointAt(units: Uint16Array, i: number): number {
   const c = units[i];
-  if (c < 0xd800 || c > 0xdbff || i + 1 >= units.length) return c;
   const d = units[i + 1];
   return d >= 0xdc00 && d <= 0xdfff ? ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000 : c;
 }
@@ -74,21 +76,23 @@ const whole = (text: string): Ranges => [0, text.length];
  */
 export function unspacedShare(text: string, ranges: Ranges = whole(text)): number {
   const { index, data } = (classes ??= compactTable(bmpTable()));
-  const units = unitsOf(text);
   let unspaced = 0;
   let letters = 0;
   for (let r = 0; r < ranges.length; r += 2) {
     const end = ranges[r + 1];
-    for (let i = ranges[r]; i < end; i++) {
-      const c = units[i];
-      let k: number;
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
-        k = astralClass(codePointAt(units, i));
-        i++;
-      } else k = data[index[c >>> 8] + (c & 0xff)];
-      // k is 0, 1 or 2: counted without a branch (letters and spaces alternate too often to predict)
-      unspaced += k >> 1;
-      letters += (k + 1) >> 1;
+    for (let i = ranges[r]; i < end; ) {
+      const units = unitsAt(text, i, end);
+      const base = unitWindow.from;
+      for (const stop = Math.min(end, unitWindow.to); i < stop; i++) {
+        const c = units[i - base];
+        let k: number;
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+          k = astralClass(codePointAt(units, i++ - base));
+        } else k = data[index[c >>> 8] + (c & 0xff)];
+        // k is 0, 1 or 2: counted without a branch (letters and spaces alternate too often to predict)
+        unspaced += k >> 1;
+        letters += (k + 1) >> 1;
+      }
     }
   }
   return letters === 0 ? 0 : unspaced / letters;
@@ -119,16 +123,17 @@ export function foldCounting(fold: FoldedHash, text: string, start: number, end:
   }
   const { index, data } = foldClasses;
   const buf = fold.units;
-  const units = unitsOf(text);
   let unspaced = counts.unspaced;
   let letters = counts.letters;
   for (let i = start; i < end; ) {
     if (fold.n >= FoldedHash.CHUNK) fold.flush();
+    const units = unitsAt(text, i, end);
+    const base = unitWindow.from;
     let n = fold.n;
     let surrogates = false;
     // a step writes at most as many units as it reads characters, and reads one past `stop` at most: within the slack
-    for (const stop = Math.min(end, i + FoldedHash.CHUNK - n); i < stop; i++) {
-      const c = units[i];
+    for (const stop = Math.min(end, unitWindow.to, i + FoldedHash.CHUNK - n); i < stop; i++) {
+      const c = units[i - base];
       const e = data[index[c >>> 8] + (c & 0xff)];
       buf[n] = c;
       n += e & 1;
@@ -137,8 +142,8 @@ export function foldCounting(fold: FoldedHash, text: string, start: number, end:
         surrogates = true;
         if (c <= 0xdbff && i + 1 < end) {
           // the pair (or a lone high surrogate and what follows) is one character to unspacedShare; both units are folded
-          k = astralClass(codePointAt(units, i));
-          const d = units[++i];
+          k = astralClass(codePointAt(units, i - base));
+          const d = units[++i - base];
           buf[n] = d;
           n += data[index[d >>> 8] + (d & 0xff)] & 1;
         }
@@ -253,12 +258,9 @@ export function tokenize(text: string, mode: ShingleMode, out: TokenBuffer, rang
  * -1 when the text has a character that must be lower-cased in context.
  */
 function tokenizeByTable(text: string, mode: ShingleMode, out: TokenBuffer, ranges: Ranges): number {
-  const units = unitsOf(text);
   out.count = 0;
   for (let r = 0; r < ranges.length; r += 2) {
-    // at most one token per code unit
-    out.reserve(ranges[r + 1] - ranges[r]);
-    const ok = mode === 'word' ? wordTokens(units, ranges[r], ranges[r + 1], out) : charTokens(units, ranges[r], ranges[r + 1], out);
+    const ok = mode === 'word' ? wordTokens(text, ranges[r], ranges[r + 1], out) : charTokens(text, ranges[r], ranges[r + 1], out);
     if (!ok) return -1;
   }
   return out.count;
@@ -268,79 +270,92 @@ function tokenizeByTable(text: string, mode: ShingleMode, out: TokenBuffer, rang
 const TO_STRING_PATH = 1 << 24;
 
 /**
- * The character at `i`, lower-cased, and its class, as `class << 21 | code
+ * The character at `units[j]`, lower-cased, and its class, as `class << 21 | code
  * point` (TO_STRING_PATH set when it must be lower-cased in context). With
  * `pair` (a high surrogate with a unit after it) it is read from two units —
  * a surrogate pair, or a lone high surrogate that swallows the next unit as
  * `String#codePointAt` reads it.
  */
-function lowered(units: Uint16Array, i: number, pair: boolean, index: Int32Array, data: Int32Array): number {
-  const u = units[i];
+function lowered(units: Uint16Array, j: number, pair: boolean, index: Int32Array, data: Int32Array): number {
+  const u = units[j];
   if (!pair) {
     const e = data[index[u >>> 8] + (u & 0xff)];
     // UNSAFE_UNIT (bit 20) moves to TO_STRING_PATH (bit 24)
     return ((e & UNSAFE_UNIT) << 4) | (((e >>> 16) & 3) << 21) | ((u + e) & 0xffff);
   }
-  let c = codePointAt(units, i);
+  let c = codePointAt(units, j);
   if (c >= 0x10000) {
     c = astralLower(c);
     if (c === UNSAFE) return TO_STRING_PATH;
   } else {
-    const next = units[i + 1];
+    const next = units[j + 1];
     if (data[index[next >>> 8] + (next & 0xff)] & UNSAFE_UNIT) return TO_STRING_PATH;
   }
   return (astralClass(c) << 21) | c;
 }
 
-/** Word-mode tokens of `units[start, end)`, appended to `out`; false at a character for the string path. */
-function wordTokens(units: Uint16Array, start: number, end: number, out: TokenBuffer): boolean {
+/** Word-mode tokens of `text[start, end)`, appended to `out`; false at a character for the string path. */
+function wordTokens(text: string, start: number, end: number, out: TokenBuffer): boolean {
   const { index, data } = lowerTable();
-  const hashes = out.hashes;
-  let count = out.count;
   let flags = 0;
   let h = 0;
   let inWord = false;
-  for (let i = start; i < end; i++) {
-    const pair = (units[i] & 0xfc00) === 0xd800 && i + 1 < end;
-    const x = lowered(units, i, pair, index, data);
-    if (pair) i++;
-    flags |= x;
-    const c = x & 0x1fffff;
-    const k = (x >>> 21) & 3;
-    if (k === 1) {
-      // FNV-1a over UTF-16 units, finalised when the word ends
-      if (!inWord) h = 0x811c9dc5;
-      h = Math.imul(h ^ c, 0x01000193);
-      inWord = true;
-      continue;
+  for (let i = start; i < end; ) {
+    const units = unitsAt(text, i, end);
+    const base = unitWindow.from;
+    const stop = Math.min(end, unitWindow.to);
+    // at most one token per code unit, and the word still open
+    out.reserve(stop - i + 1);
+    const hashes = out.hashes;
+    let count = out.count;
+    for (; i < stop; i++) {
+      const pair = (units[i - base] & 0xfc00) === 0xd800 && i + 1 < end;
+      const x = lowered(units, i - base, pair, index, data);
+      if (pair) i++;
+      flags |= x;
+      const c = x & 0x1fffff;
+      const k = (x >>> 21) & 3;
+      if (k === 1) {
+        // FNV-1a over UTF-16 units, finalised when the word ends
+        if (!inWord) h = 0x811c9dc5;
+        h = Math.imul(h ^ c, 0x01000193);
+        inWord = true;
+        continue;
+      }
+      if (inWord) {
+        hashes[count++] = wordToken(h);
+        inWord = false;
+      }
+      if (k !== 0) hashes[count++] = charToken(c);
     }
-    if (inWord) {
-      hashes[count++] = wordToken(h);
-      inWord = false;
-    }
-    if (k !== 0) hashes[count++] = charToken(c);
+    out.count = count;
   }
-  if (inWord) hashes[count++] = wordToken(h);
-  out.count = count;
+  if (inWord) out.push(wordToken(h));
   return (flags & TO_STRING_PATH) === 0;
 }
 
-/** Char-mode tokens of `units[start, end)` (every letter or digit), appended to `out`; false at a character for the string path. */
-function charTokens(units: Uint16Array, start: number, end: number, out: TokenBuffer): boolean {
+/** Char-mode tokens of `text[start, end)` (every letter or digit), appended to `out`; false at a character for the string path. */
+function charTokens(text: string, start: number, end: number, out: TokenBuffer): boolean {
   const { index, data } = lowerTable();
-  const hashes = out.hashes;
-  let count = out.count;
   let flags = 0;
-  for (let i = start; i < end; i++) {
-    const pair = (units[i] & 0xfc00) === 0xd800 && i + 1 < end;
-    const x = lowered(units, i, pair, index, data);
-    if (pair) i++;
-    flags |= x;
-    // nearly every character is a token in these scripts: written always, kept when a letter or digit (no branch)
-    hashes[count] = charToken(x & 0x1fffff);
-    count += (((x >>> 21) & 3) + 1) >> 1;
+  for (let i = start; i < end; ) {
+    const units = unitsAt(text, i, end);
+    const base = unitWindow.from;
+    const stop = Math.min(end, unitWindow.to);
+    out.reserve(stop - i);
+    const hashes = out.hashes;
+    let count = out.count;
+    for (; i < stop; i++) {
+      const pair = (units[i - base] & 0xfc00) === 0xd800 && i + 1 < end;
+      const x = lowered(units, i - base, pair, index, data);
+      if (pair) i++;
+      flags |= x;
+      // nearly every character is a token in these scripts: written always, kept when a letter or digit (no branch)
+      hashes[count] = charToken(x & 0x1fffff);
+      count += (((x >>> 21) & 3) + 1) >> 1;
+    }
+    out.count = count;
   }
-  out.count = count;
   return (flags & TO_STRING_PATH) === 0;
 }
 

@@ -16,7 +16,7 @@ import type { Thresholds } from '../thresholds.js';
 import { signerFor } from '../dedup/minhash.js';
 import { FoldedHash } from '../hash.js';
 import { foldCountingRanges, shareOf } from '../dedup/tokens.js';
-import { unitsOf } from '../text-units.js';
+import { unitWindow, unitsAt } from '../text-units.js';
 import { compactTable, type UnitTable } from '../unit-table.js';
 import { HashCounts } from '../corpus/hash-counts.js';
 import type { Context } from '../stage.js';
@@ -27,14 +27,15 @@ const folder = new FoldedHash();
 
 /** Display width of `text` (of `text[start, end)`): East Asian wide characters (Hangul, CJK, kana, fullwidth forms) count 2. */
 export function displayWidth(text: string, start = 0, end = text.length): number {
-  return widthOf(unitsOf(text), start, end, widthTable());
-}
-
-function widthOf(units: Uint16Array, start: number, end: number, { index, data }: UnitTable<Uint8Array>): number {
+  const { index, data } = widthTable();
   let w = 0;
-  for (let i = start; i < end; i++) {
-    const c = units[i];
-    w += data[index[c >>> 8] + (c & 0xff)];
+  for (let i = start; i < end; ) {
+    const units = unitsAt(text, i, end);
+    const base = unitWindow.from;
+    for (const stop = Math.min(end, unitWindow.to); i < stop; i++) {
+      const c = units[i - base];
+      w += data[index[c >>> 8] + (c & 0xff)];
+    }
   }
   return w;
 }
@@ -58,8 +59,6 @@ function unitWidth(c: number): number {
 
 /** The long blocks of a document, what its near-copy signature is taken over: `[start, end, …]` offsets into its text. */
 export function longBlocks(doc: Doc, minWidth: number): number[] {
-  const units = unitsOf(doc.text);
-  const table = widthTable();
   const ranges: number[] = [];
   for (const { start, end } of doc.blocks) {
     // no code unit is wider than two columns: a block under half the width is short without measuring it
@@ -67,7 +66,7 @@ export function longBlocks(doc: Doc, minWidth: number): number[] {
     // widths are never negative, and most units are at least one column wide: the first 2 × minWidth units
     // decide, but in a block of stray low surrogates
     const cut = Math.min(end, start + 2 * minWidth);
-    if (widthOf(units, start, cut, table) >= minWidth || (cut < end && widthOf(units, start, end, table) >= minWidth)) ranges.push(start, end);
+    if (displayWidth(doc.text, start, cut) >= minWidth || (cut < end && displayWidth(doc.text, start, end) >= minWidth)) ranges.push(start, end);
   }
   return ranges;
 }

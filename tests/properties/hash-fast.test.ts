@@ -13,7 +13,8 @@ import { Signer } from '../../src/dedup/minhash.js';
 import { FoldedHash, hash64Bytes, hash64Folded } from '../../src/hash.js';
 import { distinctHashes } from '../../src/corpus/distinct.js';
 import { displayWidth, longBlocks } from '../../src/stages/near-copies.js';
-import { unitsOf } from '../../src/text-units.js';
+import { unitWindow, unitsAt } from '../../src/text-units.js';
+import { blockHash, blockKey, blockKeyAt } from '../../src/corpus/block-key.js';
 import type { Doc } from '../../src/doc.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
@@ -181,8 +182,36 @@ describe('the folded-text hash', () => {
 });
 
 describe('helpers', () => {
-  it('unitsOf gives the code units of each text asked for, lone surrogates included', () => {
-    for (const t of ['', 'abc', '한\uD800국\uDC00😀', 'x'.repeat(5000), 'abc']) expect(Array.from(unitsOf(t))).toEqual(Array.from({ length: t.length }, (_, i) => t.charCodeAt(i)));
+  it('unitsAt gives the code units of each text asked for, lone surrogates included', () => {
+    for (const t of ['', 'abc', '한\uD800국\uDC00😀', 'x'.repeat(5000), 'abc']) {
+      const units = unitsAt(t, 0);
+      expect(unitWindow).toEqual({ from: 0, to: t.length });
+      expect(Array.from(units.subarray(0, t.length))).toEqual(Array.from({ length: t.length }, (_, i) => t.charCodeAt(i)));
+    }
+  });
+
+  it('reads a text of over 4 Mi code units a window at a time, with the same results', () => {
+    // windows are 2^20 units: pairs, a pair parted by a space and a word straddle their edges
+    const edge = (k: number, piece: string) => 'a b'.repeat(Math.floor((k * 2 ** 20 - 1) / 3)).padEnd(k * 2 ** 20 - 1, 'c') + piece;
+    const huge = edge(1, '😀 words') + edge(1, '\uD83D \uDE00 中文') + edge(1, 'Straddling word') + edge(2, ' ');
+    expect(huge.length).toBeGreaterThan(2 ** 22);
+    expect(hash64Folded(huge)).toBe(foldedByDefinition(huge));
+    const buf = new TokenBuffer();
+    for (const mode of ['word', 'char'] as const) {
+      const n = tokenize(huge, mode, buf);
+      const want = tokensByDefinition(huge, mode);
+      expect(n).toBe(want.length);
+      expect(buf.hashes.subarray(0, n).every((h, i) => h === want[i])).toBe(true);
+    }
+    expect(unspacedShare(huge)).toBe(shareByDefinition(huge));
+    expect(displayWidth(huge)).toBe(displayWidth(huge.slice(0, 2 ** 21)) + displayWidth(huge.slice(2 ** 21)));
+    // a block in a window of its own, across the edge of the last one
+    const halves = new Uint32Array(2);
+    for (const at of [3 * 2 ** 20 - 20, 5]) {
+      const key = blockKey(huge.slice(at, at + 40));
+      expect(blockKeyAt(huge, at, at + 40, halves)).toBe(key.length);
+      expect((BigInt(halves[1]) << 32n) | BigInt(halves[0])).toBe(blockHash(key));
+    }
   });
 
   it('distinctHashes keeps the first of each 64-bit hash, in order, in an array of its own', () => {
