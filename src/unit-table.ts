@@ -56,30 +56,37 @@ export interface UnitTable<T extends Uint8Array | Int32Array> {
 
 /** The two-level form of `full` (65,536 entries). */
 export function compactTable<T extends Uint8Array | Int32Array>(full: T): UnitTable<T> {
-  const index = new Int32Array(256);
-  // runs seen so far, by a hash of their entries (equal runs are then compared entry by entry)
-  const byHash = new Map<number, number[]>();
-  const kept: number[] = [];
-  for (let high = 0; high < 256; high++) {
-    const base = high << 8;
-    let h = 0x811c9dc5;
-    for (let i = 0; i < 256; i++) h = Math.imul(h ^ full[base + i], 0x01000193);
-    const same = byHash.get(h) ?? [];
-    let at = same.find((other) => sameRun(full, other, base));
-    if (at === undefined) {
-      at = base;
-      same.push(base);
-      byHash.set(h, same);
-      kept.push(high);
-    }
-    index[high] = (kept.indexOf(at >> 8) << 8);
-  }
+  // compared as one array type: reading a Uint8Array and an Int32Array through one function is several times slower
+  const { index, kept } = sameRuns(full instanceof Int32Array ? full : Int32Array.from(full));
   const data = new (full.constructor as new (length: number) => T)(kept.length << 8);
   kept.forEach((high, i) => data.set(full.subarray(high << 8, (high + 1) << 8), i << 8));
   return { index, data };
 }
 
-function sameRun(full: Uint8Array | Int32Array, a: number, b: number): boolean {
-  for (let i = 0; i < 256; i++) if (full[a + i] !== full[b + i]) return false;
+/** Which runs of 256 entries are alike: the offset of each high byte's run in the compact data, and the runs kept. */
+function sameRuns(values: Int32Array): { index: Int32Array; kept: number[] } {
+  const index = new Int32Array(256);
+  const kept: number[] = [];
+  // runs kept so far, by a hash of their entries (alike runs are then compared entry by entry)
+  const byHash = new Map<number, number[]>();
+  for (let high = 0; high < 256; high++) {
+    const base = high << 8;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < 256; i++) h = Math.imul(h ^ values[base + i], 0x01000193);
+    const candidates = byHash.get(h) ?? [];
+    let slot = candidates.find((k) => sameRun(values, kept[k] << 8, base));
+    if (slot === undefined) {
+      slot = kept.length;
+      kept.push(high);
+      candidates.push(slot);
+      byHash.set(h, candidates);
+    }
+    index[high] = slot << 8;
+  }
+  return { index, kept };
+}
+
+function sameRun(values: Int32Array, a: number, b: number): boolean {
+  for (let i = 0; i < 256; i++) if (values[a + i] !== values[b + i]) return false;
   return true;
 }

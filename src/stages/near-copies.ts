@@ -41,7 +41,12 @@ export function displayWidth(text: string, start = 0, end = text.length): number
 }
 
 let widths: UnitTable<Uint8Array> | undefined;
-const widthTable = (): UnitTable<Uint8Array> => (widths ??= compactTable(new Uint8Array(0x10000).map((_, c) => unitWidth(c))));
+function widthTable(): UnitTable<Uint8Array> {
+  if (widths) return widths;
+  const full = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) full[c] = unitWidth(c);
+  return (widths = compactTable(full));
+}
 
 /** Columns of one code unit: 2 for East Asian wide characters, 0 for the low half of a pair (counted with its high half), else 1. */
 function unitWidth(c: number): number {
