@@ -9,7 +9,8 @@
  * shingle; no allocation per shingle.
  */
 import { fmix32, mixIn, mixKey, mixWord } from './mix.js';
-import { tokenize, unspacedShare, TokenBuffer, type Ranges, type ShingleMode } from './tokens.js';
+import { tokenize, TokenBuffer, type ShingleMode } from './tokens.js';
+import { unspacedShare, type Ranges } from './script.js';
 
 /** How texts are cut and signed; see the `dedup.*` thresholds. */
 export interface ShingleParams {

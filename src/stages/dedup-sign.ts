@@ -14,7 +14,7 @@
 import type { Doc } from '../doc.js';
 import type { Options } from '../options.js';
 import { FoldedHash } from '../hash.js';
-import { foldCounting, shareOf } from '../dedup/tokens.js';
+import { foldCounting, shareOf } from '../dedup/script.js';
 import { signerFor } from '../dedup/minhash.js';
 import { dedupParams } from '../dedup/params.js';
 

@@ -15,7 +15,7 @@ import type { Doc, DocStats } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { signerFor } from '../dedup/minhash.js';
 import { FoldedHash } from '../hash.js';
-import { foldCountingRanges, shareOf } from '../dedup/tokens.js';
+import { foldCountingRanges, shareOf } from '../dedup/script.js';
 import { unitWindow, unitsAt } from '../text-units.js';
 import { compactTable, type UnitTable } from '../unit-table.js';
 import { HashCounts } from '../corpus/hash-counts.js';

@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fmix32 } from '../../src/dedup/mix.js';
-import { TokenBuffer, foldCountingRanges, shareOf, tokenize, unspacedShare, type ShingleMode } from '../../src/dedup/tokens.js';
+import { TokenBuffer, tokenize, type ShingleMode } from '../../src/dedup/tokens.js';
+import { foldCountingRanges, shareOf, unspacedShare } from '../../src/dedup/script.js';
 import { Signer } from '../../src/dedup/minhash.js';
 import { FoldedHash, hash64Bytes, hash64Folded } from '../../src/hash.js';
 import { distinctHashes } from '../../src/corpus/distinct.js';
