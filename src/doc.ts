@@ -115,6 +115,18 @@ export interface Doc {
   cluster?: number;
   /** Pass 1: what this document tells about the corpus, to be merged into CorpusState (see Stage.merge). */
   stats?: DocStats;
+  /**
+   * Pass 2, stage dedup-sign: 64-bit hash of `output` with whitespace removed,
+   * as [low, high] 32-bit halves; absent when the output is blank or was not signed.
+   */
+  textHash?: Uint32Array;
+  /** Pass 2, stage dedup-sign: MinHash signature of `output`; absent when it has no shingles (no letters). */
+  signature?: Uint32Array;
+  /**
+   * Pass 2, stage cross-doc-sign: for each long block kept whole, its index in
+   * `blocks` and the [low, high] halves of its whitespace-folded hash (3 values a block).
+   */
+  paragraphHashes?: Uint32Array;
 }
 
 /**

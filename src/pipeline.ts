@@ -24,6 +24,8 @@ import { hashBlocks, mergeBlockCounts } from './stages/count-blocks.js';
 import { boilerplate } from './stages/boilerplate.js';
 import { classify } from './stages/classify.js';
 import { repeats } from './stages/repeats.js';
+import { signForDedup } from './stages/dedup-sign.js';
+import { hashParagraphs } from './stages/cross-doc-sign.js';
 
 /** Bytes → blocks; the start of both passes. */
 export const prepare: readonly Stage[] = [
@@ -56,6 +58,10 @@ export const clean: readonly Stage[] = [
   stage('classify', (doc, ctx) => classify(doc, ctx.options.thresholds)),
   stage('repeats', (doc, ctx) => repeats(doc, ctx.options.thresholds)),
   stage('assemble', (doc) => assemble(doc)),
+  // what the corpus stages below need of this document, made here (on any thread) so that they only look up;
+  // each does nothing when its corpus stage is skipped
+  stage('dedup-sign', (doc, ctx) => signForDedup(doc, ctx.options)),
+  stage('cross-doc-sign', (doc, ctx) => hashParagraphs(doc, ctx.options)),
 ];
 
 /** Pass 2, in input order: decisions that depend on earlier documents. */

@@ -5,8 +5,10 @@
  * one symbol, punctuation and symbols dropped, spaces folded. "Comments (12)"
  * and "comments 3" share a key; so do a footer's year and its next year.
  */
-import { hash64, hash64Bytes } from '../hash.js';
-import { DIGIT, GAP, KEEP_LETTER, UNSAFE, keyTable } from './key-table.js';
+import { DIGIT, GAP, KEEP_LETTER, KEEP_OTHER, UNSAFE, keyTable } from './key-table.js';
+import { UnitBuffer } from './key-hash.js';
+import { compactTable, type UnitTable } from '../unit-table.js';
+import { unitWindow, unitsAt } from '../text-units.js';
 
 /** Longest block counted: menus, footers and notices are far shorter, and a huge block would cost time for nothing. */
 export const MAX_KEY_SOURCE = 10_000;
@@ -27,9 +29,27 @@ export function blockKey(text: string): string {
   return /\p{L}/u.test(key) ? key : '';
 }
 
-/** 64-bit hash of a block key. */
+const buffer = new UnitBuffer();
+const halves = new Uint32Array(2);
+
+/**
+ * 64-bit hash of a block key (corpus/key-hash.ts over its UTF-16 code units;
+ * an unpaired surrogate counts as U+FFFD, so keys with the same UTF-8 hash
+ * alike).
+ */
 export function blockHash(key: string): bigint {
-  return hash64(key);
+  hashKey(key, halves, 0);
+  return (BigInt(halves[1]) << 32n) | BigInt(halves[0]);
+}
+
+function hashKey(key: string, out: Uint32Array, at: number): void {
+  const units = buffer.reserve(key.length);
+  for (let i = 0; i < key.length; i++) units[i] = key.charCodeAt(i);
+  if (!key.isWellFormed()) {
+    const fixed = key.toWellFormed();
+    for (let i = 0; i < key.length; i++) units[i] = fixed.charCodeAt(i);
+  }
+  buffer.hash(key.length, out, at);
 }
 
 /** A block's key as the corpus counts it: its hash and its length in UTF-16 code units. */
@@ -38,69 +58,94 @@ export interface KeyHash {
   length: number;
 }
 
-/** UTF-8 of the key being built; a key never holds more code units than its source. */
-const scratch = new Uint8Array(3 * MAX_KEY_SOURCE);
-
 /**
  * `blockHash(blockKey(text))` and the key's length, or undefined when the key
- * is empty — without building the key string: for the usual block, one pass
- * over its code units through key-table.ts writes the key's UTF-8 straight
- * into a scratch buffer. A block with a character the table cannot map alone
- * takes the string path; the hash is the same either way.
+ * is empty (see `blockKeyAt`, which gives the hash as two halves instead).
  */
 export function blockKeyHash(text: string): KeyHash | undefined {
-  if (text.length > MAX_KEY_SOURCE) return undefined;
+  const length = blockKeyAt(text, 0, text.length, halves, 0);
+  return length === 0 ? undefined : { hash: (BigInt(halves[1]) << 32n) | BigInt(halves[0]), length };
+}
+
+// What the key does with a code unit, packed for one lookup: the unit it
+// becomes (a digit becomes "0") as the difference from the unit, mod 2^16 —
+// so the entries of a script are alike and the table stays small (see
+// unit-table.ts) — the kind (key-table.ts) in bits 16–18, and flags for "a
+// letter" and "not mappable alone".
+const KIND_SHIFT = 16;
+const LETTER_BIT = 1 << 19;
+const UNSAFE_BIT = 1 << 20;
+let codes: UnitTable<Int32Array> | undefined;
+
+function keyCodes(): UnitTable<Int32Array> {
+  if (codes) return codes;
   const { kind, mapped } = keyTable();
-  let bytes = 0;
-  let length = 0;
-  let letters = false;
-  let gap = false;
-  let inDigits = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  const full = new Int32Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
     const k = kind[c];
-    if (k === UNSAFE) return slowKeyHash(text);
-    if (k === GAP) {
-      gap = length > 0;
-      inDigits = false;
-      continue;
-    }
-    if (k === DIGIT && inDigits && !gap) continue;
-    if (gap) {
-      scratch[bytes++] = 0x20;
-      length++;
-      gap = false;
-    }
-    if (k === DIGIT) {
-      scratch[bytes++] = 0x30;
-      length++;
-      inDigits = true;
-      continue;
-    }
-    inDigits = false;
-    if (k === KEEP_LETTER) letters = true;
-    bytes = putUtf8(mapped[c], bytes);
-    length++;
+    const unit = k === DIGIT ? 0x30 : mapped[c];
+    full[c] = ((unit - c) & 0xffff) | (k << KIND_SHIFT) | (k === KEEP_LETTER ? LETTER_BIT : 0) | (k === UNSAFE ? UNSAFE_BIT : 0);
   }
-  if (!letters) return undefined;
-  return { hash: hash64Bytes(scratch.subarray(0, bytes)), length };
+  return (codes = compactTable(full));
 }
 
-/** Write BMP code unit `u` (never a surrogate) as UTF-8 at `at`; returns the next offset. */
-function putUtf8(u: number, at: number): number {
-  if (u < 0x80) scratch[at++] = u;
-  else if (u < 0x800) {
-    scratch[at++] = 0xc0 | (u >> 6);
-    scratch[at++] = 0x80 | (u & 0x3f);
-  } else {
-    scratch[at++] = 0xe0 | (u >> 12);
-    scratch[at++] = 0x80 | ((u >> 6) & 0x3f);
-    scratch[at++] = 0x80 | (u & 0x3f);
-  }
-  return at;
+// The key as a state machine, so the loop has no branch on the character
+// (spaces and letters alternate every few characters: branches on them are
+// mispredicted often). States: START (nothing written), WORD (after a letter
+// or other kept unit), GAP (a run of gap characters after something written),
+// DIGITS (after a digit run's "0"). Each entry: next state in bits 0–1, "write
+// a space first" in bit 2, "write the unit" in bit 3.
+const START = 0;
+const WORD = 1;
+const IN_GAP = 2;
+const DIGITS = 3;
+const steps = new Uint8Array(32);
+for (let state = START; state <= DIGITS; state++) {
+  const space = state === IN_GAP ? 4 : 0;
+  for (const k of [UNSAFE, KEEP_LETTER, KEEP_OTHER]) steps[state * 8 + k] = WORD | space | 8;
+  steps[state * 8 + DIGIT] = state === DIGITS ? DIGITS : DIGITS | space | 8;
+  steps[state * 8 + GAP] = state === START ? START : IN_GAP;
 }
 
-function slowKeyHash(text: string): KeyHash | undefined {
+/**
+ * Hash the key of `text[start, end)` into `out[at]` (low 32 bits) and
+ * `out[at + 1]` (high 32 bits), as `blockHash(blockKey(…))` would; returns
+ * the key's length in UTF-16 code units, or 0 when the key is empty (then
+ * `out` is left alone). Without building the key string: for the usual
+ * block, one pass over its code units through key-table.ts writes the key's
+ * units straight into a scratch buffer. A block with a character the table
+ * cannot map alone takes the string path; the hash is the same either way.
+ */
+export function blockKeyAt(text: string, start: number, end: number, out: Uint32Array, at = 0): number {
+  if (end - start > MAX_KEY_SOURCE) return 0;
+  const { index, data } = keyCodes();
+  // a block is short enough (MAX_KEY_SOURCE) to lie in one window of its text
+  const text16 = unitsAt(text, start, end);
+  const base = unitWindow.from;
+  // a character writes at most two units (a space and itself)
+  const units = buffer.reserve(2 * (end - start));
+  let n = 0;
+  let state = START;
+  let flags = 0;
+  for (let i = start; i < end; i++) {
+    const c = text16[i - base];
+    const e = data[index[c >>> 8] + (c & 0xff)];
+    const step = steps[(state << 3) | ((e >>> KIND_SHIFT) & 7)];
+    flags |= e;
+    units[n] = 0x20;
+    n += (step >>> 2) & 1;
+    units[n] = c + e; // the unit it becomes: stored mod 2^16
+    n += step >>> 3;
+    state = step & 3;
+  }
+  if (flags & UNSAFE_BIT) return slowKeyAt(text.slice(start, end), out, at);
+  if (!(flags & LETTER_BIT)) return 0;
+  buffer.hash(n, out, at);
+  return n;
+}
+
+function slowKeyAt(text: string, out: Uint32Array, at: number): number {
   const key = blockKey(text);
-  return key ? { hash: blockHash(key), length: key.length } : undefined;
+  if (key) hashKey(key, out, at);
+  return key.length;
 }

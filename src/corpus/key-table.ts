@@ -13,6 +13,7 @@
  * canonical decomposition), and such characters are neither safe nor produced
  * by a safe one; lower case is per character except for final sigma.
  */
+import { unitsMatching } from '../unit-table.js';
 
 /** The character sends the block down the slow path. */
 export const UNSAFE = 0;
@@ -38,22 +39,22 @@ export interface KeyTable {
 function build(): KeyTable {
   const kind = new Uint8Array(0x10000);
   const mapped = new Uint16Array(0x10000);
-  const mark = /\p{M}/u;
-  const letter = /\p{L}/u;
-  const digit = /\p{Nd}/u;
-  const gap = /[\p{P}\p{S}]|\s/u;
+  const mark = unitsMatching(/\p{M}/u);
+  const letter = unitsMatching(/\p{L}/u);
+  const digit = unitsMatching(/\p{Nd}/u);
+  const gap = unitsMatching(/[\p{P}\p{S}]|\s/u);
   for (let c = 0; c < 0x10000; c++) {
     if (c >= 0xd800 && c <= 0xdfff) continue;
-    const ch = String.fromCharCode(c);
-    if (mark.test(ch) || isJamo(c) || c === CAPITAL_SIGMA) continue;
-    const n = ch.normalize('NFKC');
+    if (mark[c] || isJamo(c) || c === CAPITAL_SIGMA) continue;
+    const n = String.fromCharCode(c).normalize('NFKC');
     if (n.length !== 1) continue;
     const nc = n.charCodeAt(0);
-    if (mark.test(n) || isJamo(nc) || nc === CAPITAL_SIGMA || (nc >= 0xd800 && nc <= 0xdfff)) continue;
+    if (mark[nc] || isJamo(nc) || nc === CAPITAL_SIGMA || (nc >= 0xd800 && nc <= 0xdfff)) continue;
     const l = n.toLowerCase();
     if (l.length !== 1) continue;
-    mapped[c] = l.charCodeAt(0);
-    kind[c] = digit.test(l) ? DIGIT : gap.test(l) ? GAP : letter.test(l) ? KEEP_LETTER : KEEP_OTHER;
+    const lc = l.charCodeAt(0);
+    mapped[c] = lc;
+    kind[c] = digit[lc] ? DIGIT : gap[lc] ? GAP : letter[lc] ? KEEP_LETTER : KEEP_OTHER;
   }
   return { kind, mapped };
 }

@@ -30,8 +30,13 @@ export class Hash64Map {
 
   /** The id stored for `key`, or -1. */
   get(key: bigint): number {
-    const lo = Number(key & 0xffffffffn);
-    const hi = Number(key >> 32n);
+    return this.getHalves(Number(key & 0xffffffffn), Number(key >> 32n));
+  }
+
+  /** The id stored for the key given as its low and high 32-bit halves, or -1. */
+  getHalves(lo: number, hi: number): number {
+    lo >>>= 0;
+    hi >>>= 0;
     for (let pos = lo & this.mask; this.val[pos] !== 0; pos = (pos + 1) & this.mask)
       if (this.lo[pos] === lo && this.hi[pos] === hi) return this.val[pos] - 1;
     return -1;
@@ -39,8 +44,13 @@ export class Hash64Map {
 
   /** Store `id` for `key` unless the key is already there (the first document keeps it). */
   set(key: bigint, id: number): void {
+    this.setHalves(Number(key & 0xffffffffn), Number(key >> 32n), id);
+  }
+
+  /** `set` for a key given as its low and high 32-bit halves. */
+  setHalves(lo: number, hi: number, id: number): void {
     if (this.size + 1 > this.val.length * MAX_LOAD) this.grow();
-    this.put(Number(key & 0xffffffffn), Number(key >> 32n), id + 1);
+    this.put(lo >>> 0, hi >>> 0, id + 1);
   }
 
   private put(lo: number, hi: number, v: number): void {

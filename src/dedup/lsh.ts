@@ -30,6 +30,12 @@ const CHUNK_BITS = 12;
 const CHUNK = 1 << CHUNK_BITS;
 const MAX_LOAD = 0.7;
 
+const grownCopy = (a: Int32Array): Int32Array => {
+  const next = new Int32Array(a.length * 2);
+  next.set(a);
+  return next;
+};
+
 /** Check that the banding fits in the signature; returns an error sentence or undefined. */
 export function checkLsh(p: LshParams): string | undefined {
   if (p.bands * p.rows > p.hashes)
@@ -46,6 +52,8 @@ export class LshIndex {
   private table: Int32Array;
   private mask: number;
   private entries = 0;
+  /** Slots already compared in the current `best` call. */
+  private compared: Int32Array = new Int32Array(64);
 
   constructor(readonly params: LshParams) {
     const bad = checkLsh(params);
@@ -78,15 +86,16 @@ export class LshIndex {
   best(sig: Uint32Array, threshold: number): Match | undefined {
     let bestSlot = -1;
     let bestSim = -1;
-    // a slot shares several bands with a close match; compare it once
-    const seen = new Set<number>();
+    // a slot shares several bands with a close match; compare it once (candidates are few: a list will do)
+    let seen = 0;
     for (let b = 0; b < this.params.bands; b++) {
       for (let pos = this.bandKey(sig, 0, b) & this.mask; ; pos = (pos + 1) & this.mask) {
         const e = this.table[pos];
         if (e === 0) break;
         const slot = e - 1;
-        if (seen.has(slot) || !this.sameBand(sig, slot, b)) continue;
-        seen.add(slot);
+        if (!this.sameBand(sig, slot, b) || this.wasCompared(slot, seen)) continue;
+        if (seen === this.compared.length) this.compared = grownCopy(this.compared);
+        this.compared[seen++] = slot;
         const s = this.similarity(sig, slot);
         if (s > bestSim || (s === bestSim && slot < bestSlot)) {
           bestSim = s;
@@ -95,6 +104,11 @@ export class LshIndex {
       }
     }
     return bestSlot >= 0 && bestSim >= threshold ? { id: this.idOf(bestSlot), similarity: bestSim } : undefined;
+  }
+
+  private wasCompared(slot: number, count: number): boolean {
+    for (let i = 0; i < count; i++) if (this.compared[i] === slot) return true;
+    return false;
   }
 
   /** Add a signature for document `id`; returns its slot. */

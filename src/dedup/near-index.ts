@@ -1,38 +1,26 @@
 /**
- * A near-duplicate index: a signer, its scratch signature and an LSH index,
- * built from the dedup parameters. Each pass keeps its own.
+ * A near-duplicate index: an LSH index and the similarity threshold, built
+ * from the dedup parameters. Each pass keeps its own. Signatures are made
+ * elsewhere (per document, on any thread: see `signerFor`); the index only
+ * looks them up and stores them, in input order.
  */
 import { LshIndex, type Match } from './lsh.js';
-import { Signer } from './minhash.js';
 import type { DedupParams } from './params.js';
 
 export class NearIndex {
-  readonly signer: Signer;
   readonly lsh: LshIndex;
-  /** Signature of the text last signed. */
-  readonly sig: Uint32Array;
-  /** Shingles in the text last signed (0: nothing to compare). */
-  shingles = 0;
 
   constructor(readonly params: DedupParams) {
-    this.signer = new Signer(params);
     this.lsh = new LshIndex(params);
-    this.sig = new Uint32Array(params.hashes);
   }
 
-  /** Sign `text` into `sig`; returns the number of shingles. */
-  sign(text: string): number {
-    this.shingles = this.signer.sign(text, this.sig);
-    return this.shingles;
+  /** The best indexed match for `sig` at or above the threshold. */
+  match(sig: Uint32Array): Match | undefined {
+    return this.lsh.best(sig, this.params.threshold);
   }
 
-  /** The best indexed match for the last signed text at or above the threshold. */
-  match(): Match | undefined {
-    return this.shingles > 0 ? this.lsh.best(this.sig, this.params.threshold) : undefined;
-  }
-
-  /** Index the last signed text under document `id`; returns its slot, or -1 when it had no shingles. */
-  add(id: number): number {
-    return this.shingles > 0 ? this.lsh.add(this.sig, id) : -1;
+  /** Index `sig` under document `id`; returns its slot. */
+  add(sig: Uint32Array, id: number): number {
+    return this.lsh.add(sig, id);
   }
 }

@@ -12,10 +12,10 @@
  *
  * where N is the number of documents counted in pass 1.
  */
-import { blockText, removeSpan, type Doc } from '../doc.js';
+import { removeSpan, type Doc } from '../doc.js';
 import type { CorpusState } from '../corpus.js';
 import type { Thresholds } from '../thresholds.js';
-import { blockKeyHash } from '../corpus/block-key.js';
+import { blockKeyAt } from '../corpus/block-key.js';
 
 /** Documents a block of normalised length `keyLength` must appear in, in a corpus of `n` counted documents. */
 export function minDocsFor(keyLength: number, n: number, t: Thresholds): number {
@@ -24,10 +24,8 @@ export function minDocsFor(keyLength: number, n: number, t: Thresholds): number 
   return Math.max(2, Math.min(t['boilerplate.minDocs'], n));
 }
 
-/** One document's block hashes, key lengths and counts, reused from document to document. */
-let hashes = new BigUint64Array(64);
-let lengths = new Int32Array(64);
-let seenIn = new Uint32Array(64);
+/** The key hash of the block being looked up, as two 32-bit halves (reused). */
+const key = new Uint32Array(2);
 
 /**
  * The removal details of one corpus and thresholds, made once per count: a
@@ -49,26 +47,13 @@ export function boilerplate(doc: Doc, corpus: CorpusState, t: Thresholds): void 
   const counts = corpus.blockCounts;
   const docs = corpus.countedDocs;
   if (docs < 2) return;
-  const blocks = doc.blocks;
-  if (hashes.length < blocks.length) {
-    const size = Math.max(blocks.length, 2 * hashes.length);
-    hashes = new BigUint64Array(size);
-    lengths = new Int32Array(size);
-    seenIn = new Uint32Array(size);
-  }
-  // hash every block, then look the hashes up at once (HashCounts.getAll reads them without BigInt arithmetic)
-  for (let i = 0; i < blocks.length; i++) {
-    const key = blockKeyHash(blockText(doc, blocks[i]));
-    hashes[i] = key ? key.hash : 0n;
-    lengths[i] = key ? key.length : -1;
-  }
-  counts.getAll(hashes.subarray(0, blocks.length), seenIn);
   const needShort = minDocsFor(0, docs, t);
   const needLong = minDocsFor(t['boilerplate.longChars'], docs, t);
-  for (let i = 0; i < blocks.length; i++) {
-    if (lengths[i] < 0) continue;
-    const seen = seenIn[i];
-    const long = lengths[i] >= t['boilerplate.longChars'];
-    if (seen >= (long ? needLong : needShort)) removeSpan(doc, 'boilerplate-corpus', blocks[i].start, blocks[i].end, detail(seen, long, docs, needShort, needLong));
+  for (const b of doc.blocks) {
+    const length = blockKeyAt(doc.text, b.start, b.end, key);
+    if (length === 0) continue;
+    const seen = counts.getHalves(key[0], key[1]);
+    const long = length >= t['boilerplate.longChars'];
+    if (seen >= (long ? needLong : needShort)) removeSpan(doc, 'boilerplate-corpus', b.start, b.end, detail(seen, long, docs, needShort, needLong));
   }
 }

@@ -9,18 +9,20 @@
  * copy an earlier one is not counted, so a syndicated article counts once,
  * not once per copy.
  */
-import { blockText, type Doc, type DocStats } from '../doc.js';
+import type { Doc, DocStats } from '../doc.js';
 import type { CorpusState } from '../corpus.js';
-import { blockKeyHash } from '../corpus/block-key.js';
+import { blockKeyAt } from '../corpus/block-key.js';
+import { distinctHashes } from '../corpus/distinct.js';
+
+/** Block key hashes of the document being hashed, two 32-bit halves each (reused). */
+let keys = new Uint32Array(2048);
 
 /** Leave the distinct block hashes of `doc` in `doc.stats.blockHashes`. */
 export function hashBlocks(doc: Doc): void {
-  const seen = new Set<bigint>();
-  for (const b of doc.blocks) {
-    const key = blockKeyHash(blockText(doc, b));
-    if (key) seen.add(key.hash);
-  }
-  (doc.stats ??= {}).blockHashes = BigUint64Array.from(seen);
+  if (keys.length < 2 * doc.blocks.length) keys = new Uint32Array(4 * doc.blocks.length);
+  let n = 0;
+  for (const b of doc.blocks) if (blockKeyAt(doc.text, b.start, b.end, keys, 2 * n) > 0) n++;
+  (doc.stats ??= {}).blockHashes = distinctHashes(keys, n);
 }
 
 /** Count one document's block hashes in the corpus table (unless it is a near copy of an earlier one). */

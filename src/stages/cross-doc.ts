@@ -6,31 +6,33 @@
  * It runs after dedup on purpose: a syndicated copy is dropped whole as a
  * duplicate first, so neither it nor its original is hollowed out paragraph
  * by paragraph here. Short repeats are boilerplate (another stage's concern);
- * only blocks of at least `crossDoc.minChars` characters count. State: one
- * 64-bit hash per long kept paragraph, in an open-addressing table.
+ * only blocks of at least `crossDoc.minChars` characters count. The hashes
+ * come from stage cross-doc-sign; state: one 64-bit hash per long kept
+ * paragraph, in an open-addressing table.
  */
-import { keptLength, removeSpan, type Doc } from '../doc.js';
-import { hash64Folded } from '../hash.js';
+import { removeSpan, type Doc } from '../doc.js';
 import type { Context } from '../stage.js';
 import { CrossDocState } from '../dedup/state.js';
 import { assemble } from './assemble.js';
+import { hashParagraphs } from './cross-doc-sign.js';
 
 /** Remove from a kept `doc` the long paragraphs an earlier kept document had, then remember its own. */
 export function crossDoc(doc: Doc, ctx: Context): void {
   const state = (ctx.corpus.crossDoc ??= new CrossDocState());
-  const minChars = ctx.options.thresholds['crossDoc.minChars'];
-  const fresh: bigint[] = [];
+  // made here when stage cross-doc-sign did not run
+  if (!doc.paragraphHashes) hashParagraphs(doc, ctx.options);
+  const hashes = doc.paragraphHashes!;
+  const fresh: number[] = [];
   let removed = false;
-  for (const b of doc.blocks) {
-    if (b.end - b.start < minChars || keptLength(doc, b.start, b.end) !== b.end - b.start) continue;
-    const key = hash64Folded(doc.text.slice(b.start, b.end));
-    const first = state.seen.get(key);
+  for (let i = 0; i < hashes.length; i += 3) {
+    const b = doc.blocks[hashes[i]];
+    const first = state.seen.getHalves(hashes[i + 1], hashes[i + 2]);
     if (first >= 0 && first !== doc.id) {
       const where = ctx.corpus.dedup?.paths.get(first);
       removed = removeSpan(doc, 'repeat-across-docs', b.start, b.end, where ? `already kept in ${where}` : undefined) > 0 || removed;
-    } else fresh.push(key);
+    } else fresh.push(i);
   }
   if (removed) assemble(doc);
   if (doc.status !== 'kept') return;
-  for (const key of fresh) state.seen.set(key, doc.id);
+  for (const i of fresh) state.seen.setHalves(hashes[i + 1], hashes[i + 2], doc.id);
 }

@@ -11,52 +11,69 @@
  * the cleaned text (stage dedup) and uses these verdicts only when the cleaned
  * texts agree as well.
  */
-import { blockText, type Doc, type DocStats } from '../doc.js';
+import type { Doc, DocStats } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
-import { Signer } from '../dedup/minhash.js';
-import { hash64Folded } from '../hash.js';
+import { signerFor } from '../dedup/minhash.js';
+import { FoldedHash } from '../hash.js';
+import { foldCountingRanges, shareOf } from '../dedup/script.js';
+import { unitWindow, unitsAt } from '../text-units.js';
+import { compactTable, type UnitTable } from '../unit-table.js';
 import { HashCounts } from '../corpus/hash-counts.js';
 import type { Context } from '../stage.js';
-import { dedupParams, type DedupParams } from '../dedup/params.js';
+import { dedupParams } from '../dedup/params.js';
 import { NearCopyState } from '../dedup/state.js';
 
-/** Display width of `text`: East Asian wide characters (Hangul, CJK, kana, fullwidth forms) count 2. */
-export function displayWidth(text: string): number {
+const folder = new FoldedHash();
+
+/** Display width of `text` (of `text[start, end)`): East Asian wide characters (Hangul, CJK, kana, fullwidth forms) count 2. */
+export function displayWidth(text: string, start = 0, end = text.length): number {
+  const { index, data } = widthTable();
   let w = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff) continue; // low half of a pair, counted with its high half
-    const wide =
-      (c >= 0x1100 && c <= 0x115f) ||
-      (c >= 0x2e80 && c <= 0xa4cf) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xd840 && c <= 0xd87f) ||
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6);
-    w += wide ? 2 : 1;
+  for (let i = start; i < end; ) {
+    const units = unitsAt(text, i, end);
+    const base = unitWindow.from;
+    for (const stop = Math.min(end, unitWindow.to); i < stop; i++) {
+      const c = units[i - base];
+      w += data[index[c >>> 8] + (c & 0xff)];
+    }
   }
   return w;
 }
 
-/** The long blocks of a document: what its near-copy signature is taken over. */
-export function longBlocks(doc: Doc, minWidth: number): string[] {
-  const parts: string[] = [];
-  for (const b of doc.blocks) {
-    // no code unit is wider than two columns: a block under half the width is short without measuring it
-    if (2 * (b.end - b.start) < minWidth) continue;
-    const t = blockText(doc, b);
-    if (displayWidth(t) >= minWidth) parts.push(t);
-  }
-  return parts;
+let widths: UnitTable<Uint8Array> | undefined;
+function widthTable(): UnitTable<Uint8Array> {
+  if (widths) return widths;
+  const full = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) full[c] = unitWidth(c);
+  return (widths = compactTable(full));
 }
 
-let cached: { key: string; signer: Signer } | undefined;
-/** One signer per thread and parameter set (it holds scratch buffers). */
-function signerFor(params: DedupParams): Signer {
-  const key = JSON.stringify(params);
-  if (cached?.key !== key) cached = { key, signer: new Signer(params) };
-  return cached.signer;
+/** Columns of one code unit: 2 for East Asian wide characters, 0 for the low half of a pair (counted with its high half), else 1. */
+function unitWidth(c: number): number {
+  if (c >= 0xdc00 && c <= 0xdfff) return 0;
+  const wide =
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xd840 && c <= 0xd87f) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6);
+  return wide ? 2 : 1;
+}
+
+/** The long blocks of a document, what its near-copy signature is taken over: `[start, end, …]` offsets into its text. */
+export function longBlocks(doc: Doc, minWidth: number): number[] {
+  const ranges: number[] = [];
+  for (const { start, end } of doc.blocks) {
+    // no code unit is wider than two columns: a block under half the width is short without measuring it
+    if (2 * (end - start) < minWidth) continue;
+    // widths are never negative, and most units are at least one column wide: the first 2 × minWidth units
+    // decide, but in a block of stray low surrogates
+    const cut = Math.min(end, start + 2 * minWidth);
+    if (displayWidth(doc.text, start, cut) >= minWidth || (cut < end && displayWidth(doc.text, start, end) >= minWidth)) ranges.push(start, end);
+  }
+  return ranges;
 }
 
 /**
@@ -65,13 +82,19 @@ function signerFor(params: DedupParams): Signer {
  * that share one long site-wide block.
  */
 export function signLongBlocks(doc: Doc, t: Thresholds): void {
+  const text = doc.text;
+  const ranges = longBlocks(doc, t['nearCopies.minBlockWidth']);
+  // one read of the text: all of it folded for the exact hash, the long blocks also counted for the shingling mode
+  const counts = { unspaced: 0, letters: 0 };
+  foldCountingRanges(folder.reset(), text, ranges, counts);
   // an exact copy (spaces and line breaks aside) is a copy however short: its blocks must not count twice
-  if (/\S/.test(doc.text)) (doc.stats ??= {}).exactHash = BigUint64Array.of(hash64Folded(doc.text));
-  const blocks = longBlocks(doc, t['nearCopies.minBlockWidth']);
-  if (blocks.length < t['nearCopies.minBlocks']) return;
+  const exact = folder.digest();
+  if (exact !== undefined) (doc.stats ??= {}).exactHash = BigUint64Array.of(exact);
+  if (ranges.length < 2 * t['nearCopies.minBlocks']) return;
   const params = dedupParams(t);
   const sig = new Uint32Array(params.hashes);
-  if (signerFor(params).sign(blocks.join('\n'), sig) > 0) (doc.stats ??= {}).nearSig = sig;
+  // signed as the long blocks joined by line breaks, without joining them
+  if (signerFor(params).sign(text, sig, ranges, shareOf(counts)) > 0) (doc.stats ??= {}).nearSig = sig;
 }
 
 /**
@@ -95,11 +118,9 @@ export function mergeNearCopy(stats: DocStats, ctx: Context, id: number): void {
   const state = (ctx.corpus.nearCopies ??= new NearCopyState(dedupParams(ctx.options.thresholds)));
   const index = state.index;
   if (!index) return;
-  index.sig.set(sig);
-  index.shingles = 1;
-  const m = index.match();
+  const m = index.match(sig);
   if (m) {
     state.mark(id, m.id, m.similarity);
     stats.nearCopyOf = m.id;
-  } else index.add(id);
+  } else index.add(sig, id);
 }

@@ -24,7 +24,6 @@ describe('HashCounts', () => {
     expect(t.size).toBe(50_000);
     expect(t.get(hashes[3])).toBe(2);
     expect(t.get(hashes[49_999])).toBe(1);
-    expect([...t.getAll(BigUint64Array.of(hashes[3], hashes[4], 12345n))]).toEqual([2, 2, 0]);
     // 12 bytes a slot at a load of at least 3/8: under 32 bytes per distinct hash
     expect(t.byteLength / t.size).toBeLessThan(32);
   });

@@ -62,9 +62,9 @@ function words(n: number, seed: number): string[] {
  * order. The block classifier and the within-document stages are skipped: these
  * tests are about duplicates, on texts too short to pass the classifier.
  */
-async function corpus(texts: Record<string, string>, set: Record<string, number> = {}): Promise<Doc[]> {
+async function corpus(texts: Record<string, string>, set: Record<string, number> = {}, skip: string[] = []): Promise<Doc[]> {
   const options = defaultOptions();
-  options.skip = ['classify', 'repeats'];
+  options.skip = ['classify', 'repeats', ...skip];
   Object.assign(options.thresholds, set);
   const docs: Doc[] = [];
   const sources = () =>
@@ -317,6 +317,26 @@ describe('dedup and cross-doc stages', () => {
     const pass1 = Object.entries(texts).map(([file, text], i) => runStages({ ...doc(text, file), id: i }, statistics, ctx));
     expect(pass1.map((d) => d.status)).toEqual(['kept', 'kept']);
     expect((await corpus(texts)).map((d) => d.status)).toEqual(['kept', 'kept']);
+  });
+
+  it('signs documents where they are cleaned, and neither signs nor compares what --skip turns off', async () => {
+    const quote = `${EN[3]} ${EN[4]}`; // over crossDoc.minChars (200)
+    const first = [...EN.slice(0, 3), quote].join('\n\n');
+    const texts = { 'a.txt': first, 'b.txt': first, 'c.txt': `A story about the harbour festival, which nobody else has written.\n\n${quote}` };
+    const all = await corpus(texts);
+    expect(all.map((d) => d.status)).toEqual(['kept', 'duplicate', 'kept']);
+    expect(all[0].signature).toHaveLength(120);
+    expect(all[2].paragraphHashes).toHaveLength(3); // one long paragraph: its block and two hash halves
+    expect(all[2].removed.map((r) => r.code)).toEqual(['repeat-across-docs']);
+
+    const noDedup = await corpus(texts, {}, ['dedup']);
+    expect(noDedup.map((d) => d.status)).toEqual(['kept', 'kept', 'kept']);
+    expect(noDedup.some((d) => d.textHash || d.signature)).toBe(false);
+
+    const noCrossDoc = await corpus(texts, {}, ['cross-doc']);
+    expect(noCrossDoc.map((d) => d.status)).toEqual(['kept', 'duplicate', 'kept']);
+    expect(noCrossDoc.some((d) => d.paragraphHashes)).toBe(false);
+    expect(noCrossDoc[2].removed).toEqual([]);
   });
 
   it('marks a near copy in pass 1 by its long blocks, under a different template', async () => {

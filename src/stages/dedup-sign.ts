@@ -1,0 +1,41 @@
+/**
+ * dedup-sign (pass 2, per document, after assemble): what stage dedup needs
+ * to know about the cleaned text, computed where the document is cleaned (on
+ * any thread) so that the in-order stage on the main thread only looks up:
+ *
+ *   `doc.textHash`: the 64-bit hash of the output with all whitespace
+ *   removed (exact duplicates), as two 32-bit halves;
+ *
+ *   `doc.signature`: the MinHash signature of the output (near duplicates).
+ *
+ * Both are typed arrays of their own (not views into scratch space), so they
+ * travel from a worker by transfer. It does nothing when dedup is skipped.
+ */
+import type { Doc } from '../doc.js';
+import type { Options } from '../options.js';
+import { FoldedHash } from '../hash.js';
+import { foldCounting, shareOf } from '../dedup/script.js';
+import { signerFor } from '../dedup/minhash.js';
+import { dedupParams } from '../dedup/params.js';
+
+const folder = new FoldedHash();
+
+/** Sign `doc.output` for stage dedup (unless `--skip dedup`). */
+export function signForDedup(doc: Doc, options: Options): void {
+  if (options.skip.includes('dedup')) return;
+  const output = doc.output ?? '';
+  // one read of the output for the exact hash and the shingling mode
+  const counts = { unspaced: 0, letters: 0 };
+  foldCounting(folder.reset(), output, 0, output.length, counts);
+  const exact = folder.digest();
+  if (exact === undefined) return;
+  doc.textHash = halves(exact);
+  const params = dedupParams(options.thresholds);
+  const sig = new Uint32Array(params.hashes);
+  if (signerFor(params).sign(output, sig, undefined, shareOf(counts)) > 0) doc.signature = sig;
+}
+
+/** A 64-bit hash as [low, high] 32-bit halves, in an array of its own. */
+export function halves(hash: bigint): Uint32Array {
+  return Uint32Array.of(Number(hash & 0xffffffffn), Number(hash >> 32n));
+}
