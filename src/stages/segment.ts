@@ -15,26 +15,33 @@ export function lineKind(line: string): BlockKind {
 export function segment(doc: Doc): void {
   const blocks: Block[] = [];
   if (doc.rawBlocks) {
-    let text = '';
+    // pieces joined once: a text built by `+=` stays a rope, and every later character loop reads through it
+    const parts: string[] = [];
+    let length = 0;
     for (const rb of doc.rawBlocks) {
       let first = true;
       // most blocks are one line: no split
       for (const line of rb.text.includes('\n') ? rb.text.split('\n') : [rb.text]) {
         if (!line) continue;
-        const breakBefore = first && rb.breakBefore && text.length > 0;
-        if (text.length > 0) text += breakBefore ? '\n\n' : '\n';
+        const breakBefore = first && rb.breakBefore && length > 0;
+        if (length > 0) {
+          const sep = breakBefore ? '\n\n' : '\n';
+          parts.push(sep);
+          length += sep.length;
+        }
         blocks.push({
-          start: text.length,
-          end: text.length + line.length,
+          start: length,
+          end: length + line.length,
           kind: rb.kind === 'paragraph' ? (first ? 'paragraph' : 'line') : rb.kind,
           breakBefore,
           context: rb.context,
         });
-        text += line;
+        parts.push(line);
+        length += line.length;
         first = false;
       }
     }
-    doc.text = text;
+    doc.text = parts.join('');
     doc.rawBlocks = undefined;
   } else {
     const text = doc.text;
