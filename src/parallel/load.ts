@@ -36,11 +36,15 @@ export function readFileDoc(id: number, source: DocSource, file: { abs: string; 
   return timedRead(id, source, () => readInput(file.abs, file.maxBytes), timings);
 }
 
-/** Read a source on this thread, timing it as stage `read`; a JSON Lines record is parsed as pass `pass` needs it. */
+/** Parse a JSON Lines record's line into a document (here or in a worker), as pass `pass` needs it, timing it as stage `read`. */
+export function recordDoc(id: number, source: DocSource, record: { bytes: Uint8Array; field: string }, pass: 1 | 2, timings?: StageTimings): Promise<Doc> {
+  return timedRead(id, source, async () => readRecord(source as RecordSource, record.bytes, record.field, pass), timings);
+}
+
+/** Read a source on this thread, timing it as stage `read`. */
 export function loadDoc(id: number, src: Source, timings?: StageTimings, pass: 1 | 2 = 2): Promise<Doc> {
-  const record = src.record;
-  const read = record ? async () => readRecord(src.source as RecordSource, record.bytes, record.field, pass) : () => src.load();
-  return timedRead(id, src.source, read, timings);
+  if (src.record) return recordDoc(id, src.source, src.record, pass, timings);
+  return timedRead(id, src.source, () => src.load(), timings);
 }
 
 async function timedRead(id: number, source: DocSource, read: () => Promise<ReadResult>, timings?: StageTimings): Promise<Doc> {

@@ -8,8 +8,7 @@ import { createCorpusState } from '../corpus.js';
 import { runStages, type Context, type Stage, type StageTimings } from '../stage.js';
 import type { FromWorker, RunTask, ToWorker, WorkerInit } from './protocol.js';
 import { reviveCorpus } from './share.js';
-import { docFromRead, readFileDoc } from './load.js';
-import { readRecord, type RecordSource } from '../io/jsonl.js';
+import { docFromRead, readFileDoc, recordDoc } from './load.js';
 import { docTransferables, slimDoc, transferables } from './slim.js';
 import { packDoc } from './wire.js';
 
@@ -38,7 +37,7 @@ async function runTask(msg: RunTask, transfer: ArrayBuffer[]): Promise<FromWorke
   const doc = msg.file
     ? await readFileDoc(msg.id, msg.source, msg.file, timings[msg.pass])
     : msg.record
-      ? docFromRead(msg.id, msg.source, readRecord(msg.source as RecordSource, msg.record.bytes, msg.record.field, msg.pass))
+      ? await recordDoc(msg.id, msg.source, msg.record, msg.pass, timings[msg.pass])
       : docFromRead(msg.id, msg.source, { ok: true, bytes: msg.bytes ?? new Uint8Array(0), text: msg.text });
   ctx.timings = timings[msg.pass];
   if (msg.pass === 1) {
