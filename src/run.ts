@@ -3,7 +3,7 @@
  * pipeline and hands each finished document to the caller. Knows nothing of
  * argv, folders or terminals; the CLI and the library API both call it.
  *
- * Documents stream: at most a window of `32 × jobs` documents is read ahead of
+ * Documents stream: with workers, at most a window of `32 × jobs` documents is read ahead of
  * the one being finished, the per-document lists run on a worker pool (or in
  * this thread), and the pass-1 merges, the `corpus` list and `onDoc` run here,
  * in input order — so the result does not depend on the number of workers.
@@ -88,7 +88,7 @@ export async function runCorpus(
   let executor: Executor | undefined;
   const choose = (docsSeen: number, ended: boolean): Executor | undefined => {
     if (executor) return executor;
-    if (jobs > 1 && docsSeen > minDocs) executor = poolExecutor(jobs, options, pipelineUrl);
+    if (jobs > 1 && docsSeen > minDocs) executor = poolExecutor(jobs, options, pipelineUrl, jobs * WINDOW_PER_JOB);
     else if (jobs === 1 || ended) executor = inlineExecutor(lists, ctx, settings.timings !== undefined);
     return executor;
   };
@@ -99,7 +99,6 @@ export async function runCorpus(
     let early: Source[] = [];
     let n = 0;
     let done = 0;
-    const limit = jobs * WINDOW_PER_JOB;
     const drainTo = async (size: number) => {
       while (window.length > size) await finish(await window.shift()!, ++done);
     };
@@ -120,7 +119,7 @@ export async function runCorpus(
       early.forEach((s, i) => window.push(submit(e, i, s)));
       early = [];
       window.push(submit(e, n - 1, src));
-      await drainTo(limit - 1);
+      await drainTo(e.window - 1);
     }
     const e = choose(n, true)!;
     early.forEach((s, i) => window.push(submit(e, i, s)));

@@ -17,6 +17,12 @@ import { slimDoc, type StatsResult } from './slim.js';
 import { unpackDoc } from './wire.js';
 
 export interface Executor {
+  /**
+   * Documents the engine may have read ahead of the one it finishes next. The pool needs enough to keep its
+   * workers busy; in this thread a document is worked on as it is submitted, so reading ahead would only hold
+   * finished documents back from being written (and from an interrupt).
+   */
+  readonly window: number;
   /** Pass 1: read document `id` from `src` and run `statistics` on it. */
   statistics(id: number, src: Source): Promise<StatsResult>;
   /** Pass 2: read document `id` from `src` and run `clean` on it; resolves with the slimmed record. */
@@ -41,6 +47,7 @@ export function inlineExecutor(lists: PipelineLists, ctx: Context, record: boole
   const timings: { 1: StageTimings; 2: StageTimings } = { 1: {}, 2: {} };
   const run = (doc: Doc, stages: readonly Stage[], pass: 1 | 2) => runStages(doc, stages, record ? { ...ctx, timings: timings[pass] } : ctx);
   return {
+    window: 1,
     statistics: async (id, src) => {
       const doc = run(await loadDoc(id, src, record ? timings[1] : undefined, 1), lists.statistics, 1);
       return { status: doc.status, stats: doc.stats };
@@ -66,34 +73,29 @@ function forWorker(source: DocSource): DocSource {
 }
 
 /** Runs the lists on `jobs` worker threads; documents travel as transferred bytes. */
-export function poolExecutor(jobs: number, options: Options, pipeline: string): Executor {
+export function poolExecutor(jobs: number, options: Options, pipeline: string, window: number): Executor {
   const pool = new WorkerPool(jobs, { options, pipeline });
-  /** A file is read by the worker; other sources are read here and their bytes transferred. */
+  /**
+   * A file is read by the worker; other sources are read here and their bytes copied to it, not transferred: the
+   * pool posts a document again if the worker holding it dies, so the bytes must stay whole here until it answers.
+   */
   const post = async (id: number, src: Source, pass: 1 | 2): Promise<{ doc?: Doc; result?: unknown }> => {
     let msg: Parameters<WorkerPool['request']>[0];
-    let transfer: ArrayBuffer[] = [];
     const source = forWorker(src.source);
     if (src.file) msg = { type: 'run', pass, id, source, file: src.file };
-    else if (src.record) {
-      // a copy, always: the line's own bytes stay here for the writer (transferring would detach them)
-      const bytes = new Uint8Array(src.record.bytes);
-      msg = { type: 'run', pass, id, source, record: { bytes, field: src.record.field } };
-      transfer = [bytes.buffer as ArrayBuffer];
-    } else {
+    // a line is a view of a read chunk, and cloning a view copies its whole buffer: the line's own bytes go
+    else if (src.record) msg = { type: 'run', pass, id, source, record: { bytes: ownBytes(src.record.bytes), field: src.record.field } };
+    else {
       const doc = await loadDoc(id, src);
       if (doc.status !== 'kept') return { doc };
-      if (doc.raw !== undefined) msg = { type: 'run', pass, id, source, text: doc.raw };
-      else {
-        const bytes = ownBytes(doc.bytes!);
-        msg = { type: 'run', pass, id, source, bytes };
-        transfer = [bytes.buffer as ArrayBuffer];
-      }
+      msg = doc.raw !== undefined ? { type: 'run', pass, id, source, text: doc.raw } : { type: 'run', pass, id, source, bytes: ownBytes(doc.bytes!) };
     }
-    const reply = await pool.request(msg, transfer, msg.bytes?.length ?? msg.record?.bytes.length ?? msg.text?.length ?? 0);
+    const reply = await pool.request(msg, msg.bytes?.length ?? msg.record?.bytes.length ?? msg.text?.length ?? 0);
     if (reply.type !== 'done') throw new Error('unexpected answer from a worker');
     return { result: reply.result };
   };
   return {
+    window,
     statistics: async (id, src) => {
       try {
         const r = await post(id, src, 1);

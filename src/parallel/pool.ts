@@ -2,11 +2,12 @@
  * A small pool of worker threads for the per-document work.
  *
  * Written here rather than taken from piscina or tinypool: the pool only has
- * to post a document's bytes with a transfer list, keep two documents in
- * flight per worker (in batches), broadcast the corpus state once between the passes and
- * collect stage timings — about a hundred lines — and owning it keeps message
- * shapes, transfer lists and failure handling (a crashed worker fails only the
- * documents it held) in plain view. The caller keeps input order (run.ts).
+ * to post documents in batches, keep two batches in flight per worker,
+ * broadcast the corpus state once between the passes and collect stage
+ * timings — about two hundred lines — and owning it keeps message shapes and
+ * failure handling (a crashed worker fails only the document that crashed it;
+ * the others it held are posted again) in plain view. The caller keeps input
+ * order (run.ts).
  */
 import { Worker } from 'node:worker_threads';
 import type { StageTimings } from '../stage.js';
@@ -30,19 +31,28 @@ interface Pending {
   reject(err: Error): void;
 }
 
+/** A task posted to a worker: how to answer it, and the job itself when it can be posted again. */
+interface Held {
+  pending: Pending;
+  job?: Job;
+}
+
 interface Slot {
   worker: Worker;
   /** Tasks posted and not answered, by task number. */
-  inFlight: Map<number, Pending>;
+  inFlight: Map<number, Held>;
   /** Batches posted and not answered. */
   batches: number;
+  /** Holds a job posted again, which must be alone on its worker (see `fail`). */
+  exclusive: boolean;
 }
 
 interface Job {
   msg: RunTask;
-  transfer: ArrayBuffer[];
   pending: Pending;
   bytes: number;
+  /** Set once the job was held by a worker that died: it is posted again alone, and fails if that worker dies too. */
+  retried?: boolean;
 }
 
 export class WorkerPool {
@@ -69,10 +79,10 @@ export class WorkerPool {
    * Post a task; resolves with the worker's answer, rejects if the worker dies with it. `bytes` (the size of the
    * input it carries) only shapes batches. Tasks posted in one turn of the event loop travel together.
    */
-  request(msg: Omit<RunTask, 'task'>, transfer: ArrayBuffer[] = [], bytes = 0): Promise<FromWorker> {
+  request(msg: Omit<RunTask, 'task'>, bytes = 0): Promise<FromWorker> {
     return new Promise((resolve, reject) => {
       if (this.broken) return reject(this.broken);
-      this.queue.push({ msg: { ...msg, task: this.nextTask++ }, transfer, pending: { resolve, reject }, bytes });
+      this.queue.push({ msg: { ...msg, task: this.nextTask++ }, pending: { resolve, reject }, bytes });
       if (this.queue.length >= BATCH_DOCS * this.slots.length) this.dispatch();
       else if (!this.flushScheduled) {
         this.flushScheduled = true;
@@ -98,7 +108,7 @@ export class WorkerPool {
         (slot) =>
           new Promise<FromWorker>((resolve, reject) => {
             const task = this.nextTask++;
-            slot.inFlight.set(task, { resolve, reject });
+            slot.inFlight.set(task, { pending: { resolve, reject } });
             slot.batches++;
             slot.worker.postMessage({ type: 'timings', task } satisfies ToWorker);
           }),
@@ -123,22 +133,36 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const worker = new Worker(this.script, { workerData: this.init });
-    const slot: Slot = { worker, inFlight: new Map(), batches: 0 };
+    const slot: Slot = { worker, inFlight: new Map(), batches: 0, exclusive: false };
     if (this.state) worker.postMessage(this.state);
     worker.on('message', (reply: FromWorker | FromWorker[]) => {
       slot.batches--;
+      slot.exclusive = false;
       for (const msg of Array.isArray(reply) ? reply : [reply]) {
-        const p = slot.inFlight.get(msg.task);
+        const held = slot.inFlight.get(msg.task);
         slot.inFlight.delete(msg.task);
-        p?.resolve(msg);
+        held?.pending.resolve(msg);
       }
       this.dispatch();
     });
     const fail = (err: Error) => {
-      for (const p of slot.inFlight.values()) p.reject(err);
+      const held = [...slot.inFlight.values()];
       slot.inFlight.clear();
       slot.batches = 0;
+      slot.exclusive = false;
+      // A worker holds a batch or two: only the document that killed it should fail. Each of the others (its
+      // message was copied, not transferred, so it is still whole here) is posted again, alone; one that kills
+      // that worker too fails.
+      const retry: Job[] = [];
+      for (const h of held) {
+        if (this.closed || !h.job || h.job.retried) h.pending.reject(err);
+        else {
+          h.job.retried = true;
+          retry.push(h.job);
+        }
+      }
       if (this.closed) return;
+      this.queue.unshift(...retry.sort((a, b) => a.msg.task - b.msg.task));
       const i = this.slots.indexOf(slot);
       if (i < 0) return;
       if (++this.restarts > MAX_RESTARTS_PER_WORKER * this.size) {
@@ -147,7 +171,7 @@ export class WorkerPool {
         this.slots.splice(i, 1);
         return;
       }
-      // replace the dead worker so the run goes on; only the documents it held fail
+      // replace the dead worker so the run goes on
       this.slots[i] = this.spawn();
       this.dispatch();
     };
@@ -161,22 +185,26 @@ export class WorkerPool {
   /** Post queued tasks in batches to the workers with room, spreading them evenly. */
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const open = this.slots.filter((s) => s.batches < BATCHES_IN_FLIGHT_PER_WORKER);
+      // a job posted again waits for a worker with nothing else in hand, so that if it kills it, it fails alone
+      const alone = this.queue[0].retried === true;
+      const open = this.slots.filter((s) => !s.exclusive && (alone ? s.batches === 0 : s.batches < BATCHES_IN_FLIGHT_PER_WORKER));
       if (open.length === 0) return;
       const best = open.reduce((a, b) => (b.batches < a.batches ? b : a));
       const size = Math.min(BATCH_DOCS, Math.ceil(this.queue.length / open.length));
       const batch: RunTask[] = [];
-      const transfer: ArrayBuffer[] = [];
       let bytes = 0;
-      while (batch.length < size && this.queue.length > 0 && (batch.length === 0 || bytes + this.queue[0].bytes <= BATCH_BYTES)) {
+      while (batch.length < size && this.queue.length > 0 && (batch.length === 0 || (bytes + this.queue[0].bytes <= BATCH_BYTES && !this.queue[0].retried))) {
         const job = this.queue.shift()!;
-        best.inFlight.set(job.msg.task, job.pending);
+        best.inFlight.set(job.msg.task, { pending: job.pending, job });
         batch.push(job.msg);
-        transfer.push(...job.transfer);
         bytes += job.bytes;
+        if (job.retried) {
+          best.exclusive = true;
+          break;
+        }
       }
       best.batches++;
-      best.worker.postMessage({ type: 'batch', tasks: batch } satisfies ToWorker, transfer);
+      best.worker.postMessage({ type: 'batch', tasks: batch } satisfies ToWorker);
     }
   }
 }

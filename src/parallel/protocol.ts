@@ -36,12 +36,12 @@ export type FromWorker =
   | { type: 'timings'; task: number; timings: { 1: StageTimings; 2: StageTimings } };
 
 /**
- * The bytes as a Uint8Array that owns its whole ArrayBuffer, so it can be
- * transferred to a worker without dragging (and detaching) a larger buffer it
- * is a view of — e.g. one record of a JSON Lines chunk.
+ * The bytes as a Uint8Array that owns its whole ArrayBuffer, so that posting
+ * it to a worker copies only these bytes — not the larger buffer it may be a
+ * view of (e.g. the read chunk a JSON Lines record's line sits in).
  */
 export function ownBytes(bytes: Uint8Array): Uint8Array {
   const owns = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  // not `bytes.slice()`: on a Buffer that is a view of the same memory, and transferring it would detach the chunk
+  // not `bytes.slice()`: on a Buffer that is a view of the same memory
   return owns ? bytes : new Uint8Array(bytes);
 }
