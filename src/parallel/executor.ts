@@ -63,8 +63,8 @@ export function inlineExecutor(lists: PipelineLists, ctx: Context, record: boole
 /**
  * The source as a worker needs it: without a JSON Lines record's own line
  * (`frame`), which only the writer on this thread reads (the worker gets a
- * copy of the bytes to parse, transferred, not cloned). The document that
- * comes back gets the line again.
+ * copy of the line's bytes to parse). The document that comes back gets the
+ * line again.
  */
 function forWorker(source: DocSource): DocSource {
   if (!isRecordSource(source) || !source.frame) return source;
@@ -72,7 +72,7 @@ function forWorker(source: DocSource): DocSource {
   return rest;
 }
 
-/** Runs the lists on `jobs` worker threads; documents travel as transferred bytes. */
+/** Runs the lists on `jobs` worker threads, `window` documents read ahead. */
 export function poolExecutor(jobs: number, options: Options, pipeline: string, window: number): Executor {
   const pool = new WorkerPool(jobs, { options, pipeline });
   /**
