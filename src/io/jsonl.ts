@@ -16,7 +16,7 @@ import type { ReadResult } from './read.js';
 import type { Source } from '../run.js';
 import type { StreamedOutput } from './streamed-output.js';
 
-/** The source of a JSON Lines record (or of an empty JSON Lines file, with `frame` absent). */
+/** The source of a JSON Lines record (or of an empty or unreadable JSON Lines file, with `frame` and `line` absent). */
 export interface RecordSource extends DocSource {
   /** Path of the file the record came from, as the user named it. */
   file: string;
@@ -248,11 +248,15 @@ export async function* jsonlSources(
     for await (const { line, bytes, tooLarge } of readLines(chunks, maxBytes)) {
       if (tooLarge === undefined && isBlankLine(bytes)) continue;
       records++;
-      const source: RecordSource = { path: `${input.display}:${line}`, relPath: input.rel, line, file: input.display, frame: bytes };
+      const source: RecordSource = { path: `${input.display}:${line}`, relPath: input.rel, line, file: input.display };
       if (tooLarge !== undefined) {
+        // the line was measured, never held: no frame, and a writer cannot give it back (see JsonlOutputs.abandon)
         const result: ReadResult = { ok: false, code: 'too-large', args: { line, size: tooLarge, limit: maxBytes } };
         yield { source, load: async () => result };
-      } else yield { source, record: { bytes, field }, load: async () => readRecord(source, bytes, field) };
+      } else {
+        source.frame = bytes;
+        yield { source, record: { bytes, field }, load: async () => readRecord(source, bytes, field) };
+      }
     }
   } catch (err) {
     // the stream failed (unreadable file, or one vanished between passes)
@@ -303,6 +307,8 @@ export function outputLine(doc: Doc, keepOthers: boolean): string | undefined {
  */
 export class JsonlOutputs {
   private current?: { target: string; out: StreamedOutput };
+  /** A target given up (see `abandon`): its later records are ignored, so it is never written in part. */
+  private abandoned?: string;
 
   /**
    * @param open  how to make the output for a target (write, compare, or both)
@@ -315,6 +321,7 @@ export class JsonlOutputs {
 
   /** Add a line (or nothing, to make sure the file exists) for `target`. */
   add(target: string, line: string | undefined): void {
+    if (target === this.abandoned) return;
     if (this.current?.target !== target) {
       this.close();
       this.current = { target, out: this.open(target) };
@@ -322,7 +329,20 @@ export class JsonlOutputs {
     if (line !== undefined) this.current!.out.append(line + '\n');
   }
 
-  /** Drop the open output (its input failed part-way): the target stays as it was. */
+  /**
+   * Give up `target` (its input failed, or holds a record too large to have been kept): what was written of it is
+   * dropped, its later records are ignored, and the target stays as it was. The output of a previous target is
+   * complete, and is finished.
+   */
+  abandon(target: string): void {
+    if (this.current?.target === target) {
+      this.current.out.abort();
+      this.current = undefined;
+    } else this.close();
+    this.abandoned = target;
+  }
+
+  /** Drop the open output (on interrupt): its target stays as it was. */
   abort(): void {
     this.current?.out.abort();
     this.current = undefined;

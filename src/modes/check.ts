@@ -149,9 +149,10 @@ function recordChecker(fix: FixChoice, changed: (display: string, reason: string
         displays.set(target, file.display);
       }
       const frame = (doc.source as RecordSource).frame;
-      if (!frame && doc.status === 'error') {
-        // the file could not be read (or stopped part-way): never replace it with what was read
-        outputs.abort();
+      if (!frame && (doc.status === 'error' || doc.source.line !== undefined)) {
+        // the file could not be read (or stopped part-way), or holds a record too large to have been kept:
+        // never replace it with what was read
+        outputs.abandon(target);
         return;
       }
       const line = doc.status === 'duplicate' && fix.write && fix.deleteDuplicates ? undefined : outputLine(doc, true);

@@ -17,7 +17,7 @@ export function jsonlFolderOutputs(outDir: string, outputOf: Map<string, string>
       const target = path.join(outDir, outputOf.get((doc.source as RecordSource).file)!);
       if (!(doc.source as RecordSource).frame && doc.status === 'error') {
         // the input could not be read (or stopped part-way): write no partial output
-        outputs.abort();
+        outputs.abandon(target);
         return null;
       }
       const line = outputLine(doc, false);

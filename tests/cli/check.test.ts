@@ -93,6 +93,20 @@ describe('--write', () => {
     expect(fs.statSync(file).mtimeMs).toBe(mtime);
   });
 
+  // a record over the size limit is measured, never held: rewriting the file used to replace it with an empty line
+  it('leaves a JSON Lines file untouched when one of its records is too large to hold', () => {
+    const dir = tmpDir();
+    const file = path.join(dir, 'pages.jsonl');
+    const keep = 'A record with a sentence long enough to be kept as text by the classifier.';
+    const before = [JSON.stringify({ id: 'a', text: keep + '  ' + keep }), JSON.stringify({ id: 'big', text: 'x'.repeat(300) }), JSON.stringify({ id: 'c', text: 'Another record, with a different sentence that the classifier keeps too.' })].join('\n') + '\n';
+    fs.writeFileSync(file, before);
+    const r = cli(['--write', file, '--set', 'input.maxBytes=200']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('pages.jsonl:2: skipped');
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    expect(cli(['--check', file, '--set', 'input.maxBytes=200']).code).toBe(0);
+  });
+
   it('writes through a symbolic link to the file it points to', () => {
     const dir = tmpDir();
     fs.writeFileSync(path.join(dir, 'real.txt'), 'Too   many spaces.\n');
