@@ -12,7 +12,7 @@
  */
 
 /** Texts up to this many code units are copied whole, into a reused buffer; a longer one a window at a time. */
-const WHOLE_MAX = 1 << 22;
+export const WHOLE_MAX = 1 << 22;
 /** Code units in a window of a longer text (plus one, for the second half of a pair that ends it). */
 const WINDOW = 1 << 20;
 
@@ -69,16 +69,32 @@ export function unitsAt(text: string, start: number, end = text.length): Uint16A
 function windowOf(text: string, start: number, end: number): Uint16Array {
   // the window in place serves while it reaches the end or still has half a window ahead
   const fits = big.text === text && big.from <= start && start < big.to && (end <= big.to || big.to - start >= WINDOW / 2);
-  if (!fits) {
-    if (big.units.length === 0) big.units = new Uint16Array(WINDOW + 1);
-    big.text = text;
-    big.from = start;
-    big.to = Math.min(text.length, start + WINDOW);
-    copy(text, start, Math.min(text.length, big.to + 1), big.units);
-  }
+  if (!fits) fill(text, start, start + WINDOW);
   unitWindow.from = big.from;
   unitWindow.to = big.to;
   return big.units;
+}
+
+/**
+ * Like `unitsAt`, but the array holds all of `[start, end)` (at most WHOLE_MAX units), for loops that index a
+ * range directly rather than asking again at `unitWindow.to`. Valid until another text or window is asked for.
+ */
+export function unitsCovering(text: string, start: number, end: number): Uint16Array {
+  if (text.length <= WHOLE_MAX) return unitsAt(text, start, end);
+  if (!(big.text === text && big.from <= start && end <= big.to)) fill(text, start, Math.max(end, start + WINDOW));
+  unitWindow.from = big.from;
+  unitWindow.to = big.to;
+  return big.units;
+}
+
+/** Make the window `[from, to)` of `text` (and one unit more, when the text goes on). */
+function fill(text: string, from: number, to: number): void {
+  to = Math.min(text.length, to);
+  if (big.units.length < to - from + 1) big.units = new Uint16Array(Math.max(WINDOW, to - from) + 1);
+  big.text = text;
+  big.from = from;
+  big.to = to;
+  copy(text, from, Math.min(text.length, to + 1), big.units);
 }
 
 /** Code units `[start, end)` of `text` written into `store`; the view of them. */
