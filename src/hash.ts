@@ -126,12 +126,6 @@ export function hash64Folded(text: string, seed = 0n, start = 0, end = text.leng
   return folder.digest() ?? api.h64Raw(new Uint8Array(0), seed);
 }
 
-/** `hash64Folded(text, 0n, start, end)`, or undefined when that range holds nothing but whitespace. */
-export function hash64FoldedOrNone(text: string, start = 0, end = text.length): bigint | undefined {
-  folder.reset().add(text, start, end);
-  return folder.digest();
-}
-
 /** Replace every unpaired surrogate among `buf[0, n)` by U+FFFD. */
 function pairSurrogates(buf: Uint16Array, n: number): void {
   for (let k = 0; k < n; k++) {

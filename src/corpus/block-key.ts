@@ -52,21 +52,6 @@ function hashKey(key: string, out: Uint32Array, at: number): void {
   buffer.hash(key.length, out, at);
 }
 
-/** A block's key as the corpus counts it: its hash and its length in UTF-16 code units. */
-export interface KeyHash {
-  hash: bigint;
-  length: number;
-}
-
-/**
- * `blockHash(blockKey(text))` and the key's length, or undefined when the key
- * is empty (see `blockKeyAt`, which gives the hash as two halves instead).
- */
-export function blockKeyHash(text: string): KeyHash | undefined {
-  const length = blockKeyAt(text, 0, text.length, halves, 0);
-  return length === 0 ? undefined : { hash: (BigInt(halves[1]) << 32n) | BigInt(halves[0]), length };
-}
-
 // What the key does with a code unit, packed for one lookup: the unit it
 // becomes (a digit becomes "0") as the difference from the unit, mod 2^16 —
 // so the entries of a script are alike and the table stays small (see
