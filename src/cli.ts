@@ -84,6 +84,7 @@ interface CliFlags {
   explain?: boolean;
   skip?: string;
   jobs?: string;
+  spill?: boolean;
 }
 
 /** Options a config file may not set: they say what this one command does, not how the corpus is cleaned. */
@@ -120,6 +121,7 @@ function buildCommand(): Command {
     .option('--no-config', 'ignore config files')
     .option('--explain', 'print every block of every file with its class and the reason, on stdout')
     .option('-j, --jobs <n>', `threads for the per-document work (default: the number of cores, ${os.availableParallelism()} here; 1 = no worker threads)`)
+    .option('--no-spill', 'prepare each document again in the second pass instead of keeping it in a temporary folder (TMPDIR) between the passes')
     .addHelpText(
       'after',
       `\nExit codes: 0 done, 1 findings in check mode, 2 usage error or an input that could not be read.\nExample: clean-corpus ./seeds -o out/`,
@@ -344,7 +346,7 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
           io.stderr.write(problemLine(entry, color) + '\n');
         }
       },
-    }, { jobs, timings, busy });
+    }, { jobs, timings, busy, spill: flags.spill });
   } catch (err) {
     // an internal failure outside any one document: leave no temporary file behind, then report it (main)
     removePendingTemps();

@@ -15,6 +15,8 @@ import { mergeStats, runStages, type Context, type StageTimings } from './stage.
 import { createCorpusState } from './corpus.js';
 import type { ReadResult } from './io/read.js';
 import { inlineExecutor, poolExecutor, type Executor, type PipelineLists } from './parallel/executor.js';
+import { passLists } from './parallel/passes.js';
+import { createSpillDir, removeSpillDir, SpillIndex } from './io/spill.js';
 
 /** One document to read: where it comes from and how to get its bytes. */
 export interface Source {
@@ -56,6 +58,12 @@ export interface RunSettings {
    * utilisation): this one (reading, in-order stages, `onDoc`) and each worker. Shows which side holds the run up.
    */
   busy?: { main: number; workers: number[] };
+  /**
+   * Keep each document as pass 1 prepared it in a temporary folder (under `TMPDIR`), so that pass 2 does not read,
+   * decode, extract and normalise it again (default true). Costs temporary disk space of about the size of the
+   * prepared text; the folder is removed when the run ends.
+   */
+  spill?: boolean;
 }
 
 /**
@@ -81,6 +89,9 @@ export async function runCorpus(
   const pipelineUrl = settings.pipeline ?? new URL('./pipeline.js', import.meta.url).href;
   const lists: PipelineLists = settings.pipeline ? await import(settings.pipeline) : defaultPipeline;
   const ctx: Context = { options, corpus: createCorpusState(), timings: settings.timings };
+  // the spill pays when both passes run and begin with the same stages (see parallel/passes.ts)
+  const spill = settings.spill !== false && lists.statistics.length > 0 && passLists(lists).shared.length > 0 ? createSpillDir() : undefined;
+  const kept = spill ? new SpillIndex() : undefined;
   const elu = performance.eventLoopUtilization();
   const jobs = Math.max(1, Math.floor(settings.jobs ?? 1));
   // Workers cost a start-up each; below this many documents one thread is faster.
@@ -88,8 +99,8 @@ export async function runCorpus(
   let executor: Executor | undefined;
   const choose = (docsSeen: number, ended: boolean): Executor | undefined => {
     if (executor) return executor;
-    if (jobs > 1 && docsSeen > minDocs) executor = poolExecutor(jobs, options, pipelineUrl, jobs * WINDOW_PER_JOB);
-    else if (jobs === 1 || ended) executor = inlineExecutor(lists, ctx, settings.timings !== undefined);
+    if (jobs > 1 && docsSeen > minDocs) executor = poolExecutor(jobs, options, pipelineUrl, jobs * WINDOW_PER_JOB, spill);
+    else if (jobs === 1 || ended) executor = inlineExecutor(lists, ctx, settings.timings !== undefined, spill);
     return executor;
   };
 
@@ -130,7 +141,11 @@ export async function runCorpus(
   try {
     if (lists.statistics.length > 0) {
       await pass(
-        (e, id, src) => e.statistics(id, src),
+        (e, id, src) =>
+          e.statistics(id, src).then((r) => {
+            if (r.spill) kept!.set(id, r.spill, lineBytes(src));
+            return r;
+          }),
         (r, n) => {
           // results arrive in input order, so document n (1-based) has id n - 1
           timed(ctx, 'pass1:merge', () => mergeStats(r.stats, lists.statistics, ctx, n - 1));
@@ -142,7 +157,7 @@ export async function runCorpus(
       executor?.shareCorpus(ctx.corpus);
     }
     return await pass(
-      (e, id, src) => e.clean(id, src),
+      (e, id, src) => e.clean(id, src, kept?.get(id, lineBytes(src))),
       async (doc, n) => {
         if (hooks.shouldStop?.()) return;
         runStages(doc, lists.corpus, ctx);
@@ -162,8 +177,15 @@ export async function runCorpus(
       for (const [name, ms] of Object.entries(per[2])) add(settings.timings, name, ms);
     }
     await executor?.close();
+    if (spill) removeSpillDir(spill);
   }
 }
+
+/**
+ * A JSON Lines record's size in bytes (-1 for other sources): pass 2 uses what pass 1 kept of a record only when
+ * its line is the same size, since the writer splices the output into the line at the span pass 1 found.
+ */
+const lineBytes = (src: Source): number => src.record?.bytes.length ?? -1;
 
 const add = (t: StageTimings, name: string, ms: number) => {
   t[name] = (t[name] ?? 0) + ms;

@@ -8,10 +8,12 @@ import { isRecordSource, type RecordSource } from '../io/jsonl.js';
 import type { Source } from '../run.js';
 import type { CorpusState } from '../corpus.js';
 import type { Options } from '../options.js';
-import { runStages, type Context, type Stage, type StageTimings } from '../stage.js';
+import type { Context, Stage, StageTimings } from '../stage.js';
 import { WorkerPool } from './pool.js';
 import { ownBytes } from './protocol.js';
 import { docFromRead, loadDoc } from './load.js';
+import { passLists, runClean, runCleanSpilled, runStatistics } from './passes.js';
+import { SpillReader, SpillWriter, type SpillRef } from '../io/spill.js';
 import { shareCorpus } from './share.js';
 import { slimDoc, type StatsResult } from './slim.js';
 import { unpackDoc } from './wire.js';
@@ -25,8 +27,11 @@ export interface Executor {
   readonly window: number;
   /** Pass 1: read document `id` from `src` and run `statistics` on it. */
   statistics(id: number, src: Source): Promise<StatsResult>;
-  /** Pass 2: read document `id` from `src` and run `clean` on it; resolves with the slimmed record. */
-  clean(id: number, src: Source): Promise<Doc>;
+  /**
+   * Pass 2: read document `id` from `src` (or from the spill at `spill`, where pass 1 kept it prepared) and run
+   * `clean` on it; resolves with the slimmed record.
+   */
+  clean(id: number, src: Source, spill?: SpillRef): Promise<Doc>;
   /** Hand the finished pass-1 state to whoever runs `clean`. */
   shareCorpus(state: CorpusState): void;
   /** Stage timings of the per-document work, per pass (summed over threads). */
@@ -42,22 +47,42 @@ export interface PipelineLists {
   corpus: readonly Stage[];
 }
 
-/** Runs the lists in this thread, on the main corpus state itself. */
-export function inlineExecutor(lists: PipelineLists, ctx: Context, record: boolean): Executor {
+/**
+ * Runs the lists in this thread, on the main corpus state itself; with `spill` (a folder), pass 1 keeps the
+ * prepared documents there for pass 2.
+ */
+export function inlineExecutor(lists: PipelineLists, ctx: Context, record: boolean, spill?: string): Executor {
   const timings: { 1: StageTimings; 2: StageTimings } = { 1: {}, 2: {} };
-  const run = (doc: Doc, stages: readonly Stage[], pass: 1 | 2) => runStages(doc, stages, record ? { ...ctx, timings: timings[pass] } : ctx);
+  const within = (pass: 1 | 2): Context => (record ? { ...ctx, timings: timings[pass] } : ctx);
+  const cut = passLists(lists);
+  const writer = spill ? new SpillWriter(spill) : undefined;
+  const reader = spill ? new SpillReader(spill) : undefined;
   return {
     window: 1,
-    statistics: async (id, src) => {
-      const doc = run(await loadDoc(id, src, record ? timings[1] : undefined, 1), lists.statistics, 1);
-      return { status: doc.status, stats: doc.stats };
+    statistics: async (id, src) => runStatistics(await loadDoc(id, src, record ? timings[1] : undefined, writer ? 2 : 1), cut, within(1), writer),
+    clean: async (id, src, ref) => {
+      // a document pass 1 kept is read back; one that cannot be (a write that failed) is read from its source
+      const kept = ref && reader ? runCleanSpilled(id, ref, reader, cut, within(2)) : undefined;
+      if (kept) return slimDoc(withFrame(kept, src.source));
+      return slimDoc(runClean(await loadDoc(id, src, record ? timings[2] : undefined), cut, within(2)));
     },
-    clean: async (id, src) => slimDoc(run(await loadDoc(id, src, record ? timings[2] : undefined), lists.clean, 2)),
-    shareCorpus: () => {},
+    shareCorpus: () => void writer?.close(),
     timings: async () => timings,
     busy: () => [],
-    close: async () => {},
+    close: async () => {
+      writer?.close();
+      reader?.close();
+    },
   };
+}
+
+/**
+ * A document that crossed a thread or the spill gets this thread's source back: a record's as parsing completed it
+ * (its id, its text's span) with the line read here, for the writer.
+ */
+function withFrame(doc: Doc, source: DocSource): Doc {
+  doc.source = isRecordSource(source) ? ({ ...doc.source, frame: source.frame } as RecordSource) : source;
+  return doc;
 }
 
 /**
@@ -73,16 +98,18 @@ function forWorker(source: DocSource): DocSource {
 }
 
 /** Runs the lists on `jobs` worker threads, `window` documents read ahead. */
-export function poolExecutor(jobs: number, options: Options, pipeline: string, window: number): Executor {
-  const pool = new WorkerPool(jobs, { options, pipeline });
+export function poolExecutor(jobs: number, options: Options, pipeline: string, window: number, spill?: string): Executor {
+  const pool = new WorkerPool(jobs, { options, pipeline, spill });
   /**
    * A file is read by the worker; other sources are read here and their bytes copied to it, not transferred: the
    * pool posts a document again if the worker holding it dies, so the bytes must stay whole here until it answers.
    */
-  const post = async (id: number, src: Source, pass: 1 | 2): Promise<{ doc?: Doc; result?: unknown }> => {
+  const post = async (id: number, src: Source, pass: 1 | 2, spilled?: SpillRef): Promise<{ doc?: Doc; result?: unknown }> => {
     let msg: Parameters<WorkerPool['request']>[0];
     const source = forWorker(src.source);
-    if (src.file) msg = { type: 'run', pass, id, source, file: src.file };
+    // with a file, which the worker reads if the spill cannot be
+    if (spilled) msg = { type: 'run', pass, id, source, spill: spilled, ...(src.file ? { file: src.file } : {}) };
+    else if (src.file) msg = { type: 'run', pass, id, source, file: src.file };
     // a line is a view of a read chunk, and cloning a view copies its whole buffer: the line's own bytes go
     else if (src.record) msg = { type: 'run', pass, id, source, record: { bytes: ownBytes(src.record.bytes), field: src.record.field } };
     else {
@@ -90,7 +117,7 @@ export function poolExecutor(jobs: number, options: Options, pipeline: string, w
       if (doc.status !== 'kept') return { doc };
       msg = doc.raw !== undefined ? { type: 'run', pass, id, source, text: doc.raw } : { type: 'run', pass, id, source, bytes: ownBytes(doc.bytes!) };
     }
-    const reply = await pool.request(msg, msg.bytes?.length ?? msg.record?.bytes.length ?? msg.text?.length ?? 0);
+    const reply = await pool.request(msg, msg.bytes?.length ?? msg.record?.bytes.length ?? msg.text?.length ?? msg.spill?.length ?? 0);
     if (reply.type !== 'done') throw new Error('unexpected answer from a worker');
     return { result: reply.result };
   };
@@ -105,14 +132,12 @@ export function poolExecutor(jobs: number, options: Options, pipeline: string, w
         return { status: 'error' };
       }
     },
-    clean: async (id, src) => {
+    clean: async (id, src, spilled) => {
       try {
-        const r = await post(id, src, 2);
+        const r = await post(id, src, 2, spilled);
         if (r.doc) return slimDoc(r.doc);
-        const doc = unpackDoc(r.result as Doc);
         // the worker parsed a record (its id, its text's span); the line itself stayed here, for the writer
-        doc.source = isRecordSource(src.source) ? ({ ...doc.source, frame: src.source.frame } as RecordSource) : src.source;
-        return doc;
+        return withFrame(unpackDoc(r.result as Doc), src.source);
       } catch (err) {
         const doc = docFromRead(id, src.source, { ok: true, bytes: new Uint8Array(0) });
         doc.status = 'error';

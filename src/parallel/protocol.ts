@@ -5,12 +5,15 @@ import type { Doc, DocSource } from '../doc.js';
 import type { Options } from '../options.js';
 import type { StageTimings } from '../stage.js';
 import type { StatsResult } from './slim.js';
+import type { SpillRef } from '../io/spill.js';
 
 /** Given to every worker at start. */
 export interface WorkerInit {
   options: Options;
   /** URL of the module whose `statistics` and `clean` lists the worker runs. */
   pipeline: string;
+  /** The spill folder (io/spill.ts): pass 1 keeps prepared documents there, pass 2 reads them back. */
+  spill?: string;
 }
 
 /** One document to run through a pass. */
@@ -20,11 +23,15 @@ export interface RunTask {
   pass: 1 | 2;
   id: number;
   source: DocSource;
-  /** Exactly one of: the bytes, text already decoded, a JSON Lines record's line to parse, or a file the worker reads itself. */
+  /**
+   * Exactly one of: the bytes, text already decoded, a JSON Lines record's line to parse, a file the worker reads
+   * itself, or (pass 2) where pass 1 kept the prepared document (with a file, as well: it is read if that fails).
+   */
   bytes?: Uint8Array;
   text?: string;
   record?: { bytes: Uint8Array; field: string };
   file?: { abs: string; maxBytes: number };
+  spill?: SpillRef;
 }
 
 /** Documents travel in batches (one message, answered by one message holding a `FromWorker` per task). */

@@ -8,6 +8,7 @@
  * stages see the same record whatever `--jobs` is.
  */
 import type { Doc, DocStats } from '../doc.js';
+import type { SpillRef } from '../io/spill.js';
 
 /** Drop what only the per-document stages need. Mutates and returns `doc`. */
 export function slimDoc(doc: Doc): Doc {
@@ -23,6 +24,8 @@ export function slimDoc(doc: Doc): Doc {
 export interface StatsResult {
   status: Doc['status'];
   stats?: DocStats;
+  /** Where pass 1 kept the prepared document, when it did (parallel/passes.ts). */
+  spill?: SpillRef;
 }
 
 /**

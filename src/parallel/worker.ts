@@ -5,15 +5,20 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createCorpusState } from '../corpus.js';
-import { runStages, type Context, type Stage, type StageTimings } from '../stage.js';
+import type { Doc } from '../doc.js';
+import type { Context, Stage, StageTimings } from '../stage.js';
 import type { FromWorker, RunTask, ToWorker, WorkerInit } from './protocol.js';
 import { reviveCorpus } from './share.js';
 import { docFromRead, readFileDoc, recordDoc } from './load.js';
 import { docTransferables, slimDoc, transferables } from './slim.js';
 import { packDoc } from './wire.js';
+import { passLists, runClean, runCleanSpilled, runStatistics } from './passes.js';
+import { SpillReader, SpillWriter } from '../io/spill.js';
 
 const init = workerData as WorkerInit;
-const lists = (await import(init.pipeline)) as { statistics: readonly Stage[]; clean: readonly Stage[] };
+const lists = passLists((await import(init.pipeline)) as { statistics: readonly Stage[]; clean: readonly Stage[] });
+const writer = init.spill ? new SpillWriter(init.spill) : undefined;
+const reader = init.spill ? new SpillReader(init.spill) : undefined;
 const timings: { 1: StageTimings; 2: StageTimings } = { 1: {}, 2: {} };
 const ctx: Context = { options: init.options, corpus: createCorpusState() };
 const port = parentPort!;
@@ -27,25 +32,50 @@ port.on('message', async (msg: ToWorker) => {
     // one answer for the whole batch, in the order of its tasks
     const replies: FromWorker[] = [];
     const transfer: ArrayBuffer[] = [];
-    for (const task of msg.tasks) replies.push(await runTask(task, transfer));
+    try {
+      for (const task of msg.tasks) replies.push(await runTask(task, transfer));
+    } finally {
+      // the batch's kept documents are written before it is answered, and no file stays open between batches (a
+      // worker that is stopped does not close its files); if writing failed, they are read again in pass 2
+      if (writer && !writer.close()) for (const r of replies) if (r.type === 'done' && r.pass === 1) delete r.result.spill;
+      reader?.close();
+    }
     port.postMessage(replies, transfer);
   }
 });
 
 /** Run one document through its pass; adds the buffers its answer can hand over to `transfer`. */
 async function runTask(msg: RunTask, transfer: ArrayBuffer[]): Promise<FromWorker> {
+  ctx.timings = timings[msg.pass];
+  if (msg.spill && reader) {
+    let failure: Error | undefined;
+    const kept = runCleanSpilled(msg.id, msg.spill, reader, lists, ctx, (err) => (failure = err));
+    if (kept) return answer(msg, kept, transfer);
+    // a file can be read again; a record's line stayed on the main thread
+    if (!msg.file) {
+      const doc = docFromRead(msg.id, msg.source, { ok: true, bytes: new Uint8Array(0) });
+      doc.status = 'error';
+      doc.findings.push({ code: 'internal-error', severity: 'error', stage: 'spill-read', args: { stage: 'spill-read', reason: failure!.message } });
+      return answer(msg, doc, transfer);
+    }
+  }
+  // a document that pass 1 keeps is read as pass 2 reads it (a record's text span is noted for the writer)
+  const readAs = msg.pass === 1 && writer ? 2 : msg.pass;
   const doc = msg.file
     ? await readFileDoc(msg.id, msg.source, msg.file, timings[msg.pass])
     : msg.record
-      ? await recordDoc(msg.id, msg.source, msg.record, msg.pass, timings[msg.pass])
+      ? await recordDoc(msg.id, msg.source, msg.record, readAs, timings[msg.pass])
       : docFromRead(msg.id, msg.source, { ok: true, bytes: msg.bytes ?? new Uint8Array(0), text: msg.text });
-  ctx.timings = timings[msg.pass];
   if (msg.pass === 1) {
-    runStages(doc, lists.statistics, ctx);
+    const result = runStatistics(doc, lists, ctx, writer);
     transfer.push(...transferables(Object.values(doc.stats ?? {})));
-    return { type: 'done', task: msg.task, pass: 1, result: { status: doc.status, stats: doc.stats } };
+    return { type: 'done', task: msg.task, pass: 1, result };
   }
-  runStages(doc, lists.clean, ctx);
+  return answer(msg, runClean(doc, lists, ctx), transfer);
+}
+
+/** The pass-2 answer: the slimmed document, its blocks and removals packed. */
+function answer(msg: RunTask, doc: Doc, transfer: ArrayBuffer[]): FromWorker {
   const packed = packDoc(slimDoc(doc));
   transfer.push(...docTransferables(doc), packed.packed.ints.buffer as ArrayBuffer);
   return { type: 'done', task: msg.task, pass: 2, result: doc };

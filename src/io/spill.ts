@@ -1,0 +1,187 @@
+/**
+ * The spill: where pass 1 keeps each prepared document (prepared.ts) so that
+ * pass 2 reads it back instead of preparing the document again. A temporary
+ * folder of append-only files, one per thread that writes (no locking); a
+ * document is found again by its `SpillRef`. The engine (run.ts) creates the
+ * folder, keeps the references — about 20 bytes a document — and removes the
+ * folder when the run ends.
+ *
+ * The spill only saves work: a document that could not be written (a full
+ * disk) has no reference, and pass 2 reads it from its source as before.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+
+/** Where one prepared document sits in the spill. */
+export interface SpillRef {
+  /** Number of the file: the id of the thread that wrote it. */
+  file: number;
+  offset: number;
+  length: number;
+}
+
+/** A new, empty spill folder under the system's temporary folder (`TMPDIR`), or undefined when none can be made. */
+export function createSpillDir(): string | undefined {
+  try {
+    return fs.mkdtempSync(path.join(os.tmpdir(), 'clean-corpus-spill-'));
+  } catch {
+    return undefined;
+  }
+}
+
+export function removeSpillDir(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+const fileOf = (dir: string, file: number): string => path.join(dir, `${file}.bin`);
+
+/** Bytes gathered before one write, and read at once ahead of the document asked for: one system call per ~1 MB. */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Appends this thread's documents to its own file, in writes of about
+ * CHUNK_BYTES. `close` writes what is gathered and closes the file: call it
+ * before a reference handed out is used (a worker thread that is stopped does
+ * not close its descriptors). After a failed write it writes nothing more.
+ */
+export class SpillWriter {
+  private fd: number | undefined;
+  private size = 0;
+  private buffer = Buffer.allocUnsafeSlow(CHUNK_BYTES);
+  private buffered = 0;
+  private broken = false;
+
+  constructor(private readonly dir: string) {}
+
+  /** Add `bytes`; the reference to read them back by, or undefined when the spill is broken. */
+  append(bytes: Uint8Array): SpillRef | undefined {
+    if (this.broken) return undefined;
+    if (this.buffered + bytes.length > this.buffer.length && !this.flush()) return undefined;
+    const ref = { file: threadId, offset: this.size, length: bytes.length };
+    if (bytes.length > this.buffer.length) {
+      if (!this.write(bytes)) return undefined;
+    } else {
+      this.buffer.set(bytes, this.buffered);
+      this.buffered += bytes.length;
+    }
+    this.size += bytes.length;
+    return ref;
+  }
+
+  /**
+   * Write what is gathered and close the file. False when a write failed: the references handed out since the
+   * last successful `close` may point at nothing.
+   */
+  close(): boolean {
+    const ok = this.flush();
+    if (this.fd !== undefined) {
+      try {
+        fs.closeSync(this.fd);
+      } catch {
+        // nothing to keep
+      }
+      this.fd = undefined;
+    }
+    return ok;
+  }
+
+  private flush(): boolean {
+    const n = this.buffered;
+    this.buffered = 0;
+    return n === 0 || this.write(this.buffer.subarray(0, n));
+  }
+
+  private write(bytes: Uint8Array): boolean {
+    if (this.broken) return false;
+    try {
+      this.fd ??= fs.openSync(fileOf(this.dir, threadId), 'a');
+      let done = 0;
+      while (done < bytes.length) done += fs.writeSync(this.fd, bytes, done, bytes.length - done);
+      return true;
+    } catch {
+      // part of it may be written: the next document would not start where its reference says, so none follows
+      this.broken = true;
+      return false;
+    }
+  }
+}
+
+/**
+ * Reads documents back, CHUNK_BYTES ahead in each file (documents are asked
+ * for in about the order they were written). Keeps its files open until `close`.
+ */
+export class SpillReader {
+  private readonly files = new Map<number, { fd: number; start: number; bytes: Uint8Array }>();
+
+  constructor(private readonly dir: string) {}
+
+  /**
+   * The bytes at `ref`: a view that the next `read` may reuse, starting at a multiple of 4 in its buffer when
+   * `ref.offset` is one. Throws when they cannot be read whole.
+   */
+  read(ref: SpillRef): Uint8Array {
+    let f = this.files.get(ref.file);
+    if (!f) this.files.set(ref.file, (f = { fd: fs.openSync(fileOf(this.dir, ref.file), 'r'), start: 0, bytes: new Uint8Array(0) }));
+    if (ref.offset < f.start || ref.offset + ref.length > f.start + f.bytes.length) {
+      const want = Math.max(CHUNK_BYTES, ref.length);
+      const buf = f.bytes.buffer.byteLength >= want ? f.bytes.buffer : new ArrayBuffer(want);
+      let got = 0;
+      for (let n = -1; got < want && n !== 0; got += n) n = fs.readSync(f.fd, new Uint8Array(buf, got, want - got), 0, want - got, ref.offset + got);
+      if (got < ref.length) throw new Error(`the spill file ${fileOf(this.dir, ref.file)} ends early`);
+      f.start = ref.offset;
+      f.bytes = new Uint8Array(buf, 0, got);
+    }
+    return f.bytes.subarray(ref.offset - f.start, ref.offset - f.start + ref.length);
+  }
+
+  close(): void {
+    for (const f of this.files.values()) {
+      try {
+        fs.closeSync(f.fd);
+      } catch {
+        // nothing to keep
+      }
+    }
+    this.files.clear();
+  }
+}
+
+/**
+ * The references of a run, by document id, in typed arrays (20 bytes a
+ * document; no object per document). A document without one reads its source.
+ */
+export class SpillIndex {
+  private file = new Int32Array(1024).fill(-1);
+  private offset = new Float64Array(1024);
+  private length = new Int32Array(1024);
+  /** Bytes of a JSON Lines record's line in pass 1: pass 2 uses the spill only for the same line. */
+  private frame = new Int32Array(1024);
+
+  set(id: number, ref: SpillRef, frameBytes = -1): void {
+    if (id >= this.file.length) this.grow(id + 1);
+    this.file[id] = ref.file;
+    this.offset[id] = ref.offset;
+    this.length[id] = ref.length;
+    this.frame[id] = frameBytes;
+  }
+
+  get(id: number, frameBytes = -1): SpillRef | undefined {
+    if (id >= this.file.length || this.file[id] < 0 || this.frame[id] !== frameBytes) return undefined;
+    return { file: this.file[id], offset: this.offset[id], length: this.length[id] };
+  }
+
+  private grow(min: number): void {
+    const size = Math.max(min, this.file.length * 2);
+    const file = new Int32Array(size).fill(-1);
+    file.set(this.file);
+    const offset = new Float64Array(size);
+    offset.set(this.offset);
+    const length = new Int32Array(size);
+    length.set(this.length);
+    const frame = new Int32Array(size);
+    frame.set(this.frame);
+    [this.file, this.offset, this.length, this.frame] = [file, offset, length, frame];
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * One document through one pass, the same on the main thread (`--jobs 1`) and
+ * in a worker, with the spill in between: pass 1 runs the stages both lists
+ * begin with (the `prepare` stages), keeps the document as they left it
+ * (prepared.ts, io/spill.ts), then runs its own stages; pass 2 starts from the
+ * kept document and runs only what follows those shared stages. A document
+ * prepared once gives the same record as one prepared twice, so the output does
+ * not depend on whether it was kept.
+ */
+import type { Doc } from '../doc.js';
+import { decodePrepared, encodePrepared } from '../prepared.js';
+import { SpillReader, SpillWriter, type SpillRef } from '../io/spill.js';
+import { runStages, type Context, type Stage, type StageTimings } from '../stage.js';
+import type { StatsResult } from './slim.js';
+
+/** The per-document lists, cut where they stop sharing stages. */
+export interface PassLists {
+  /** The stages both lists begin with; empty when they share none (then nothing is kept). */
+  shared: readonly Stage[];
+  /** What pass 1 runs after them. */
+  statistics: readonly Stage[];
+  /** What pass 2 runs after them. */
+  clean: readonly Stage[];
+}
+
+/** Cut `statistics` and `clean` after their common head (the same stage objects, in the same order). */
+export function passLists(lists: { statistics: readonly Stage[]; clean: readonly Stage[] }): PassLists {
+  let n = 0;
+  while (n < lists.statistics.length && n < lists.clean.length && lists.statistics[n] === lists.clean[n]) n++;
+  return { shared: lists.statistics.slice(0, n), statistics: lists.statistics.slice(n), clean: lists.clean.slice(n) };
+}
+
+/**
+ * Pass 1 on a read document. With a `writer`, the document is kept after the
+ * shared stages (when it is still to be cleaned) and the result says where.
+ */
+export function runStatistics(doc: Doc, lists: PassLists, ctx: Context, writer?: SpillWriter): StatsResult {
+  runStages(doc, lists.shared, ctx);
+  let spill: SpillRef | undefined;
+  if (writer && lists.shared.length > 0 && doc.status === 'kept') spill = timed(ctx.timings, 'spill', () => writer.append(encodePrepared(doc)));
+  runStages(doc, lists.statistics, ctx);
+  return { status: doc.status, stats: doc.stats, ...(spill ? { spill } : {}) };
+}
+
+/** Pass 2 on a read document: every stage of `clean`. */
+export function runClean(doc: Doc, lists: PassLists, ctx: Context): Doc {
+  runStages(doc, lists.shared, ctx);
+  return runStages(doc, lists.clean, ctx);
+}
+
+/**
+ * Pass 2 from the spill: document `id` as pass 1 kept it, then what `clean`
+ * runs after the shared stages; undefined when it cannot be read back (the
+ * caller then reads the document from its source, or fails it with `error`).
+ */
+export function runCleanSpilled(id: number, ref: SpillRef, reader: SpillReader, lists: PassLists, ctx: Context, error?: (err: Error) => void): Doc | undefined {
+  let doc: Doc;
+  try {
+    doc = timed(ctx.timings, 'spill-read', () => decodePrepared(reader.read(ref), id));
+  } catch (err) {
+    error?.(err as Error);
+    return undefined;
+  }
+  return runStages(doc, lists.clean, ctx);
+}
+
+function timed<T>(timings: StageTimings | undefined, name: string, fn: () => T): T {
+  if (!timings) return fn();
+  const t0 = performance.now();
+  const out = fn();
+  timings[name] = (timings[name] ?? 0) + (performance.now() - t0);
+  return out;
+}
