@@ -110,10 +110,11 @@ export class SpillWriter {
 
 /**
  * Reads documents back, CHUNK_BYTES ahead in each file (documents are asked
- * for in about the order they were written). Keeps its files open until `close`.
+ * for in about the order they were written, so most come from memory). A file
+ * is open only while a chunk is read: a reader can be dropped at any time.
  */
 export class SpillReader {
-  private readonly files = new Map<number, { fd: number; start: number; bytes: Uint8Array }>();
+  private readonly chunks = new Map<number, { start: number; bytes: Uint8Array }>();
 
   constructor(private readonly dir: string) {}
 
@@ -122,29 +123,22 @@ export class SpillReader {
    * `ref.offset` is one. Throws when they cannot be read whole.
    */
   read(ref: SpillRef): Uint8Array {
-    let f = this.files.get(ref.file);
-    if (!f) this.files.set(ref.file, (f = { fd: fs.openSync(fileOf(this.dir, ref.file), 'r'), start: 0, bytes: new Uint8Array(0) }));
-    if (ref.offset < f.start || ref.offset + ref.length > f.start + f.bytes.length) {
+    let c = this.chunks.get(ref.file);
+    if (!c || ref.offset < c.start || ref.offset + ref.length > c.start + c.bytes.length) {
       const want = Math.max(CHUNK_BYTES, ref.length);
-      const buf = f.bytes.buffer.byteLength >= want ? f.bytes.buffer : new ArrayBuffer(want);
+      const buf = c && c.bytes.buffer.byteLength >= want ? c.bytes.buffer : new ArrayBuffer(want);
+      const file = fileOf(this.dir, ref.file);
+      const fd = fs.openSync(file, 'r');
       let got = 0;
-      for (let n = -1; got < want && n !== 0; got += n) n = fs.readSync(f.fd, new Uint8Array(buf, got, want - got), 0, want - got, ref.offset + got);
-      if (got < ref.length) throw new Error(`the spill file ${fileOf(this.dir, ref.file)} ends early`);
-      f.start = ref.offset;
-      f.bytes = new Uint8Array(buf, 0, got);
-    }
-    return f.bytes.subarray(ref.offset - f.start, ref.offset - f.start + ref.length);
-  }
-
-  close(): void {
-    for (const f of this.files.values()) {
       try {
-        fs.closeSync(f.fd);
-      } catch {
-        // nothing to keep
+        for (let n = -1; got < want && n !== 0; got += n) n = fs.readSync(fd, new Uint8Array(buf, got, want - got), 0, want - got, ref.offset + got);
+      } finally {
+        fs.closeSync(fd);
       }
+      if (got < ref.length) throw new Error(`the spill file ${file} ends early`);
+      this.chunks.set(ref.file, (c = { start: ref.offset, bytes: new Uint8Array(buf, 0, got) }));
     }
-    this.files.clear();
+    return c.bytes.subarray(ref.offset - c.start, ref.offset - c.start + ref.length);
   }
 }
 

@@ -71,7 +71,6 @@ export function inlineExecutor(lists: PipelineLists, ctx: Context, record: boole
     busy: () => [],
     close: async () => {
       writer?.close();
-      reader?.close();
     },
   };
 }

@@ -38,7 +38,6 @@ port.on('message', async (msg: ToWorker) => {
       // the batch's kept documents are written before it is answered, and no file stays open between batches (a
       // worker that is stopped does not close its files); if writing failed, they are read again in pass 2
       if (writer && !writer.close()) for (const r of replies) if (r.type === 'done' && r.pass === 1) delete r.result.spill;
-      reader?.close();
     }
     port.postMessage(replies, transfer);
   }

@@ -55,7 +55,6 @@ describe('spill files', () => {
     expect(writer.close()).toBe(true);
     const reader = new SpillReader(dir);
     for (const i of [2, 0, 1, 2]) expect(Buffer.from(reader.read(refs[i])).equals(Buffer.from(docs[i]))).toBe(true);
-    reader.close();
   });
 
   it('says when it could not write, and writes nothing after that', () => {
