@@ -113,6 +113,11 @@ export interface Doc {
   duplicate?: { of: string; ofId: number; similarity: number; cluster: number };
   /** Set on the first document of a duplicate cluster. */
   cluster?: number;
+  /**
+   * Stage block-keys: per block, the [low, high] halves of its corpus key hash and the key's length (0: the block
+   * has no key), 3 values a block; absent when no stage needs them.
+   */
+  blockKeys?: Uint32Array;
   /** Pass 1: what this document tells about the corpus, to be merged into CorpusState (see Stage.merge). */
   stats?: DocStats;
   /**

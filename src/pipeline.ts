@@ -24,6 +24,7 @@ import { hashBlocks, mergeBlockCounts } from './stages/count-blocks.js';
 import { boilerplate } from './stages/boilerplate.js';
 import { classify } from './stages/classify.js';
 import { repeats } from './stages/repeats.js';
+import { blockKeys } from './stages/block-keys.js';
 import { signForDedup } from './stages/dedup-sign.js';
 import { hashParagraphs } from './stages/cross-doc-sign.js';
 
@@ -34,6 +35,8 @@ export const prepare: readonly Stage[] = [
   stage('normalise', (doc) => normalise(doc)),
   stage('unwrap', (doc, ctx) => unwrap(doc, ctx.options.thresholds)),
   stage('segment', (doc) => segment(doc)),
+  // hashed once here for count-blocks (pass 1) and boilerplate (pass 2)
+  stage('block-keys', (doc, ctx) => blockKeys(doc, ctx.options)),
 ];
 
 /** Pass 1: gather corpus statistics. Empty means pass 1 is skipped. */

@@ -4,10 +4,12 @@
  * pass 1 can keep it (io/spill.ts) and pass 2 start from it instead of
  * reading, decoding, extracting and normalising the document again.
  *
- * Layout, in the machine's byte order (the bytes never leave the run): a header of HEADER_INTS int32s; the JSON of every
- * other field (UTF-8); the blocks as BLOCK_INTS int32s each; the text as
- * Latin-1 when every code unit fits a byte, else as UTF-16. Both text forms
- * decode at memory speed: pass 2 pays a copy, not a UTF-8 decode or a parse.
+ * Layout, in the machine's byte order (the bytes never leave the run): a
+ * header of HEADER_INTS int32s; the blocks as BLOCK_INTS int32s each; the
+ * block keys (stages/block-keys.ts) as they are; the JSON of every other field
+ * (UTF-8); the text as Latin-1 when every code unit fits a byte, else as
+ * UTF-16. Both text forms decode at memory speed: pass 2 pays a copy, not a
+ * UTF-8 decode or a parse.
  * `decodePrepared` gives back an equal record (the tests compare), and blocks
  * that shared their ancestor lists share them again (stages/classify.ts
  * works out the evidence once per such run of blocks).
@@ -15,8 +17,8 @@
 import type { Block, BlockContext, BlockKind, Doc, DocSource } from './doc.js';
 
 const MAGIC = 0x43435031; // "CCP1"
-/** magic, bytes of JSON, characters of text, text as UTF-16 (1) or Latin-1 (0), blocks. */
-const HEADER_INTS = 5;
+/** magic, bytes of JSON, characters of text, text as UTF-16 (1) or Latin-1 (0), blocks, block keys (-1: none). */
+const HEADER_INTS = 6;
 /** start, end, flags, tags list, names list, element, link characters. */
 const BLOCK_INTS = 7;
 const KINDS: readonly BlockKind[] = ['paragraph', 'line', 'heading', 'list-item', 'table-row'];
@@ -27,7 +29,7 @@ const HAS_CONTEXT = 1 << 4;
 const WIDE = /[^\x00-\xff]/;
 
 /** Fields that are not kept: the bytes and raw text are gone once prepared, `stats` is pass 1's own. */
-type Kept = Omit<Doc, 'id' | 'source' | 'text' | 'blocks' | 'bytes' | 'raw' | 'rawBlocks' | 'stats'>;
+type Kept = Omit<Doc, 'id' | 'source' | 'text' | 'blocks' | 'blockKeys' | 'bytes' | 'raw' | 'rawBlocks' | 'stats'>;
 
 interface Meta {
   /** The source as parsing completed it (a record's id, its text's span), without a record's line. */
@@ -49,7 +51,7 @@ let contexts = new Int32Array(3 * 256);
  * another document.
  */
 export function encodePrepared(doc: Doc): Uint8Array {
-  const { id: _id, source, text, blocks, bytes: _b, raw: _r, rawBlocks: _rb, stats: _s, ...kept } = doc;
+  const { id: _id, source, text, blocks, blockKeys, bytes: _b, raw: _r, rawBlocks: _rb, stats: _s, ...kept } = doc;
   const { frame: _frame, ...src } = source as DocSource & { frame?: Uint8Array };
   // lists interned by content: a page's blocks under the same ancestors come back sharing one list. A page has a
   // few dozen lists, most blocks share their neighbour's: a scan from the latest beats hashing arrays
@@ -85,10 +87,12 @@ export function encodePrepared(doc: Doc): Uint8Array {
   }
   const json = JSON.stringify({ source: src, doc: kept, lists, elements } satisfies Meta);
   const wide = WIDE.test(text);
-  const intBytes = (HEADER_INTS + blocks.length * BLOCK_INTS) * 4;
+  const blockBytes = (HEADER_INTS + blocks.length * BLOCK_INTS) * 4;
+  const intBytes = blockBytes + (blockKeys?.byteLength ?? 0);
   const bound = intBytes + 3 * json.length + 4 + text.length * 2;
   if (scratch.length < bound) scratch = Buffer.allocUnsafeSlow(Math.max(bound, 2 * scratch.length));
   const ints = new Int32Array(scratch.buffer, 0, intBytes / 4);
+  if (blockKeys) new Uint32Array(scratch.buffer, blockBytes, blockKeys.length).set(blockKeys);
   for (let i = 0, o = HEADER_INTS; i < blocks.length; i++, o += BLOCK_INTS) {
     const b = blocks[i];
     const c = b.context;
@@ -109,6 +113,7 @@ export function encodePrepared(doc: Doc): Uint8Array {
   ints[2] = text.length;
   ints[3] = wide ? 1 : 0;
   ints[4] = blocks.length;
+  ints[5] = blockKeys ? blockKeys.length : -1;
   return scratch.subarray(0, end);
 }
 
@@ -120,10 +125,12 @@ export function encodePrepared(doc: Doc): Uint8Array {
 export function decodePrepared(bytes: Uint8Array, id: number): Doc {
   const head = new Int32Array(bytes.buffer, bytes.byteOffset, HEADER_INTS);
   if (bytes.byteLength < HEADER_INTS * 4 || head[0] !== MAGIC) throw new Error('not a prepared document');
-  const [, metaBytes, chars, wide, count] = head;
+  const [, metaBytes, chars, wide, count, keyCount] = head;
   const ints = new Int32Array(bytes.buffer, bytes.byteOffset, HEADER_INTS + count * BLOCK_INTS);
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const metaStart = ints.byteLength;
+  // a copy: the bytes are the reader's, reused for the next document
+  const blockKeys = keyCount >= 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset + ints.byteLength, keyCount).slice() : undefined;
+  const metaStart = ints.byteLength + 4 * Math.max(0, keyCount);
   const meta = JSON.parse(buf.toString('utf8', metaStart, metaStart + metaBytes)) as Meta;
   const textStart = metaStart + align4(metaBytes);
   const text = buf.toString(wide ? 'utf16le' : 'latin1', textStart, textStart + chars * (wide ? 2 : 1));
@@ -139,6 +146,7 @@ export function decodePrepared(bytes: Uint8Array, id: number): Doc {
     blocks[i] = block;
   }
   const doc: Doc = { id, source: meta.source, ...meta.doc, text, blocks };
+  if (blockKeys) doc.blockKeys = blockKeys;
   return doc;
 }
 

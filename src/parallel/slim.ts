@@ -16,6 +16,7 @@ export function slimDoc(doc: Doc): Doc {
   delete doc.bytes;
   delete doc.raw;
   delete doc.rawBlocks;
+  delete doc.blockKeys;
   if (doc.blocks.some((b) => b.context)) doc.blocks = doc.blocks.map(({ context: _context, ...rest }) => rest);
   return doc;
 }

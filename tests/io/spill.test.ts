@@ -30,8 +30,10 @@ describe('prepared documents as bytes', () => {
     for (const doc of [html, plain]) {
       const bytes = new Uint8Array(encodePrepared(doc));
       expect(bytes.length % 4).toBe(0);
-      const back = decodePrepared(bytes, 3);
-      expect(back).toEqual(JSON.parse(JSON.stringify({ ...doc, bytes: undefined, raw: undefined, rawBlocks: undefined })));
+      const { blockKeys, ...back } = decodePrepared(bytes, 3);
+      expect(back).toEqual(JSON.parse(JSON.stringify({ ...doc, bytes: undefined, raw: undefined, rawBlocks: undefined, blockKeys: undefined })));
+      expect(blockKeys).toEqual(doc.blockKeys);
+      expect(doc.blockKeys!.length).toBe(3 * doc.blocks.length);
     }
     expect(html.blocks.some((b) => b.context?.names.includes('menu'))).toBe(true);
     // blocks under the same ancestors share their lists again
