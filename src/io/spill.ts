@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { trackTemp, untrackTemp } from './write.js';
 
 /** Where one prepared document sits in the spill. */
 export interface SpillRef {
@@ -25,7 +26,10 @@ export interface SpillRef {
 /** A new, empty spill folder under the system's temporary folder (`TMPDIR`), or undefined when none can be made. */
 export function createSpillDir(): string | undefined {
   try {
-    return fs.mkdtempSync(path.join(os.tmpdir(), 'clean-corpus-spill-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clean-corpus-spill-'));
+    // a run stopped at once (a second interrupt) removes it with the other temporary files
+    trackTemp(dir);
+    return dir;
   } catch {
     return undefined;
   }
@@ -33,6 +37,7 @@ export function createSpillDir(): string | undefined {
 
 export function removeSpillDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
+  untrackTemp(dir);
 }
 
 const fileOf = (dir: string, file: number): string => path.join(dir, `${file}.bin`);

@@ -36,12 +36,12 @@ export async function writeAtomic(target: string, content: string | Uint8Array, 
   }
 }
 
-/** Remove temporary files of writes still under way (for signal handlers; synchronous on purpose). */
+/** Remove temporary files (and folders, e.g. the spill) of work still under way (for signal handlers; synchronous on purpose). */
 export function removePendingTemps(): number {
   let n = 0;
   for (const tmp of pending) {
     try {
-      fsSync.rmSync(tmp, { force: true });
+      fsSync.rmSync(tmp, { force: true, recursive: true });
       n++;
     } catch {
       // nothing more we can do while exiting
@@ -51,7 +51,7 @@ export function removePendingTemps(): number {
   return n;
 }
 
-/** Track a temporary file written elsewhere (streamed outputs), so an interrupt removes it too. */
+/** Track a temporary file or folder made elsewhere (streamed outputs, the spill), so an interrupt removes it too. */
 export function trackTemp(tmp: string): void {
   pending.add(tmp);
 }

@@ -27,9 +27,9 @@ function makeInput(dir: string): void {
 const outputs = (out: string) => new Map(listFiles(out).filter((f) => f.endsWith('.txt')).map((f) => [f, fs.readFileSync(path.join(out, f), 'utf8')]));
 
 /** Run the binary with `args`, send `signals` once `ready()` holds, and wait for it to end. */
-function interrupt(args: string[], signals: NodeJS.Signals[], ready: () => boolean): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+function interrupt(args: string[], signals: NodeJS.Signals[], ready: () => boolean, env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args, ...FILTERS_OFF], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, ...args, ...FILTERS_OFF], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
@@ -69,8 +69,11 @@ describe('interrupting a folder run', () => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`${signal}: stops after the document in hand, reports what was done, exit 130, no temp file`, async () => {
       const out = path.join(cwd, `out-${signal}`);
-      const r = await interrupt(['in', '-o', out], [signal], firstOutput(out));
+      // the temporary folder of the spill (pass 1 keeps prepared documents there) goes too
+      const tmp = fs.mkdtempSync(path.join(cwd, 'tmp-'));
+      const r = await interrupt(['in', '-o', out], [signal], firstOutput(out), { TMPDIR: tmp });
       expect(r.code).toBe(130);
+      expect(fs.readdirSync(tmp)).toEqual([]);
       const done = /interrupted after (\d+) of (\d+) documents/.exec(r.stderr);
       expect(done, r.stderr).not.toBeNull();
       expect(Number(done![1])).toBeLessThan(FILES);
@@ -93,9 +96,15 @@ describe('interrupting a folder run', () => {
     fs.copyFileSync(path.join(cwd, 'in/page-000.html'), path.join(cwd, 'slow/page-000.html'));
     execFileSync('mkfifo', [path.join(cwd, 'slow/pipe')]);
     const out = path.join(cwd, 'out-twice');
+    const tmp = fs.mkdtempSync(path.join(cwd, 'tmp-'));
     const started = Date.now();
-    const r = await interrupt(['slow/page-000.html', 'slow/pipe', '-o', out], ['SIGINT', 'SIGINT'], () =>
-      fs.existsSync(out) && fs.readdirSync(out).some((f) => f.startsWith('report.json.tmp-')) && Date.now() - started > 1000);
+    const r = await interrupt(
+      ['slow/page-000.html', 'slow/pipe', '-o', out],
+      ['SIGINT', 'SIGINT'],
+      () => fs.existsSync(out) && fs.readdirSync(out).some((f) => f.startsWith('report.json.tmp-')) && Date.now() - started > 1000,
+      { TMPDIR: tmp },
+    );
+    expect(fs.readdirSync(tmp)).toEqual([]);
     // it dies of the signal, as a shell expects (shown there as exit 130)
     expect(r).toMatchObject({ code: null, signal: 'SIGINT' });
     expect(r.stderr).toContain('interrupted again');
