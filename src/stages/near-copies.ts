@@ -15,7 +15,7 @@ import type { Doc, DocStats } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { signerFor } from '../dedup/minhash.js';
 import { FoldedHash } from '../hash.js';
-import { foldCountingRanges, shareOf } from '../dedup/script.js';
+import { foldAndTokenize } from '../dedup/fold-tokens.js';
 import { unitWindow, unitsAt } from '../text-units.js';
 import { compactTable, type UnitTable } from '../unit-table.js';
 import { HashCounts } from '../corpus/hash-counts.js';
@@ -84,17 +84,19 @@ export function longBlocks(doc: Doc, minWidth: number): number[] {
 export function signLongBlocks(doc: Doc, t: Thresholds): void {
   const text = doc.text;
   const ranges = longBlocks(doc, t['nearCopies.minBlockWidth']);
-  // one read of the text: all of it folded for the exact hash, the long blocks also counted for the shingling mode
-  const counts = { unspaced: 0, letters: 0 };
-  foldCountingRanges(folder.reset(), text, ranges, counts);
+  const signed = ranges.length >= 2 * t['nearCopies.minBlocks'];
+  const params = dedupParams(t);
+  const signer = signerFor(params);
+  // one read of the text: all of it folded for the exact hash, the long blocks also cut into tokens when signed
+  folder.reset();
+  const cut = signed ? foldAndTokenize(signer, folder, text, ranges) : (folder.add(text, 0, text.length), undefined);
   // an exact copy (spaces and line breaks aside) is a copy however short: its blocks must not count twice
   const exact = folder.digest();
   if (exact !== undefined) (doc.stats ??= {}).exactHash = BigUint64Array.of(exact);
-  if (ranges.length < 2 * t['nearCopies.minBlocks']) return;
-  const params = dedupParams(t);
+  if (!cut) return;
   const sig = new Uint32Array(params.hashes);
   // signed as the long blocks joined by line breaks, without joining them
-  if (signerFor(params).sign(text, sig, ranges, shareOf(counts)) > 0) (doc.stats ??= {}).nearSig = sig;
+  if (signer.signTokens(cut.mode, cut.count, sig) > 0) (doc.stats ??= {}).nearSig = sig;
 }
 
 /**
