@@ -68,12 +68,33 @@ export function longBlocks(doc: Doc, minWidth: number): number[] {
   for (const { start, end } of doc.blocks) {
     // no code unit is wider than two columns: a block under half the width is short without measuring it
     if (2 * (end - start) < minWidth) continue;
-    // widths are never negative, and most units are at least one column wide: the first 2 × minWidth units
-    // decide, but in a block of stray low surrogates
-    const cut = Math.min(end, start + 2 * minWidth);
-    if (displayWidth(doc.text, start, cut) >= minWidth || (cut < end && displayWidth(doc.text, start, end) >= minWidth)) ranges.push(start, end);
+    if (reachesWidth(doc.text, start, end, minWidth)) ranges.push(start, end);
   }
   return ranges;
+}
+
+/**
+ * `displayWidth(text, start, end) >= min`, reading no further than needed: a
+ * long block is known long after `min` columns, half of them in Korean or
+ * Chinese. Read in steps that cannot pass `min` by much (a unit is at most
+ * two columns wide), so the loop does not test the sum at every unit.
+ */
+function reachesWidth(text: string, start: number, end: number, min: number): boolean {
+  const { index, data } = widthTable();
+  let w = 0;
+  for (let i = start; i < end; ) {
+    const units = unitsAt(text, i, end);
+    const base = unitWindow.from;
+    const limit = Math.min(end, unitWindow.to);
+    while (i < limit) {
+      for (const stop = Math.min(limit, i + Math.max(1, (min - w) >> 1)); i < stop; i++) {
+        const c = units[i - base];
+        w += data[index[c >>> 8] + (c & 0xff)];
+      }
+      if (w >= min) return true;
+    }
+  }
+  return w >= min;
 }
 
 /**

@@ -279,6 +279,17 @@ describe('helpers', () => {
     expect(out.byteOffset === 0 && out.buffer.byteLength === out.byteLength).toBe(true);
   });
 
+  it('longBlocks keeps exactly the blocks whose displayWidth reaches minWidth', () => {
+    fc.assert(
+      fc.property(textWithRanges, fc.integer({ min: 1, max: 40 }), ({ text: t, ranges }, minWidth) => {
+        const blocks = Array.from({ length: ranges.length / 2 }, (_, i) => ({ start: ranges[2 * i], end: ranges[2 * i + 1] }));
+        const want = blocks.filter((b) => displayWidth(t, b.start, b.end) >= minWidth).flatMap((b) => [b.start, b.end]);
+        expect(longBlocks({ text: t, blocks } as unknown as Doc, minWidth)).toEqual(want);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('longBlocks picks the blocks at least minWidth wide, lone low surrogates counting nothing', () => {
     const blocks = ['a'.repeat(99), 'a'.repeat(100), '한'.repeat(50), '\uDC00'.repeat(300) + 'a'.repeat(10), 'a'.repeat(400)];
     const t = blocks.join('\n');
