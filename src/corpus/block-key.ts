@@ -78,18 +78,24 @@ function keyCodes(): UnitTable<Int32Array> {
 // (spaces and letters alternate every few characters: branches on them are
 // mispredicted often). States: START (nothing written), WORD (after a letter
 // or other kept unit), GAP (a run of gap characters after something written),
-// DIGITS (after a digit run's "0"). Each entry: next state in bits 0–1, "write
-// a space first" in bit 2, "write the unit" in bit 3.
+// DIGITS (after a digit run's "0"). For each kind of unit, one 32-bit row holds
+// the step from every state, a byte each (the state times 8 is where its byte
+// starts): the next state times 8 in bits 3–4, "write a space first" in bit 0,
+// "write the unit" in bit 1. The state is then a shift away from the next one:
+// the loop's chain from one unit to the next is a shift and a mask, where a
+// table lookup indexed by the state put a load on it.
 const START = 0;
 const WORD = 1;
 const IN_GAP = 2;
 const DIGITS = 3;
-const steps = new Uint8Array(32);
+const STATE_MASK = 3 << 3;
+const rows = new Int32Array(8);
 for (let state = START; state <= DIGITS; state++) {
-  const space = state === IN_GAP ? 4 : 0;
-  for (const k of [UNSAFE, KEEP_LETTER, KEEP_OTHER]) steps[state * 8 + k] = WORD | space | 8;
-  steps[state * 8 + DIGIT] = state === DIGITS ? DIGITS : DIGITS | space | 8;
-  steps[state * 8 + GAP] = state === START ? START : IN_GAP;
+  const step = (next: number, space: boolean, write: boolean) => ((next << 3) | (space ? 1 : 0) | (write ? 2 : 0)) << (8 * state);
+  const space = state === IN_GAP;
+  for (const k of [UNSAFE, KEEP_LETTER, KEEP_OTHER]) rows[k] |= step(WORD, space, true);
+  rows[DIGIT] |= state === DIGITS ? step(DIGITS, false, false) : step(DIGITS, space, true);
+  rows[GAP] |= state === START ? step(START, false, false) : step(IN_GAP, false, false);
 }
 
 /**
@@ -110,18 +116,19 @@ export function blockKeyAt(text: string, start: number, end: number, out: Uint32
   // a character writes at most two units (a space and itself)
   const units = buffer.reserve(2 * (end - start));
   let n = 0;
-  let state = START;
+  // the state times 8 (see rows)
+  let shift = START;
   let flags = 0;
   for (let i = start; i < end; i++) {
     const c = text16[i - base];
     const e = data[index[c >>> 8] + (c & 0xff)];
-    const step = steps[(state << 3) | ((e >>> KIND_SHIFT) & 7)];
+    const step = rows[(e >>> KIND_SHIFT) & 7] >>> shift;
     flags |= e;
     units[n] = 0x20;
-    n += (step >>> 2) & 1;
+    n += step & 1;
     units[n] = c + e; // the unit it becomes: stored mod 2^16
-    n += step >>> 3;
-    state = step & 3;
+    n += (step >>> 1) & 1;
+    shift = step & STATE_MASK;
   }
   if (flags & UNSAFE_BIT) return slowKeyAt(text.slice(start, end), out, at);
   if (!(flags & LETTER_BIT)) return 0;

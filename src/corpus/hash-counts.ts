@@ -6,7 +6,7 @@
  * Keys are 64-bit hashes stored as two 32-bit halves (no BigInt arithmetic
  * on the hot path); the key 0 marks an empty slot, so a hash that is truly 0
  * is stored as 1 (one collision in 2^64). Each slot costs 12 bytes (8 of key,
- * 4 of count); at the load kept here (between 3/8 and 3/4) that is 16–32
+ * 4 of count, side by side); at the load kept here (between 3/8 and 3/4) that is 16–32
  * bytes per distinct hash, about 21 on average.
  */
 
@@ -15,41 +15,45 @@ const INITIAL_SLOTS = 1 << 12;
 /** Grow (double) once more than this share of slots is used; the usual bound for linear probing (Knuth, TAOCP 6.4). */
 const MAX_LOAD = 0.75;
 
-/** What crosses a thread boundary: the shared buffers and the entry count. */
+/** What crosses a thread boundary: the shared buffer and the entry count. */
 export interface HashCountsData {
-  keys: SharedArrayBuffer;
-  counts: SharedArrayBuffer;
+  /** The slots, three 32-bit words each (see `HashCounts`). */
+  slots: SharedArrayBuffer;
   size: number;
 }
 
+/** 32-bit words per slot: the key's low half, its high half, the count. */
+const WORDS = 3;
+
 export class HashCounts {
-  /** Key halves: `keys[2*i]` low 32 bits, `keys[2*i+1]` high 32 bits. */
-  private keys: Uint32Array;
-  private counts: Uint32Array;
+  /**
+   * Slot i is `slots[3i]` (low 32 bits of the key), `slots[3i + 1]` (high 32
+   * bits) and `slots[3i + 2]` (its count): a key and its count side by side,
+   * so a lookup that finds its key finds the count in the same cache line —
+   * the table is as large as the corpus has distinct blocks, and a lookup in
+   * it is a cache miss; with keys and counts in two arrays a hit was two.
+   */
+  private slots: Uint32Array;
   private mask: number;
   /** Distinct hashes stored. */
   size = 0;
 
   constructor(data?: HashCountsData) {
     if (data) {
-      this.keys = new Uint32Array(data.keys);
-      this.counts = new Uint32Array(data.counts);
+      this.slots = new Uint32Array(data.slots);
       this.size = data.size;
-    } else {
-      this.keys = new Uint32Array(new SharedArrayBuffer(INITIAL_SLOTS * 8));
-      this.counts = new Uint32Array(new SharedArrayBuffer(INITIAL_SLOTS * 4));
-    }
-    this.mask = this.counts.length - 1;
+    } else this.slots = new Uint32Array(new SharedArrayBuffer(INITIAL_SLOTS * WORDS * 4));
+    this.mask = this.slots.length / WORDS - 1;
   }
 
   /** Bytes held by the table (keys and counts). */
   get byteLength(): number {
-    return this.keys.byteLength + this.counts.byteLength;
+    return this.slots.byteLength;
   }
 
-  /** The shared buffers, to post to a worker (zero copy); rebuild there with `new HashCounts(data)`. */
+  /** The shared buffer, to post to a worker (zero copy); rebuild there with `new HashCounts(data)`. */
   toData(): HashCountsData {
-    return { keys: this.keys.buffer as SharedArrayBuffer, counts: this.counts.buffer as SharedArrayBuffer, size: this.size };
+    return { slots: this.slots.buffer as SharedArrayBuffer, size: this.size };
   }
 
   /** Add `n` to the count of one hash. */
@@ -76,11 +80,12 @@ export class HashCounts {
   /** Count of a hash given as its low and high 32-bit halves. */
   getHalves(lo: number, hi: number): number {
     if (lo === 0 && hi === 0) lo = 1;
-    const { keys, mask } = this;
+    const { slots, mask } = this;
     for (let i = slotOf(lo, hi, mask); ; i = (i + 1) & mask) {
-      const klo = keys[2 * i];
-      const khi = keys[2 * i + 1];
-      if (klo === lo >>> 0 && khi === hi >>> 0) return this.counts[i];
+      const at = WORDS * i;
+      const klo = slots[at];
+      const khi = slots[at + 1];
+      if (klo === lo >>> 0 && khi === hi >>> 0) return slots[at + 2];
       if (klo === 0 && khi === 0) return 0;
     }
   }
@@ -89,20 +94,21 @@ export class HashCounts {
     if (lo === 0 && hi === 0) lo = 1;
     lo >>>= 0;
     hi >>>= 0;
-    if ((this.size + 1) > MAX_LOAD * this.counts.length) this.grow();
-    const { keys, counts, mask } = this;
+    if ((this.size + 1) > MAX_LOAD * (this.mask + 1)) this.grow();
+    const { slots, mask } = this;
     for (let i = slotOf(lo, hi, mask); ; i = (i + 1) & mask) {
-      const klo = keys[2 * i];
-      const khi = keys[2 * i + 1];
+      const at = WORDS * i;
+      const klo = slots[at];
+      const khi = slots[at + 1];
       if (klo === lo && khi === hi) {
         // saturate rather than wrap: a count past 4 billion means "everywhere" all the same
-        counts[i] = Math.min(0xffffffff, counts[i] + n);
+        slots[at + 2] = Math.min(0xffffffff, slots[at + 2] + n);
         return;
       }
       if (klo === 0 && khi === 0) {
-        keys[2 * i] = lo;
-        keys[2 * i + 1] = hi;
-        counts[i] = n;
+        slots[at] = lo;
+        slots[at + 1] = hi;
+        slots[at + 2] = n;
         this.size++;
         return;
       }
@@ -110,22 +116,20 @@ export class HashCounts {
   }
 
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldCounts = this.counts;
-    const slots = oldCounts.length * 2;
-    this.keys = new Uint32Array(new SharedArrayBuffer(slots * 8));
-    this.counts = new Uint32Array(new SharedArrayBuffer(slots * 4));
-    this.mask = slots - 1;
-    const { keys, counts, mask } = this;
-    for (let j = 0; j < oldCounts.length; j++) {
-      const lo = oldKeys[2 * j];
-      const hi = oldKeys[2 * j + 1];
+    const old = this.slots;
+    const count = (2 * old.length) / WORDS;
+    this.slots = new Uint32Array(new SharedArrayBuffer(count * WORDS * 4));
+    this.mask = count - 1;
+    const { slots, mask } = this;
+    for (let j = 0; j < old.length; j += WORDS) {
+      const lo = old[j];
+      const hi = old[j + 1];
       if (lo === 0 && hi === 0) continue;
       let i = slotOf(lo, hi, mask);
-      while (keys[2 * i] !== 0 || keys[2 * i + 1] !== 0) i = (i + 1) & mask;
-      keys[2 * i] = lo;
-      keys[2 * i + 1] = hi;
-      counts[i] = oldCounts[j];
+      while (slots[WORDS * i] !== 0 || slots[WORDS * i + 1] !== 0) i = (i + 1) & mask;
+      slots[WORDS * i] = lo;
+      slots[WORDS * i + 1] = hi;
+      slots[WORDS * i + 2] = old[j + 2];
     }
   }
 }

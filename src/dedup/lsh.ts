@@ -26,6 +26,16 @@ export interface Match {
   similarity: number;
 }
 
+/**
+ * A byte of a band key kept next to each table entry, so that a probe skips
+ * an entry of another band key without reading that document's signature: a
+ * signature is a cache miss (the signatures are the largest part of the
+ * index), and at the table's load most probes meet entries of other keys.
+ * Taken by a multiplicative hash of the whole key, not from its low bits,
+ * which place the entry and are alike along a probe.
+ */
+const fingerprint = (key: number): number => Math.imul(key, 0x9e3779b1) >>> 24;
+
 const CHUNK_BITS = 12;
 const CHUNK = 1 << CHUNK_BITS;
 const MAX_LOAD = 0.7;
@@ -50,6 +60,8 @@ export class LshIndex {
   private sigChunks: Uint32Array[] = [];
   private idChunks: Int32Array[] = [];
   private table: Int32Array;
+  /** The fingerprint of each table entry's band key. */
+  private fingerprints: Uint8Array;
   private mask: number;
   private entries = 0;
   /** Slots already compared in the current `best` call. */
@@ -59,12 +71,13 @@ export class LshIndex {
     const bad = checkLsh(params);
     if (bad) throw new Error(bad);
     this.table = new Int32Array(1024);
+    this.fingerprints = new Uint8Array(1024);
     this.mask = 1023;
   }
 
   /** Bytes held now (signatures, ids and band table), for the memory figure. */
   bytes(): number {
-    return this.sigChunks.length * CHUNK * (this.params.hashes + 1) * 4 + this.table.byteLength;
+    return this.sigChunks.length * CHUNK * (this.params.hashes + 1) * 4 + this.table.byteLength + this.fingerprints.byteLength;
   }
 
   /** Document id stored at `slot`. */
@@ -89,9 +102,12 @@ export class LshIndex {
     // a slot shares several bands with a close match; compare it once (candidates are few: a list will do)
     let seen = 0;
     for (let b = 0; b < this.params.bands; b++) {
-      for (let pos = this.bandKey(sig, 0, b) & this.mask; ; pos = (pos + 1) & this.mask) {
+      const key = this.bandKey(sig, 0, b);
+      const fp = fingerprint(key);
+      for (let pos = key & this.mask; ; pos = (pos + 1) & this.mask) {
         const e = this.table[pos];
         if (e === 0) break;
+        if (this.fingerprints[pos] !== fp) continue;
         const slot = e - 1;
         if (!this.sameBand(sig, slot, b) || this.wasCompared(slot, seen)) continue;
         if (seen === this.compared.length) this.compared = grownCopy(this.compared);
@@ -129,9 +145,11 @@ export class LshIndex {
 
   private insert(slot: number, band: number): void {
     const [chunk, off] = this.where(slot);
-    let pos = this.bandKey(chunk, off, band) & this.mask;
+    const key = this.bandKey(chunk, off, band);
+    let pos = key & this.mask;
     while (this.table[pos] !== 0) pos = (pos + 1) & this.mask;
     this.table[pos] = slot + 1;
+    this.fingerprints[pos] = fingerprint(key);
     this.entries++;
   }
 
@@ -139,6 +157,7 @@ export class LshIndex {
     let cap = this.table.length;
     while ((this.entries + this.params.bands) > cap * MAX_LOAD) cap *= 2;
     this.table = new Int32Array(cap);
+    this.fingerprints = new Uint8Array(cap);
     this.mask = cap - 1;
     this.entries = 0;
     for (let s = 0; s < this.size - 1; s++) for (let b = 0; b < this.params.bands; b++) this.insert(s, b);

@@ -53,8 +53,12 @@ export class Signer {
    */
   sign(text: string, out: Uint32Array, ranges?: Ranges, share?: number): number {
     const mode = this.mode(text, ranges, share);
+    return this.signTokens(mode, tokenize(text, mode, this.tokens, ranges), out);
+  }
+
+  /** Sign the first `count` of `this.tokens`, cut for `mode`, into `out`: what `sign` does once it has cut them. */
+  signTokens(mode: ShingleMode, count: number, out: Uint32Array): number {
     const n0 = mode === 'char' ? this.params.charShingle : this.params.wordShingle;
-    const count = tokenize(text, mode, this.tokens, ranges);
     if (count === 0) return 0;
     const n = Math.min(n0, count);
     const shingles = count - n + 1;

@@ -4,10 +4,9 @@
  * written without spaces (2: Han, kana, Thai, Lao, Khmer, Myanmar); the share
  * of the last among all letters chooses word or character shingles. Counted
  * alone (`unspacedShare`) or in the same read as the text's whitespace-folded
- * hash (`foldCounting`).
+ * hash and its tokens (fold-tokens.ts).
  */
 import { compactTable, unitsMatching, type UnitTable } from '../unit-table.js';
-import { FoldedHash, foldKeeps } from '../hash.js';
 import { unitWindow, unitsAt } from '../text-units.js';
 
 /** 0 separator, 1 letter/digit of a spaced script, 2 letter of a script written without spaces. */
@@ -97,76 +96,10 @@ export function unspacedShare(text: string, ranges: Ranges = whole(text)): numbe
   return letters === 0 ? 0 : unspaced / letters;
 }
 
-/** Letters counted by script while folding (see `foldCounting`): `unspaced / letters` is `unspacedShare`. */
+/** Letters counted by script while folding (fold-tokens.ts `foldTokens`): `unspaced / letters` is `unspacedShare`. */
 export interface ScriptCounts {
   unspaced: number;
   letters: number;
-}
-
-/** Per code unit: 1 when folding keeps it (hash.ts), plus its class (as above) times 2. */
-let foldClasses: UnitTable<Uint8Array> | undefined;
-
-/**
- * Fold `text[start, end)` into `fold` (see FoldedHash) and count its letters
- * as `unspacedShare` does, in one pass and one table lookup per code unit:
- * the exact-copy hash and the shingling mode of a document come from the same
- * read of its text.
- */
-export function foldCounting(fold: FoldedHash, text: string, start: number, end: number, counts: ScriptCounts): void {
-  if (!foldClasses) {
-    const keep = foldKeeps();
-    const t = bmpTable();
-    const full = new Uint8Array(0x10000);
-    for (let c = 0; c < 0x10000; c++) full[c] = keep.data[keep.index[c >>> 8] + (c & 0xff)] | (t[c] << 1);
-    foldClasses = compactTable(full);
-  }
-  const { index, data } = foldClasses;
-  const buf = fold.units;
-  let unspaced = counts.unspaced;
-  let letters = counts.letters;
-  for (let i = start; i < end; ) {
-    if (fold.n >= FoldedHash.CHUNK) fold.flush();
-    const units = unitsAt(text, i, end);
-    const base = unitWindow.from;
-    let n = fold.n;
-    let surrogates = false;
-    // a step writes at most as many units as it reads characters, and reads one past `stop` at most: within the slack
-    for (const stop = Math.min(end, unitWindow.to, i + FoldedHash.CHUNK - n); i < stop; i++) {
-      const c = units[i - base];
-      const e = data[index[c >>> 8] + (c & 0xff)];
-      buf[n] = c;
-      n += e & 1;
-      let k = e >>> 1;
-      if ((c & 0xf800) === 0xd800) {
-        surrogates = true;
-        if (c <= 0xdbff && i + 1 < end) {
-          // the pair (or a lone high surrogate and what follows) is one character to unspacedShare; both units are folded
-          k = astralClass(codePointAt(units, i - base));
-          const d = units[++i - base];
-          buf[n] = d;
-          n += data[index[d >>> 8] + (d & 0xff)] & 1;
-        }
-      }
-      // k is 0, 1 or 2: counted without a branch (letters and spaces alternate too often to predict)
-      unspaced += k >> 1;
-      letters += (k + 1) >> 1;
-    }
-    fold.n = n;
-    if (surrogates) fold.surrogates = true;
-  }
-  counts.unspaced = unspaced;
-  counts.letters = letters;
-}
-
-/** Fold all of `text` into `fold`, and count the letters of `ranges` only (see foldCounting). */
-export function foldCountingRanges(fold: FoldedHash, text: string, ranges: Ranges, counts: ScriptCounts): void {
-  let at = 0;
-  for (let r = 0; r < ranges.length; r += 2) {
-    fold.add(text, at, ranges[r]);
-    foldCounting(fold, text, ranges[r], ranges[r + 1], counts);
-    at = ranges[r + 1];
-  }
-  fold.add(text, at, text.length);
 }
 
 /** The share `counts` give (see unspacedShare). */

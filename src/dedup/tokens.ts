@@ -42,7 +42,7 @@ export class TokenBuffer {
 }
 
 /** UNSAFE_UNIT marks a unit of `lowerTable`; UNSAFE an astral code point of `astralLower`. */
-const UNSAFE_UNIT = 1 << 20;
+export const UNSAFE_UNIT = 1 << 20;
 const UNSAFE = -1;
 const CAPITAL_SIGMA = 0x3a3;
 let lowers: UnitTable<Int32Array> | undefined;
@@ -55,7 +55,7 @@ let lowers: UnitTable<Int32Array> | undefined;
  * on the next letter) and characters whose lower case is not one code unit
  * (U+0130 → "i̇"): those are UNSAFE_UNIT and send the text down the string path.
  */
-function lowerTable(): UnitTable<Int32Array> {
+export function lowerTable(): UnitTable<Int32Array> {
   if (lowers) return lowers;
   const t = bmpTable();
   const out = new Int32Array(0x10000);
@@ -83,9 +83,9 @@ function astralLower(cp: number): number {
   return l;
 }
 
-const wordToken = (h: number): number => fmix32(h);
+export const wordToken = (h: number): number => fmix32(h);
 // a single character is a token: hash its code point apart from words
-const charToken = (c: number): number => fmix32(Math.imul(c, 0x9e3779b1) ^ 0x5bd1e995);
+export const charToken = (c: number): number => fmix32(Math.imul(c, 0x9e3779b1) ^ 0x5bd1e995);
 
 /**
  * Cut `text` (its `ranges` when given) into tokens for `mode` and store their
@@ -113,7 +113,7 @@ function tokenizeByTable(text: string, mode: ShingleMode, out: TokenBuffer, rang
 }
 
 /** Set in what `lowered` returns for a character that must go down the string path. */
-const TO_STRING_PATH = 1 << 24;
+export const TO_STRING_PATH = 1 << 24;
 
 /**
  * The character at `units[j]`, lower-cased, and its class, as `class << 21 | code
@@ -122,7 +122,7 @@ const TO_STRING_PATH = 1 << 24;
  * a surrogate pair, or a lone high surrogate that swallows the next unit as
  * `String#codePointAt` reads it.
  */
-function lowered(units: Uint16Array, j: number, pair: boolean, index: Int32Array, data: Int32Array): number {
+export function lowered(units: Uint16Array, j: number, pair: boolean, index: Int32Array, data: Int32Array): number {
   const u = units[j];
   if (!pair) {
     const e = data[index[u >>> 8] + (u & 0xff)];

@@ -14,7 +14,7 @@
 import type { Doc } from '../doc.js';
 import type { Options } from '../options.js';
 import { FoldedHash } from '../hash.js';
-import { foldCounting, shareOf } from '../dedup/script.js';
+import { foldAndTokenize } from '../dedup/fold-tokens.js';
 import { signerFor } from '../dedup/minhash.js';
 import { dedupParams } from '../dedup/params.js';
 
@@ -24,15 +24,15 @@ const folder = new FoldedHash();
 export function signForDedup(doc: Doc, options: Options): void {
   if (options.skip.includes('dedup')) return;
   const output = doc.output ?? '';
-  // one read of the output for the exact hash and the shingling mode
-  const counts = { unspaced: 0, letters: 0 };
-  foldCounting(folder.reset(), output, 0, output.length, counts);
+  const params = dedupParams(options.thresholds);
+  const signer = signerFor(params);
+  // one read of the output for the exact hash, the shingling mode and the tokens
+  const { mode, count } = foldAndTokenize(signer, folder.reset(), output);
   const exact = folder.digest();
   if (exact === undefined) return;
   doc.textHash = halves(exact);
-  const params = dedupParams(options.thresholds);
   const sig = new Uint32Array(params.hashes);
-  if (signerFor(params).sign(output, sig, undefined, shareOf(counts)) > 0) doc.signature = sig;
+  if (signer.signTokens(mode, count, sig) > 0) doc.signature = sig;
 }
 
 /** A 64-bit hash as [low, high] 32-bit halves, in an array of its own. */

@@ -15,7 +15,7 @@ import type { Doc, DocStats } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { signerFor } from '../dedup/minhash.js';
 import { FoldedHash } from '../hash.js';
-import { foldCountingRanges, shareOf } from '../dedup/script.js';
+import { foldAndTokenize } from '../dedup/fold-tokens.js';
 import { unitWindow, unitsAt } from '../text-units.js';
 import { compactTable, type UnitTable } from '../unit-table.js';
 import { HashCounts } from '../corpus/hash-counts.js';
@@ -68,12 +68,33 @@ export function longBlocks(doc: Doc, minWidth: number): number[] {
   for (const { start, end } of doc.blocks) {
     // no code unit is wider than two columns: a block under half the width is short without measuring it
     if (2 * (end - start) < minWidth) continue;
-    // widths are never negative, and most units are at least one column wide: the first 2 × minWidth units
-    // decide, but in a block of stray low surrogates
-    const cut = Math.min(end, start + 2 * minWidth);
-    if (displayWidth(doc.text, start, cut) >= minWidth || (cut < end && displayWidth(doc.text, start, end) >= minWidth)) ranges.push(start, end);
+    if (reachesWidth(doc.text, start, end, minWidth)) ranges.push(start, end);
   }
   return ranges;
+}
+
+/**
+ * `displayWidth(text, start, end) >= min`, reading no further than needed: a
+ * long block is known long after `min` columns, half of them in Korean or
+ * Chinese. Read in steps that cannot pass `min` by much (a unit is at most
+ * two columns wide), so the loop does not test the sum at every unit.
+ */
+function reachesWidth(text: string, start: number, end: number, min: number): boolean {
+  const { index, data } = widthTable();
+  let w = 0;
+  for (let i = start; i < end; ) {
+    const units = unitsAt(text, i, end);
+    const base = unitWindow.from;
+    const limit = Math.min(end, unitWindow.to);
+    while (i < limit) {
+      for (const stop = Math.min(limit, i + Math.max(1, (min - w) >> 1)); i < stop; i++) {
+        const c = units[i - base];
+        w += data[index[c >>> 8] + (c & 0xff)];
+      }
+      if (w >= min) return true;
+    }
+  }
+  return w >= min;
 }
 
 /**
@@ -84,17 +105,19 @@ export function longBlocks(doc: Doc, minWidth: number): number[] {
 export function signLongBlocks(doc: Doc, t: Thresholds): void {
   const text = doc.text;
   const ranges = longBlocks(doc, t['nearCopies.minBlockWidth']);
-  // one read of the text: all of it folded for the exact hash, the long blocks also counted for the shingling mode
-  const counts = { unspaced: 0, letters: 0 };
-  foldCountingRanges(folder.reset(), text, ranges, counts);
+  const signed = ranges.length >= 2 * t['nearCopies.minBlocks'];
+  const params = dedupParams(t);
+  const signer = signerFor(params);
+  // one read of the text: all of it folded for the exact hash, the long blocks also cut into tokens when signed
+  folder.reset();
+  const cut = signed ? foldAndTokenize(signer, folder, text, ranges) : (folder.add(text, 0, text.length), undefined);
   // an exact copy (spaces and line breaks aside) is a copy however short: its blocks must not count twice
   const exact = folder.digest();
   if (exact !== undefined) (doc.stats ??= {}).exactHash = BigUint64Array.of(exact);
-  if (ranges.length < 2 * t['nearCopies.minBlocks']) return;
-  const params = dedupParams(t);
+  if (!cut) return;
   const sig = new Uint32Array(params.hashes);
   // signed as the long blocks joined by line breaks, without joining them
-  if (signerFor(params).sign(text, sig, ranges, shareOf(counts)) > 0) (doc.stats ??= {}).nearSig = sig;
+  if (signer.signTokens(cut.mode, cut.count, sig) > 0) (doc.stats ??= {}).nearSig = sig;
 }
 
 /**

@@ -32,7 +32,7 @@ describe('HashCounts', () => {
     const t = new HashCounts();
     t.add(42n, 7);
     const data = structuredClone(t.toData());
-    expect(data.keys).toBeInstanceOf(SharedArrayBuffer);
+    expect(data.slots).toBeInstanceOf(SharedArrayBuffer);
     const copy = new HashCounts(data);
     expect(copy.get(42n)).toBe(7);
     t.add(42n);

@@ -9,8 +9,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fmix32 } from '../../src/dedup/mix.js';
 import { TokenBuffer, tokenize, type ShingleMode } from '../../src/dedup/tokens.js';
-import { foldCountingRanges, shareOf, unspacedShare } from '../../src/dedup/script.js';
+import { shareOf, unspacedShare } from '../../src/dedup/script.js';
 import { Signer } from '../../src/dedup/minhash.js';
+import { foldAndTokenize, foldTokens } from '../../src/dedup/fold-tokens.js';
 import { FoldedHash, hash64Bytes, hash64Folded } from '../../src/hash.js';
 import { distinctHashes } from '../../src/corpus/distinct.js';
 import { displayWidth, longBlocks } from '../../src/stages/near-copies.js';
@@ -159,11 +160,10 @@ describe('the folded-text hash', () => {
       fc.property(textWithRanges, ({ text: t, ranges }) => {
         const want = foldedByDefinition(t);
         expect(hash64Folded(t)).toBe(want);
-        // fed as gaps and counted ranges, as near-copies feeds it, with the counts of the ranges
-        const counts = { unspaced: 0, letters: 0 };
-        foldCountingRanges(fold.reset(), t, ranges, counts);
+        // fed range by range
+        fold.reset();
+        for (let r = 0, at = 0; r <= ranges.length; at = ranges[r++]) fold.add(t, at, r < ranges.length ? ranges[r] : t.length);
         expect(fold.digest() ?? hash64Folded('')).toBe(want);
-        expect(shareOf(counts)).toBe(shareByDefinition(joined(t, ranges)));
       }),
       { numRuns: RUNS * 3 },
     );
@@ -179,6 +179,54 @@ describe('the folded-text hash', () => {
     ])
       expect(hash64Folded(long)).toBe(foldedByDefinition(long));
     expect(hash64Folded('a b\u3000c')).toBe(hash64Folded('abc'));
+  });
+});
+
+describe('one read for the folded hash, the script share and the tokens', () => {
+  it('gives what the three separate loops give, in either mode', () => {
+    const fold = new FoldedHash();
+    const buf = new TokenBuffer();
+    fc.assert(
+      fc.property(textWithRanges, fc.constantFrom<ShingleMode>('word', 'char'), ({ text: t, ranges }, mode) => {
+        const counts = { unspaced: 0, letters: 0 };
+        buf.count = 0;
+        fold.reset();
+        let valid = true;
+        let at = 0;
+        for (let r = 0; r < ranges.length; r += 2) {
+          fold.add(t, at, ranges[r]);
+          valid = foldTokens(fold, t, ranges[r], ranges[r + 1], counts, mode === 'word', buf) && valid;
+          at = ranges[r + 1];
+        }
+        fold.add(t, at, t.length);
+        expect(fold.digest() ?? hash64Folded('')).toBe(foldedByDefinition(t));
+        expect(shareOf(counts)).toBe(shareByDefinition(joined(t, ranges)));
+        // a character lower-cased in context (Σ, İ) leaves the tokens to tokens.ts
+        if (valid) expect(Array.from(buf.hashes.subarray(0, buf.count))).toEqual(tokensByDefinition(joined(t, ranges), mode));
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  });
+
+  it('signs as Signer.sign does, whatever the mode the beginning of the text suggests', () => {
+    const signer = new Signer({ wordShingle: 5, charShingle: 5, charShingleShare: 0.3, hashes: 64 });
+    const fold = new FoldedHash();
+    // a beginning in one script and the rest in another: the guess from the beginning is wrong
+    const mixed = fc.tuple(fc.constantFrom('', '中文字'.repeat(60), 'word '.repeat(60)), textWithRanges);
+    fc.assert(
+      fc.property(mixed, ([head, { text: rest, ranges }]) => {
+        const t = head + rest;
+        const shifted = [0, head.length, ...ranges.map((x) => x + head.length)];
+        const want = new Uint32Array(64);
+        const n = signer.sign(t, want, shifted);
+        const { mode, count } = foldAndTokenize(signer, fold.reset(), t, shifted);
+        expect(fold.digest() ?? hash64Folded('')).toBe(foldedByDefinition(t));
+        const got = new Uint32Array(64);
+        expect(signer.signTokens(mode, count, got)).toBe(n);
+        if (n > 0) expect(Array.from(got)).toEqual(Array.from(want));
+      }),
+      { numRuns: RUNS * 3 },
+    );
   });
 });
 
@@ -203,6 +251,15 @@ describe('helpers', () => {
       const want = tokensByDefinition(huge, mode);
       expect(n).toBe(want.length);
       expect(buf.hashes.subarray(0, n).every((h, i) => h === want[i])).toBe(true);
+      // and in one read with the folded hash and the share
+      const counts = { unspaced: 0, letters: 0 };
+      const fold = new FoldedHash();
+      buf.count = 0;
+      expect(foldTokens(fold, huge, 0, huge.length, counts, mode === 'word', buf)).toBe(true);
+      expect(buf.count).toBe(want.length);
+      expect(buf.hashes.subarray(0, n).every((h, i) => h === want[i])).toBe(true);
+      expect(fold.digest()).toBe(foldedByDefinition(huge));
+      expect(shareOf(counts)).toBe(shareByDefinition(huge));
     }
     expect(unspacedShare(huge)).toBe(shareByDefinition(huge));
     expect(displayWidth(huge)).toBe(displayWidth(huge.slice(0, 2 ** 21)) + displayWidth(huge.slice(2 ** 21)));
@@ -220,6 +277,17 @@ describe('helpers', () => {
     const out = distinctHashes(halves, 5);
     expect(Array.from(out)).toEqual([(2n << 32n) | 1n, (4n << 32n) | 3n, (5n << 32n) | 1n]);
     expect(out.byteOffset === 0 && out.buffer.byteLength === out.byteLength).toBe(true);
+  });
+
+  it('longBlocks keeps exactly the blocks whose displayWidth reaches minWidth', () => {
+    fc.assert(
+      fc.property(textWithRanges, fc.integer({ min: 1, max: 40 }), ({ text: t, ranges }, minWidth) => {
+        const blocks = Array.from({ length: ranges.length / 2 }, (_, i) => ({ start: ranges[2 * i], end: ranges[2 * i + 1] }));
+        const want = blocks.filter((b) => displayWidth(t, b.start, b.end) >= minWidth).flatMap((b) => [b.start, b.end]);
+        expect(longBlocks({ text: t, blocks } as unknown as Doc, minWidth)).toEqual(want);
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('longBlocks picks the blocks at least minWidth wide, lone low surrogates counting nothing', () => {
