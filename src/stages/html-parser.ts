@@ -348,6 +348,7 @@ interface TokenizerInternals {
   stateText(c: number): void;
   stateInAttributeValueDoubleQuotes(c: number): void;
   stateInAttributeValueSingleQuotes(c: number): void;
+  fastForwardTo(c: number): boolean;
 }
 
 const LT = 0x3c;
@@ -390,7 +391,26 @@ function skipPlainRuns(tokenizer: Tokenizer, html: string): void {
     if (c === SINGLE_QUOTE || c === AMP || this.buffer !== html) inSingle.call(this, c);
     else jump(this, sq, amp);
   };
+  // the Tokenizer's own search for the end of a script, style, comment or closing tag steps one character at a
+  // time; indexOf finds the same position (inline scripts are often a third of a page)
+  if (typeof t.fastForwardTo === 'function') t.fastForwardTo = fastForwardTo;
 }
+
+/** The Tokenizer's `fastForwardTo`, by indexOf: move `index` to the next `c` after it, or to the last character. */
+function fastForwardTo(this: TokenizerInternals, c: number): boolean {
+  const buffer = this.buffer;
+  const at = buffer.indexOf(c < 0x80 ? ASCII[c] : String.fromCharCode(c), this.index - this.offset + 1);
+  if (at === -1) {
+    // (the parse loop steps past the last character next)
+    this.index = buffer.length + this.offset - 1;
+    return false;
+  }
+  this.index = at + this.offset;
+  return true;
+}
+
+/** One-character strings of the ASCII code units. */
+const ASCII = Array.from({ length: 0x80 }, (_, c) => String.fromCharCode(c));
 
 /** Parse `html` as htmlparser2's Parser would (see the module comment), reporting to `handler`. */
 export function parseHtml(html: string, handler: HtmlHandler): void {
