@@ -328,11 +328,13 @@ class BlockBuilder implements HtmlHandler {
    */
   private collapseSpaces(source: string, start: number, end: number): string {
     if (start >= end) return '';
+    // (an imported binding read in the loop is looked up on every turn)
+    const units = UNIT;
     let i = start;
     let look = false;
     for (; i < end; i++) {
       const c = source.charCodeAt(i);
-      if (UNIT[c] === Unit.Plain) continue;
+      if (units[c] === Unit.Plain) continue;
       if (c === 32) {
         if (i + 1 < end && source.charCodeAt(i + 1) < 128 && HTML_SPACE[source.charCodeAt(i + 1)] === 1) break;
       } else if (c < 32 && HTML_SPACE[c] === 1) break;

@@ -20,7 +20,7 @@ const BLANK_LINES = /\n{3,}/g;
 /** Any character one of the rules above acts on (NFC creates none of them). */
 const SPECIAL_CHAR = /[\u0000-\u0009\u000B-\u001F\u007F-\u00A0\u00AD\u1680\u180E\u2000-\u200B\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF\uFFFE\uFFFF]/;
 
-/** What `needsWork` looks at in a code unit (`UNIT`). */
+/** What `scanText` looks at in a code unit (`UNIT`). */
 export const enum Unit {
   Plain,
   /** Changed by a rule (SPECIAL_CHAR). */
@@ -97,8 +97,10 @@ export function scanText(s: string, start: number, end: number, state: number): 
   if (state & Scan.Rules) return state;
   let last = state & Scan.Last;
   let nfc = state & Scan.Nfc;
+  // (a module binding read in the loop is looked up on every turn)
+  const units = UNIT;
   for (let i = start; i < end; i++) {
-    const u = UNIT[s.charCodeAt(i)];
+    const u = units[s.charCodeAt(i)];
     if (u === Unit.Plain) {
       last = Scan.Other;
       continue;
