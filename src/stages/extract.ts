@@ -58,9 +58,10 @@ export function looksLikeHtml(text: string, minTags: number): boolean {
   const raw = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
   // every pattern starts with '<', and cleaning (below) removes characters but makes none
   if (!raw.includes('<')) return false;
-  // a start without invisible characters is the start of the cleaned text: a doctype there settles it without cleaning
-  const start = raw.length > DOCTYPE_CHARS ? raw.slice(0, DOCTYPE_CHARS) : raw;
-  if (DOCTYPE.test(start) && !HAS_INVISIBLE.test(start)) return true;
+  // a doctype without invisible characters in it is also the start of the cleaned text: it settles it without cleaning
+  // (only the characters it matched need looking at: the cleaned text starts with them all the same)
+  const doctype = DOCTYPE.exec(raw.length > DOCTYPE_CHARS ? raw.slice(0, DOCTYPE_CHARS) : raw);
+  if (doctype !== null && !HAS_INVISIBLE.test(doctype[0])) return true;
   // judged on the text as normalise will leave it: "\u0000<html>" or "<\u200Bp>" must be read the same way after cleaning
   const head = raw.replace(INVISIBLE, (c) => (c === '\t' ? ' ' : ''));
   if (DOCTYPE.test(head)) return true;
