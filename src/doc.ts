@@ -147,6 +147,11 @@ export interface RawBlock {
   breakBefore: boolean;
   kind: BlockKind;
   context?: BlockContext;
+  /**
+   * True when the extractor found nothing in `text` that normalise acts on (no character a rule changes or NFC
+   * may, no run of spaces or line feeds), so normalise leaves it as it is (but for runs of line breaks).
+   */
+  normalised?: boolean;
 }
 
 /** Make a fresh document record for a source. */

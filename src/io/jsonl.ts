@@ -15,6 +15,7 @@ import type { DocSource, Doc } from '../doc.js';
 import type { ReadResult } from './read.js';
 import type { Source } from '../run.js';
 import type { StreamedOutput } from './streamed-output.js';
+import { decodeUtf8 } from './utf8.js';
 
 /** The source of a JSON Lines record (or of an empty or unreadable JSON Lines file, with `frame` and `line` absent). */
 export interface RecordSource extends DocSource {
@@ -149,7 +150,7 @@ export function parseRecord(text: string, field: string, line: number, locate = 
  * byte span of its text value noted on `source`.
  */
 export function readRecord(source: RecordSource, bytes: Uint8Array, field: string, pass: 1 | 2 = 2): ReadResult {
-  const line = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const line = decodeUtf8(bytes);
   const parsed = parseRecord(line, field, source.line ?? 0, pass === 2);
   if (!parsed.ok) return { ok: false, code: parsed.code, args: parsed.args };
   if (parsed.id !== undefined) source.recordId = parsed.id;

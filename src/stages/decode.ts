@@ -15,6 +15,7 @@ import iconv from 'iconv-lite';
 import type { Doc } from '../doc.js';
 import type { Options } from '../options.js';
 import { detectEncoding, canonicalEncoding } from './detect-encoding.js';
+import { decodeUtf8 } from '../io/utf8.js';
 
 const SNIFF_BYTES = 8192;
 /** Bytes scanned for a charset declaration; HTML requires it in the first 1024 (WHATWG), we allow more for sloppy pages. */
@@ -121,7 +122,7 @@ function setText(doc: Doc, encoding: string, source: Doc['encodingSource'], byte
   doc.encodingSource = source;
   let text: string;
   try {
-    text = encoding === 'utf-8' ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: true });
+    text = encoding === 'utf-8' ? decodeUtf8(bytes) : iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: true });
   } catch (err) {
     // V8 strings hold at most ~2^29 characters (MAX_STRING_LENGTH); a file within --max-bytes can still decode to more
     if (!(err instanceof RangeError) && (err as NodeJS.ErrnoException).code !== 'ERR_STRING_TOO_LONG') throw err;

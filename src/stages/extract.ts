@@ -12,7 +12,7 @@
 import type { BlockContext, BlockKind, Doc, RawBlock } from '../doc.js';
 import type { Options } from '../options.js';
 import { parseHtml, type HtmlHandler, type TagAttributes } from './html-parser.js';
-import { INVISIBLE } from './normalise.js';
+import { INVISIBLE, Scan, scanText, UNIT, Unit } from './normalise.js';
 
 /** Elements whose content is never text a reader sees. */
 export const DROP: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'head', 'title', 'iframe', 'object', 'canvas', 'select', 'button', 'textarea']);
@@ -58,9 +58,10 @@ export function looksLikeHtml(text: string, minTags: number): boolean {
   const raw = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
   // every pattern starts with '<', and cleaning (below) removes characters but makes none
   if (!raw.includes('<')) return false;
-  // a start without invisible characters is the start of the cleaned text: a doctype there settles it without cleaning
-  const start = raw.length > DOCTYPE_CHARS ? raw.slice(0, DOCTYPE_CHARS) : raw;
-  if (DOCTYPE.test(start) && !HAS_INVISIBLE.test(start)) return true;
+  // a doctype without invisible characters in it is also the start of the cleaned text: it settles it without cleaning
+  // (only the characters it matched need looking at: the cleaned text starts with them all the same)
+  const doctype = DOCTYPE.exec(raw.length > DOCTYPE_CHARS ? raw.slice(0, DOCTYPE_CHARS) : raw);
+  if (doctype !== null && !HAS_INVISIBLE.test(doctype[0])) return true;
   // judged on the text as normalise will leave it: "\u0000<html>" or "<\u200Bp>" must be read the same way after cleaning
   const head = raw.replace(INVISIBLE, (c) => (c === '\t' ? ' ' : ''));
   if (DOCTYPE.test(head)) return true;
@@ -110,27 +111,6 @@ mark([...BLOCK].filter((n) => n !== 'li' && n !== 'tr' && n !== 'dd' && n !== 'd
 const HTML_SPACE = new Uint8Array(128);
 for (const c of ' \t\r\n\f') HTML_SPACE[c.charCodeAt(0)] = 1;
 
-/**
- * `source.slice(start, end)` with each run of HTML whitespace made one space
- * (what `.replace(/[ \t\r\n\f]+/g, ' ')` gives). Text that needs no change —
- * most of it — is only scanned.
- */
-function collapseSpaces(source: string, start: number, end: number): string {
-  let i = start;
-  for (; i < end; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 32) {
-      if (i + 1 < end && source.charCodeAt(i + 1) < 128 && HTML_SPACE[source.charCodeAt(i + 1)] === 1) break;
-    } else if (c < 32 && HTML_SPACE[c] === 1) break;
-  }
-  if (i === end) return source.slice(start, end);
-  // indentation between tags: all whitespace
-  let j = start;
-  while (j < end && source.charCodeAt(j) < 128 && HTML_SPACE[source.charCodeAt(j)] === 1) j++;
-  if (j === end) return ' ';
-  return source.slice(start, end).replace(/[ \t\r\n\f]+/g, ' ');
-}
-
 /** The tags and class/id names of the elements from the outermost to one element (see `BlockContext`). */
 interface Ancestors {
   tags: string[];
@@ -174,6 +154,8 @@ class BlockBuilder implements HtmlHandler {
   private endsInSpace = true;
   private linkChars = 0;
   private pendingBreak = false;
+  /** What normalise will find in `text` (`Scan` flags, see `scanText`), noted as it is built: one scan of each text node for both. */
+  private scan: number = Scan.Other;
   private blockElement = 'body';
   private kind: BlockKind = 'paragraph';
   // deep (hostile) stacks: ancestors are taken from both ends, recomputed when the stack changed (`stackChanges`)
@@ -230,11 +212,19 @@ class BlockBuilder implements HtmlHandler {
     // without a non-space character the text trims to nothing
     if (this.hasText) {
       const blocks = this.blocks;
-      blocks.push({ text: this.text.trim(), breakBefore: this.pendingBreak || blocks.length === 0, kind: this.kind, context: this.context() });
+      blocks.push({
+        text: this.text.trim(),
+        breakBefore: this.pendingBreak || blocks.length === 0,
+        kind: this.kind,
+        context: this.context(),
+        // (trimming removes no character normalise acts on but spaces and line feeds, so the flag holds for what it leaves)
+        normalised: (this.scan & (Scan.Rules | Scan.Nfc)) === 0,
+      });
       this.pendingBreak = false;
     }
     if (paragraph) this.pendingBreak = true;
     this.text = '';
+    this.scan = Scan.Other;
     this.hasText = false;
     this.endsInSpace = true;
     this.linkChars = 0;
@@ -253,6 +243,7 @@ class BlockBuilder implements HtmlHandler {
     if (name === 'br') {
       if (this.inPre || this.hasText) {
         this.text += '\n';
+        this.scan = scanText('\n', 0, 1, this.scan);
         this.endsInSpace = true;
       }
       return;
@@ -260,6 +251,7 @@ class BlockBuilder implements HtmlHandler {
     if (f & Tag.Cell) {
       if (!this.endsInSpace) {
         this.text += ' ';
+        this.scan = scanText(' ', 0, 1, this.scan);
         this.endsInSpace = true;
       }
     } else if (f & Tag.Block) {
@@ -287,7 +279,11 @@ class BlockBuilder implements HtmlHandler {
 
   ontext(source: string, start: number, end: number): void {
     if (this.drop > 0) return;
-    const t = this.inPre ? source.slice(start, end) : collapseSpaces(source, start, end);
+    let t: string;
+    if (this.inPre) {
+      t = source.slice(start, end);
+      this.scan = scanText(t, 0, t.length, this.scan);
+    } else t = this.collapseSpaces(source, start, end);
     const n = t.length;
     if (n === 0) return;
     this.text += t;
@@ -323,6 +319,42 @@ class BlockBuilder implements HtmlHandler {
     stack.pop();
     this.stackChanges++;
     this.blockElement = i > 0 ? stack[i - 1].tag : 'body';
+  }
+
+  /**
+   * `source.slice(start, end)` with each run of HTML whitespace made one space
+   * (what `.replace(/[ \t\r\n\f]+/g, ' ')` gives), noting in `scan` what
+   * normalise will find in it. Text that needs no change — most of it — is
+   * only scanned, once for both.
+   */
+  private collapseSpaces(source: string, start: number, end: number): string {
+    if (start >= end) return '';
+    // (an imported binding read in the loop is looked up on every turn)
+    const units = UNIT;
+    let i = start;
+    let look = false;
+    for (; i < end; i++) {
+      const c = source.charCodeAt(i);
+      if (units[c] === Unit.Plain) continue;
+      if (c === 32) {
+        if (i + 1 < end && source.charCodeAt(i + 1) < 128 && HTML_SPACE[source.charCodeAt(i + 1)] === 1) break;
+      } else if (c < 32 && HTML_SPACE[c] === 1) break;
+      // a character a rule of normalise changes or NFC may (a line feed collapses here, so it never gets this far)
+      else look = true;
+    }
+    if (i === end) {
+      // no line feed, no two spaces: what is left for normalise is a space after a space or line feed before it
+      const scan = this.scan;
+      if (look || (source.charCodeAt(start) === 32 && (scan & Scan.Last) !== Scan.Other)) this.scan = Scan.Rules;
+      else if ((scan & Scan.Rules) === 0) this.scan = (scan & Scan.Nfc) | (source.charCodeAt(end - 1) === 32 ? Scan.Space : Scan.Other);
+      return source.slice(start, end);
+    }
+    // indentation between tags: all whitespace
+    let j = start;
+    while (j < end && source.charCodeAt(j) < 128 && HTML_SPACE[source.charCodeAt(j)] === 1) j++;
+    const t = j === end ? ' ' : source.slice(start, end).replace(/[ \t\r\n\f]+/g, ' ');
+    this.scan = scanText(t, 0, t.length, this.scan);
+    return t;
   }
 
   private popped(tag: string): void {

@@ -340,14 +340,26 @@ class NextChar {
   }
 }
 
-/** The Tokenizer's private members `skipPlainRuns` uses. */
+/** What the faster states need of the page being read. */
+interface Page {
+  html: string;
+  lt: NextChar;
+  amp: NextChar;
+  dq: NextChar;
+  sq: NextChar;
+}
+
+/** The Tokenizer's private members the faster states use. */
 interface TokenizerInternals {
   index: number;
   offset: number;
   buffer: string;
+  /** Set by `PageTokenizer`. */
+  page: Page;
   stateText(c: number): void;
   stateInAttributeValueDoubleQuotes(c: number): void;
   stateInAttributeValueSingleQuotes(c: number): void;
+  fastForwardTo(c: number): boolean;
 }
 
 const LT = 0x3c;
@@ -356,46 +368,79 @@ const DOUBLE_QUOTE = 0x22;
 const SINGLE_QUOTE = 0x27;
 
 /**
- * The Tokenizer reads text and quoted attribute values one character per
- * turn of its loop, though in those states only '<' or '&' (text) and the
- * closing quote or '&' (values) do anything: on any other character, jump to
- * just before the next one that matters (found with indexOf, which is
- * vectorised). The states and every event stay the Tokenizer's own. Reaches
- * into private methods, so it checks they exist and otherwise leaves the
- * Tokenizer as it is (correct, only slower).
+ * htmlparser2's Tokenizer for one whole page, with faster states. The
+ * Tokenizer reads text and quoted attribute values one character per turn of
+ * its loop, though in those states only '<' or '&' (text) and the closing
+ * quote or '&' (values) do anything: on any other character, jump to just
+ * before the next one that matters (found with indexOf, which is vectorised).
+ * Its `fastForwardTo` (to the end of a script, style, comment or closing tag)
+ * searches with indexOf too. The states and every event stay the Tokenizer's
+ * own.
+ *
+ * The states are methods of this class's prototype, not of each instance, so
+ * that the Tokenizer's loop calls the same functions for every page (and the
+ * compiler can inline them). They reach into private methods, so they are
+ * installed only when those exist; otherwise the Tokenizer stays as it is
+ * (correct, only slower).
  */
-function skipPlainRuns(tokenizer: Tokenizer, html: string): void {
-  const t = tokenizer as unknown as TokenizerInternals;
-  const { stateText, stateInAttributeValueDoubleQuotes: inDouble, stateInAttributeValueSingleQuotes: inSingle } = t;
-  if (typeof stateText !== 'function' || typeof inDouble !== 'function' || typeof inSingle !== 'function') return;
-  if (typeof t.index !== 'number' || typeof t.offset !== 'number') return;
-  const lt = new NextChar(html, '<');
-  const amp = new NextChar(html, '&');
-  const dq = new NextChar(html, '"');
-  const sq = new NextChar(html, "'");
-  // the whole page is written at once: buffer is `html` and offset 0 while these run
-  const jump = (self: TokenizerInternals, a: NextChar, b: NextChar) => {
-    const i = self.index - self.offset;
-    self.index = Math.min(a.after(i), b.after(i)) - 1 + self.offset;
-  };
-  t.stateText = function (this: TokenizerInternals, c: number) {
-    if (c === LT || c === AMP || this.buffer !== html) stateText.call(this, c);
-    else jump(this, lt, amp);
-  };
-  t.stateInAttributeValueDoubleQuotes = function (this: TokenizerInternals, c: number) {
-    if (c === DOUBLE_QUOTE || c === AMP || this.buffer !== html) inDouble.call(this, c);
-    else jump(this, dq, amp);
-  };
-  t.stateInAttributeValueSingleQuotes = function (this: TokenizerInternals, c: number) {
-    if (c === SINGLE_QUOTE || c === AMP || this.buffer !== html) inSingle.call(this, c);
-    else jump(this, sq, amp);
-  };
+class PageTokenizer extends Tokenizer {
+  readonly page: Page;
+
+  constructor(html: string, callbacks: TreeBuilder) {
+    super({ decodeEntities: true, recognizeSelfClosing: true }, callbacks);
+    this.page = { html, lt: new NextChar(html, '<'), amp: new NextChar(html, '&'), dq: new NextChar(html, '"'), sq: new NextChar(html, "'") };
+  }
+}
+
+/** Move the Tokenizer to just before the nearer of the next `a` and `b` (the whole page is written at once: offset 0). */
+function jump(self: TokenizerInternals, a: NextChar, b: NextChar): void {
+  const i = self.index - self.offset;
+  self.index = Math.min(a.after(i), b.after(i)) - 1 + self.offset;
+}
+
+/** The Tokenizer's `fastForwardTo`, by indexOf: move `index` to the next `c` after it, or to the last character. */
+function fastForwardTo(this: TokenizerInternals, c: number): boolean {
+  const buffer = this.buffer;
+  const at = buffer.indexOf(c < 0x80 ? ASCII[c] : String.fromCharCode(c), this.index - this.offset + 1);
+  if (at === -1) {
+    // (the parse loop steps past the last character next)
+    this.index = buffer.length + this.offset - 1;
+    return false;
+  }
+  this.index = at + this.offset;
+  return true;
+}
+
+/** One-character strings of the ASCII code units. */
+const ASCII = Array.from({ length: 0x80 }, (_, c) => String.fromCharCode(c));
+
+{
+  const base = Tokenizer.prototype as unknown as TokenizerInternals;
+  const faster = PageTokenizer.prototype as unknown as TokenizerInternals;
+  const { stateText, stateInAttributeValueDoubleQuotes: inDouble, stateInAttributeValueSingleQuotes: inSingle } = base;
+  if ([stateText, inDouble, inSingle, base.fastForwardTo].every((f) => typeof f === 'function')) {
+    faster.stateText = function (this: TokenizerInternals, c: number) {
+      const page = this.page;
+      if (c === LT || c === AMP || this.buffer !== page.html) stateText.call(this, c);
+      else jump(this, page.lt, page.amp);
+    };
+    faster.stateInAttributeValueDoubleQuotes = function (this: TokenizerInternals, c: number) {
+      const page = this.page;
+      if (c === DOUBLE_QUOTE || c === AMP || this.buffer !== page.html) inDouble.call(this, c);
+      else jump(this, page.dq, page.amp);
+    };
+    faster.stateInAttributeValueSingleQuotes = function (this: TokenizerInternals, c: number) {
+      const page = this.page;
+      if (c === SINGLE_QUOTE || c === AMP || this.buffer !== page.html) inSingle.call(this, c);
+      else jump(this, page.sq, page.amp);
+    };
+    faster.fastForwardTo = fastForwardTo;
+  }
 }
 
 /** Parse `html` as htmlparser2's Parser would (see the module comment), reporting to `handler`. */
 export function parseHtml(html: string, handler: HtmlHandler): void {
-  const tokenizer = new Tokenizer({ decodeEntities: true, recognizeSelfClosing: true }, new TreeBuilder(html, handler));
-  skipPlainRuns(tokenizer, html);
+  const tokenizer = new PageTokenizer(html, new TreeBuilder(html, handler));
   tokenizer.write(html);
   tokenizer.end();
 }

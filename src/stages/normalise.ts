@@ -20,8 +20,8 @@ const BLANK_LINES = /\n{3,}/g;
 /** Any character one of the rules above acts on (NFC creates none of them). */
 const SPECIAL_CHAR = /[\u0000-\u0009\u000B-\u001F\u007F-\u00A0\u00AD\u1680\u180E\u2000-\u200B\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF\uFFFE\uFFFF]/;
 
-/** What `needsWork` looks at in a code unit. */
-const enum Unit {
+/** What `scanText` looks at in a code unit (`UNIT`). */
+export const enum Unit {
   Plain,
   /** Changed by a rule (SPECIAL_CHAR). */
   Special,
@@ -48,7 +48,8 @@ function mayCompose(ch: string): boolean {
   return (c >= 0x1100 && c <= 0x11ff) || /\p{M}/u.test(ch) || ch.normalize('NFC') !== ch;
 }
 
-const UNIT = new Uint8Array(0x10000);
+/** `Unit` of each code unit. */
+export const UNIT = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) {
   const ch = String.fromCharCode(c);
   if (c >= 0xd800 && c <= 0xdfff) UNIT[c] = Unit.Surrogate;
@@ -68,39 +69,70 @@ const enum Work {
 }
 
 /**
- * Whether any rule would change `s` — a special character, two spaces, a
- * space next to a line feed, three line feeds, a lone surrogate — and if not,
- * whether NFC might. One scan over one table; most text has nothing to do.
+ * What a scan for `needsWork` has found so far, carried from one piece of a
+ * text to the next (the extractor scans a block's pieces as it builds it):
+ * the kind of the last characters in the low bits, and two flags.
  */
-function needsWork(s: string): Work {
-  const n = s.length;
-  let nfc = false;
-  for (let i = 0; i < n; i++) {
-    const u = UNIT[s.charCodeAt(i)];
-    if (u === Unit.Plain) continue;
+export const enum Scan {
+  Other = 0,
+  /** The text so far ends in a space. */
+  Space = 1,
+  LineFeed = 2,
+  TwoLineFeeds = 3,
+  /** The low bits: what the text so far ends in. */
+  Last = 3,
+  /** NFC may change the text. */
+  Nfc = 4,
+  /** A rule would change the text (final: a scan stops there). */
+  Rules = 8,
+}
+
+/**
+ * Continue a scan (`state`, `Scan.Other` at the start of a text) over
+ * `s.slice(start, end)`: a special character, two spaces, a space next to a
+ * line feed, three line feeds or a lone surrogate is `Rules`; a character that
+ * may compose, or a surrogate pair, sets `Nfc`. One pass over one table.
+ */
+export function scanText(s: string, start: number, end: number, state: number): number {
+  if (state & Scan.Rules) return state;
+  let last = state & Scan.Last;
+  let nfc = state & Scan.Nfc;
+  // (a module binding read in the loop is looked up on every turn)
+  const units = UNIT;
+  for (let i = start; i < end; i++) {
+    const u = units[s.charCodeAt(i)];
+    if (u === Unit.Plain) {
+      last = Scan.Other;
+      continue;
+    }
     if (u === Unit.Space) {
-      if (i + 1 < n) {
-        const d = s.charCodeAt(i + 1);
-        if (d === 0x20 || d === 0x0a) return Work.Rules;
-      }
+      if (last !== Scan.Other) return Scan.Rules;
+      last = Scan.Space;
     } else if (u === Unit.LineFeed) {
-      if (i + 1 < n) {
-        const d = s.charCodeAt(i + 1);
-        if (d === 0x20 || (d === 0x0a && i + 2 < n && s.charCodeAt(i + 2) === 0x0a)) return Work.Rules;
-      }
-    } else if (u === Unit.Compose) nfc = true;
-    else if (u === Unit.Special) return Work.Rules;
+      if (last === Scan.Space || last === Scan.TwoLineFeeds) return Scan.Rules;
+      last = last === Scan.LineFeed ? Scan.TwoLineFeeds : Scan.LineFeed;
+    } else if (u === Unit.Compose) {
+      nfc = Scan.Nfc;
+      last = Scan.Other;
+    } else if (u === Unit.Special) return Scan.Rules;
     else {
       // a surrogate pair is a supplementary character: NFC looks (some compose or decompose); a lone half is a rule's
       const c = s.charCodeAt(i);
-      if (c >= 0xdc00 || i + 1 >= n) return Work.Rules;
+      if (c >= 0xdc00 || i + 1 >= end) return Scan.Rules;
       const d = s.charCodeAt(i + 1);
-      if (d < 0xdc00 || d > 0xdfff) return Work.Rules;
-      nfc = true;
+      if (d < 0xdc00 || d > 0xdfff) return Scan.Rules;
+      nfc = Scan.Nfc;
+      last = Scan.Other;
       i++;
     }
   }
-  return nfc ? Work.Nfc : Work.None;
+  return last | nfc;
+}
+
+/** Whether any rule would change `s` (see `scanText`), and if not, whether NFC might. Most text has nothing to do. */
+function needsWork(s: string): Work {
+  const scan = scanText(s, 0, s.length, Scan.Other);
+  return scan & Scan.Rules ? Work.Rules : scan & Scan.Nfc ? Work.Nfc : Work.None;
 }
 
 export interface Normalised {
@@ -136,10 +168,15 @@ export function normalise(doc: Doc): void {
   if (doc.rawBlocks) {
     const kept = [];
     for (const b of doc.rawBlocks) {
-      const n = normaliseText(b.text);
-      invisibles += n.invisibles;
+      // the extractor scanned most blocks as it built them (`RawBlock.normalised`): no second pass over their text
+      let text = b.text;
+      if (!b.normalised) {
+        const n = normaliseText(text);
+        invisibles += n.invisibles;
+        text = n.text;
+      }
       // a <br> run inside a block stays a line break, never a paragraph break
-      b.text = n.text.includes('\n') ? n.text.replace(/\n+/g, '\n') : n.text;
+      b.text = text.includes('\n') ? text.replace(/\n+/g, '\n') : text;
       if (b.text) kept.push(b);
     }
     doc.rawBlocks = kept;

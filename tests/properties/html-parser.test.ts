@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
 import { parseHtml } from '../../src/stages/html-parser.js';
 import { BLOCK, CELL, DROP, VOID, htmlToBlocks, looksLikeHtml } from '../../src/stages/extract.js';
-import { INVISIBLE } from '../../src/stages/normalise.js';
+import { INVISIBLE, normaliseText } from '../../src/stages/normalise.js';
 import type { BlockContext, BlockKind, RawBlock } from '../../src/doc.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 2000);
@@ -213,11 +213,14 @@ describe('html-parser against htmlparser2 Parser', () => {
   });
 });
 
+/** The blocks without the extractor's note to normalise (`normalised`, checked on its own below). */
+const withoutNote = (blocks: RawBlock[]): RawBlock[] => blocks.map(({ normalised: _, ...b }) => b);
+
 describe('htmlToBlocks against the Parser-based extractor', () => {
   it('gives the same blocks on generated markup', () => {
     fc.assert(
       fc.property(html, (input) => {
-        expect(htmlToBlocks(input)).toEqual(referenceBlocks(input));
+        expect(withoutNote(htmlToBlocks(input))).toEqual(referenceBlocks(input));
       }),
       { numRuns: RUNS },
     );
@@ -227,10 +230,28 @@ describe('htmlToBlocks against the Parser-based extractor', () => {
     fc.assert(
       fc.property(fc.integer({ min: 60, max: 80 }), html, (depth, input) => {
         const page = '<div class="d">'.repeat(depth) + input + '<section id="s">'.repeat(depth / 2) + input;
-        expect(htmlToBlocks(page)).toEqual(referenceBlocks(page));
+        expect(withoutNote(htmlToBlocks(page))).toEqual(referenceBlocks(page));
       }),
       { numRuns: RUNS / 10 },
     );
+  });
+});
+
+describe('RawBlock.normalised', () => {
+  // normalise keeps a block so marked as it is: normaliseText must leave its text unchanged
+  it('marks only blocks whose text normaliseText leaves as it is', () => {
+    let marked = 0;
+    fc.assert(
+      fc.property(html, (input) => {
+        for (const b of htmlToBlocks(input)) {
+          if (!b.normalised) continue;
+          marked++;
+          expect(normaliseText(b.text)).toEqual({ text: b.text, invisibles: 0 });
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(marked).toBeGreaterThan(RUNS / 10);
   });
 });
 
