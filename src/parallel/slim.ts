@@ -4,18 +4,21 @@
  * removed spans from it), blocks, removals, findings and whatever pass-2
  * stages left for the corpus stages (signatures) — not the bytes, the raw
  * text or the HTML tag context of every block, which only the per-document
- * stages use. The same trimming runs with and without workers, so the corpus
+ * stages use. The same trimming runs with and without workers (here for the
+ * inline executor, in wire.ts `packDoc` for a worker's answer), so the corpus
  * stages see the same record whatever `--jobs` is.
  */
 import type { Doc, DocStats } from '../doc.js';
 
+/** Fields of a finished document that only the per-document stages use. */
+export const DROPPED_FIELDS = ['bytes', 'raw', 'rawBlocks'] as const;
+
 /** Drop what only the per-document stages need. Mutates and returns `doc`. */
 export function slimDoc(doc: Doc): Doc {
-  // deleted, not set to undefined: a structured clone would carry the empty keys
-  delete doc.bytes;
-  delete doc.raw;
-  delete doc.rawBlocks;
-  if (doc.blocks.some((b) => b.context)) doc.blocks = doc.blocks.map(({ context: _context, ...rest }) => rest);
+  // set to undefined, not deleted: deleting keys turns the record into a slower dictionary object, and it does not
+  // travel any more (a worker's answer is a new object, wire.ts)
+  for (const key of DROPPED_FIELDS) doc[key] = undefined;
+  for (const b of doc.blocks) if (b.context) b.context = undefined;
   return doc;
 }
 
@@ -37,9 +40,4 @@ export function transferables(values: Iterable<unknown>): ArrayBuffer[] {
     if (buf instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === buf.byteLength && !out.includes(buf)) out.push(buf);
   }
   return out;
-}
-
-/** Buffers a slimmed document can hand over: its own typed-array fields and its stats. */
-export function docTransferables(doc: Doc): ArrayBuffer[] {
-  return transferables([...Object.values(doc), ...Object.values(doc.stats ?? {})]);
 }

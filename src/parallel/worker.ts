@@ -9,7 +9,7 @@ import { runStages, type Context, type Stage, type StageTimings } from '../stage
 import type { FromWorker, RunTask, ToWorker, WorkerInit } from './protocol.js';
 import { reviveCorpus } from './share.js';
 import { docFromRead, readFileDoc, recordDoc } from './load.js';
-import { docTransferables, slimDoc, transferables } from './slim.js';
+import { transferables } from './slim.js';
 import { packDoc } from './wire.js';
 
 const init = workerData as WorkerInit;
@@ -46,7 +46,7 @@ async function runTask(msg: RunTask, transfer: ArrayBuffer[]): Promise<FromWorke
     return { type: 'done', task: msg.task, pass: 1, result: { status: doc.status, stats: doc.stats } };
   }
   runStages(doc, lists.clean, ctx);
-  const packed = packDoc(slimDoc(doc));
-  transfer.push(...docTransferables(doc), packed.packed.ints.buffer as ArrayBuffer);
-  return { type: 'done', task: msg.task, pass: 2, result: doc };
+  const packed = packDoc(doc);
+  transfer.push(packed.packed.ints.buffer as ArrayBuffer);
+  return { type: 'done', task: msg.task, pass: 2, result: packed };
 }
