@@ -29,13 +29,21 @@ export interface StatsResult {
 }
 
 /**
+ * Typed arrays of at most this many bytes are copied, not transferred: V8 keeps
+ * them inside the object (`typed_array_max_size_in_heap`), and asking for their
+ * `.buffer` makes it move them out to a buffer of their own, which costs more
+ * than copying a few bytes (e.g. a document's one 64-bit hash).
+ */
+const COPY_BYTES = 64;
+
+/**
  * ArrayBuffers to transfer (not copy) with a message carrying `values`:
- * typed arrays that own their whole, non-shared buffer.
+ * typed arrays that own their whole, non-shared buffer, other than small ones.
  */
 export function transferables(values: Iterable<unknown>): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
   for (const v of values) {
-    if (!ArrayBuffer.isView(v)) continue;
+    if (!ArrayBuffer.isView(v) || v.byteLength <= COPY_BYTES) continue;
     const buf = v.buffer;
     if (buf instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === buf.byteLength && !out.includes(buf)) out.push(buf);
   }
