@@ -8,12 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, type Code } from './codes.js';
 import type { Doc, DocStatus } from './doc.js';
+import { Utf8Buffer } from './io/streamed-output.js';
 
 export const REPORT_VERSION = 1;
 /** Removed text longer than this is cut in the report (its offsets still give the whole span). */
 const MAX_REMOVED_TEXT = 2000;
-/** Characters of report entries gathered before one write. */
-const REPORT_BUFFER_CHARS = 256 * 1024;
+/** Bytes of report entries gathered before one write. */
+const REPORT_BUFFER_BYTES = 1 << 20;
 
 export interface RemovedEntry {
   code: Code;
@@ -78,40 +79,44 @@ const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /** The report entry for a finished document. `output` is the written path, or null if nothing was written. */
 export function docEntry(doc: Doc, output: string | null): DocEntry {
-  const findings: FindingEntry[] = doc.findings.map((f) => ({
-    code: f.code,
-    severity: f.severity,
-    stage: f.stage,
-    message: describe(f.code, f.args),
-    ...(f.args ? { args: f.args } : {}),
-    ...(f.start !== undefined ? { start: f.start, end: f.end } : {}),
-  }));
-  const worst = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0];
-  const entry: DocEntry = {
-    input: doc.source.path,
-    ...(doc.source.line !== undefined ? { line: doc.source.line } : {}),
-    ...(doc.source.recordId !== undefined ? { id: doc.source.recordId } : {}),
-    output,
-    status: doc.status,
-    format: doc.format,
-    encoding: doc.encoding ?? null,
-    encodingSource: doc.encodingSource ?? null,
-    bytesIn: doc.bytesIn,
-    charsIn: doc.text.length,
-    charsOut: doc.status === 'kept' ? (doc.output ?? '').length : 0,
-    removed: doc.removed.map((r) => {
-      const text = doc.text.slice(r.start, r.end);
-      return {
-        code: r.code,
-        start: r.start,
-        end: r.end,
-        text: text.length > MAX_REMOVED_TEXT ? text.slice(0, MAX_REMOVED_TEXT) : text,
-        ...(text.length > MAX_REMOVED_TEXT ? { truncated: true as const } : {}),
-        ...(r.detail ? { detail: r.detail } : {}),
-      };
-    }),
-    findings,
-  };
+  // optional keys are assigned, not spread in, and in the order JSON.stringify must meet them: building an entry
+  // is on the main thread for every document
+  const findings: FindingEntry[] = new Array(doc.findings.length);
+  let worst: FindingEntry | undefined;
+  for (let i = 0; i < findings.length; i++) {
+    const f = doc.findings[i];
+    const e: FindingEntry = { code: f.code, severity: f.severity, stage: f.stage, message: describe(f.code, f.args) };
+    if (f.args) e.args = f.args;
+    if (f.start !== undefined) {
+      e.start = f.start;
+      e.end = f.end;
+    }
+    findings[i] = e;
+    // the first of the most serious
+    if (!worst || SEVERITY_RANK[e.severity] < SEVERITY_RANK[worst.severity]) worst = e;
+  }
+  const removed: RemovedEntry[] = new Array(doc.removed.length);
+  for (let i = 0; i < removed.length; i++) {
+    const r = doc.removed[i];
+    const cut = r.end - r.start > MAX_REMOVED_TEXT;
+    const e: RemovedEntry = { code: r.code, start: r.start, end: r.end, text: doc.text.slice(r.start, cut ? r.start + MAX_REMOVED_TEXT : r.end) };
+    if (cut) e.truncated = true;
+    if (r.detail) e.detail = r.detail;
+    removed[i] = e;
+  }
+  const entry = { input: doc.source.path } as DocEntry;
+  if (doc.source.line !== undefined) entry.line = doc.source.line;
+  if (doc.source.recordId !== undefined) entry.id = doc.source.recordId;
+  entry.output = output;
+  entry.status = doc.status;
+  entry.format = doc.format;
+  entry.encoding = doc.encoding ?? null;
+  entry.encodingSource = doc.encodingSource ?? null;
+  entry.bytesIn = doc.bytesIn;
+  entry.charsIn = doc.text.length;
+  entry.charsOut = doc.status === 'kept' ? (doc.output ?? '').length : 0;
+  entry.removed = removed;
+  entry.findings = findings;
   if (doc.duplicate) {
     entry.duplicateOf = doc.duplicate.of;
     entry.similarity = Math.round(doc.duplicate.similarity * 1000) / 1000;
@@ -129,7 +134,14 @@ export function addToTotals(t: Totals, doc: Doc, entry: DocEntry): void {
   t.charsIn += entry.charsIn;
   t.charsOut += entry.charsOut;
   for (const r of doc.removed) t.removedChars[r.code] = (t.removedChars[r.code] ?? 0) + (r.end - r.start);
-  for (const code of new Set(doc.findings.map((f) => f.code))) t.findings[code] = (t.findings[code] ?? 0) + 1;
+  // each code once per document, in the order the findings first name it
+  const f = doc.findings;
+  for (let i = 0; i < f.length; i++) {
+    const code = f[i].code;
+    let again = false;
+    for (let j = 0; j < i && !again; j++) again = f[j].code === code;
+    if (!again) t.findings[code] = (t.findings[code] ?? 0) + 1;
+  }
 }
 
 /**
@@ -139,9 +151,8 @@ export function addToTotals(t: Totals, doc: Doc, entry: DocEntry): void {
 export class ReportWriter {
   private fd: number;
   private first = true;
-  /** Entries not yet written: one write per ~256 KB instead of one per document. */
-  private buffer: string[] = [];
-  private buffered = 0;
+  /** Entries not yet written: one write per ~1 MB instead of one per document. */
+  private readonly buffer: Utf8Buffer;
   private readonly tmp: string;
 
   constructor(
@@ -151,20 +162,15 @@ export class ReportWriter {
     this.tmp = `${target}.tmp-${process.pid}`;
     fs.mkdirSync(path.dirname(target), { recursive: true });
     this.fd = fs.openSync(this.tmp, 'w');
+    const fd = this.fd;
+    this.buffer = new Utf8Buffer(REPORT_BUFFER_BYTES, (bytes) => fs.writeSync(fd, bytes));
     fs.writeSync(this.fd, `{\n"version": ${REPORT_VERSION},\n"tool": ${JSON.stringify(header.tool)},\n"options": ${JSON.stringify(header.options)},\n"documents": [\n`);
   }
 
   add(entry: DocEntry): void {
-    this.buffer.push((this.first ? '' : ',\n') + JSON.stringify(entry));
+    if (!this.first) this.buffer.write(',\n');
     this.first = false;
-    this.buffered += this.buffer[this.buffer.length - 1].length;
-    if (this.buffered >= REPORT_BUFFER_CHARS) this.flush();
-  }
-
-  private flush(): void {
-    if (this.buffer.length) fs.writeSync(this.fd, this.buffer.join(''));
-    this.buffer = [];
-    this.buffered = 0;
+    this.buffer.write(JSON.stringify(entry));
   }
 
   /**
@@ -173,7 +179,7 @@ export class ReportWriter {
    */
   finish(totals: Totals, interrupted = false, timings?: Record<string, number>): void {
     const t = timings ? `,\n"timings": ${JSON.stringify(timings)}` : '';
-    this.flush();
+    this.buffer.flush();
     fs.writeSync(this.fd, `\n],\n${interrupted ? '"interrupted": true,\n' : ''}"totals": ${JSON.stringify(totals)}${t}\n}\n`);
     fs.closeSync(this.fd);
     fs.renameSync(this.tmp, this.target);

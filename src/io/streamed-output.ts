@@ -17,8 +17,51 @@ export interface StreamedOutputOptions {
   mode?: number;
 }
 
+/** Bytes gathered before one write (and one comparison with the existing file). */
 const FLUSH_BYTES = 1 << 20;
 let counter = 0;
+
+/**
+ * Text gathered as UTF-8 bytes in one reused buffer and handed to `sink`
+ * (which must be done with the bytes when it returns) whenever the buffer is
+ * full, and on `flush`. Each piece is encoded straight into the buffer:
+ * joining the pieces into one string (a copy) and then encoding it cost three
+ * times as much (report entries of a 32 MB run, mostly two-byte text: 41 ms
+ * against 15 ms, 2026-11-23).
+ */
+export class Utf8Buffer {
+  private readonly buf: Buffer;
+  private used = 0;
+
+  constructor(
+    capacity: number,
+    private readonly sink: (bytes: Buffer) => void,
+  ) {
+    this.buf = Buffer.allocUnsafe(capacity);
+  }
+
+  /** Bytes gathered and not yet handed over. */
+  get size(): number {
+    return this.used;
+  }
+
+  write(text: string): void {
+    // a UTF-16 code unit takes at most 3 bytes in UTF-8
+    const worst = text.length * 3;
+    if (this.used + worst > this.buf.length) {
+      this.flush();
+      if (worst > this.buf.length) return this.sink(Buffer.from(text, 'utf8'));
+    }
+    this.used += this.buf.write(text, this.used, 'utf8');
+  }
+
+  flush(): void {
+    if (this.used === 0) return;
+    const bytes = this.buf.subarray(0, this.used);
+    this.used = 0;
+    this.sink(bytes);
+  }
+}
 
 export class StreamedOutput {
   private tmp?: string;
@@ -26,8 +69,9 @@ export class StreamedOutput {
   private original?: number;
   private offset = 0;
   private changed = false;
-  private pending: string[] = [];
-  private pendingChars = 0;
+  private readonly pending = new Utf8Buffer(FLUSH_BYTES, (chunk) => this.put(chunk));
+  /** Bytes of the original file, read to compare a chunk with (reused). */
+  private old?: Buffer;
 
   constructor(
     private readonly target: string,
@@ -49,19 +93,15 @@ export class StreamedOutput {
   }
 
   append(text: string): void {
-    this.pending.push(text);
-    this.pendingChars += text.length;
-    if (this.pendingChars >= FLUSH_BYTES) this.flush();
+    this.pending.write(text);
   }
 
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    const chunk = Buffer.from(this.pending.join(''));
-    this.pending = [];
-    this.pendingChars = 0;
+  /** Write (and compare) the next chunk of the content. */
+  private put(chunk: Buffer): void {
     if (this.fd !== undefined) fs.writeSync(this.fd, chunk);
     if (this.original !== undefined && !this.changed) {
-      const old = Buffer.alloc(chunk.length);
+      if (!this.old || this.old.length < chunk.length) this.old = Buffer.allocUnsafe(Math.max(chunk.length, FLUSH_BYTES));
+      const old = this.old.subarray(0, chunk.length);
       const n = fs.readSync(this.original, old, 0, chunk.length, this.offset);
       if (n !== chunk.length || !old.equals(chunk)) this.changed = true;
     }
@@ -81,7 +121,7 @@ export class StreamedOutput {
   /** Finish; says whether the content differs from the file that was at the target (always true when not comparing). */
   close(): { changed: boolean } {
     try {
-      this.flush();
+      this.pending.flush();
       if (this.original !== undefined) {
         if (!this.changed && fs.fstatSync(this.original).size !== this.offset) this.changed = true;
         fs.closeSync(this.original);

@@ -11,10 +11,17 @@ import { StreamedOutput } from '../io/streamed-output.js';
 
 export function jsonlFolderOutputs(outDir: string, outputOf: Map<string, string>, cwd: string) {
   const outputs = new JsonlOutputs((target) => new StreamedOutput(target, { write: true, compare: false }));
+  // records come file by file: the output path of the last file is worked out once, not per record
+  let last: { file: string; target: string; display: string } | undefined;
   return {
     /** Send a record to its file; returns the output's path when the record was written. */
     add(doc: Doc): string | null {
-      const target = path.join(outDir, outputOf.get((doc.source as RecordSource).file)!);
+      const file = (doc.source as RecordSource).file;
+      if (last?.file !== file) {
+        const target = path.join(outDir, outputOf.get(file)!);
+        last = { file, target, display: displayPath(target, cwd) };
+      }
+      const target = last.target;
       if (!(doc.source as RecordSource).frame && doc.status === 'error') {
         // the input could not be read (or stopped part-way): write no partial output
         outputs.abandon(target);
@@ -28,7 +35,7 @@ export function jsonlFolderOutputs(outDir: string, outputOf: Map<string, string>
         doc.findings.push({ code: 'write-failed', severity: 'error', stage: 'write', args: { output: displayPath(target, cwd), reason: (err as Error).message } });
         return null;
       }
-      return line === undefined ? null : displayPath(target, cwd);
+      return line === undefined ? null : last.display;
     },
     /** Finish the last file; returns an error sentence if it could not be written. */
     close(): string | undefined {

@@ -10,7 +10,7 @@ import type { Context, Stage, StageTimings } from '../stage.js';
 import type { FromWorker, RunTask, ToWorker, WorkerInit } from './protocol.js';
 import { reviveCorpus } from './share.js';
 import { docFromRead, readFileDoc, recordDoc } from './load.js';
-import { docTransferables, slimDoc, transferables } from './slim.js';
+import { transferables } from './slim.js';
 import { packDoc } from './wire.js';
 import { passLists, runClean, runCleanSpilled, runStatistics } from './passes.js';
 import { SpillReader, SpillWriter } from '../io/spill.js';
@@ -73,9 +73,9 @@ async function runTask(msg: RunTask, transfer: ArrayBuffer[]): Promise<FromWorke
   return answer(msg, runClean(doc, lists, ctx), transfer);
 }
 
-/** The pass-2 answer: the slimmed document, its blocks and removals packed. */
+/** The pass-2 answer: the document's fields for the main thread, its blocks, removals and typed arrays in one buffer (wire.ts). */
 function answer(msg: RunTask, doc: Doc, transfer: ArrayBuffer[]): FromWorker {
-  const packed = packDoc(slimDoc(doc));
-  transfer.push(...docTransferables(doc), packed.packed.ints.buffer as ArrayBuffer);
-  return { type: 'done', task: msg.task, pass: 2, result: doc };
+  const packed = packDoc(doc);
+  transfer.push(packed.packed.ints.buffer as ArrayBuffer);
+  return { type: 'done', task: msg.task, pass: 2, result: packed };
 }
