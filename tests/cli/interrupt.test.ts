@@ -69,11 +69,10 @@ describe('interrupting a folder run', () => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`${signal}: stops after the document in hand, reports what was done, exit 130, no temp file`, async () => {
       const out = path.join(cwd, `out-${signal}`);
-      // the temporary folder of the spill (pass 1 keeps prepared documents there) goes too
-      const tmp = fs.mkdtempSync(path.join(cwd, 'tmp-'));
-      const r = await interrupt(['in', '-o', out], [signal], firstOutput(out), { TMPDIR: tmp });
+      // pass 2 must take a while per page for the signal to land in it: without the spill it parses each deep page
+      // again (with it, pass 2 starts from the prepared pages and is over before the signal comes)
+      const r = await interrupt(['in', '-o', out, '--no-spill'], [signal], firstOutput(out));
       expect(r.code).toBe(130);
-      expect(fs.readdirSync(tmp)).toEqual([]);
       const done = /interrupted after (\d+) of (\d+) documents/.exec(r.stderr);
       expect(done, r.stderr).not.toBeNull();
       expect(Number(done![1])).toBeLessThan(FILES);
@@ -96,6 +95,7 @@ describe('interrupting a folder run', () => {
     fs.copyFileSync(path.join(cwd, 'in/page-000.html'), path.join(cwd, 'slow/page-000.html'));
     execFileSync('mkfifo', [path.join(cwd, 'slow/pipe')]);
     const out = path.join(cwd, 'out-twice');
+    // the spill's temporary folder (pass 1 keeps prepared pages there) goes with the other temporary files
     const tmp = fs.mkdtempSync(path.join(cwd, 'tmp-'));
     const started = Date.now();
     const r = await interrupt(
