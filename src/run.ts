@@ -14,6 +14,7 @@ import * as defaultPipeline from './pipeline.js';
 import { mergeStats, runStages, type Context, type StageTimings } from './stage.js';
 import { createCorpusState } from './corpus.js';
 import type { ReadResult } from './io/read.js';
+import type { RecordPlace } from './io/jsonl.js';
 import { inlineExecutor, poolExecutor, type Executor, type PipelineLists } from './parallel/executor.js';
 import { passLists } from './parallel/passes.js';
 import { createSpillDir, removeSpillDir, SpillIndex } from './io/spill.js';
@@ -31,9 +32,10 @@ export interface Source {
   /**
    * Set when the source is a JSON Lines record: its line's bytes, which the
    * thread that cleans it decodes and parses (`readRecord`, which must be what
-   * `load` does), so the reading thread only splits lines.
+   * `load` does), so the reading thread only splits lines. With `at` (a regular file), a worker reads the line's
+   * bytes from the file itself instead of being sent them.
    */
-  record?: { bytes: Uint8Array; field: string };
+  record?: { bytes: Uint8Array; field: string; at?: RecordPlace };
 }
 
 export interface RunHooks {

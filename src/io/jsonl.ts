@@ -15,6 +15,7 @@ import type { DocSource, Doc } from '../doc.js';
 import type { ReadResult } from './read.js';
 import type { Source } from '../run.js';
 import type { StreamedOutput } from './streamed-output.js';
+import type { ChunkReader } from './chunk-reader.js';
 import { decodeUtf8 } from './utf8.js';
 
 /** The source of a JSON Lines record (or of an empty or unreadable JSON Lines file, with `frame` and `line` absent). */
@@ -23,7 +24,8 @@ export interface RecordSource extends DocSource {
   file: string;
   /**
    * The record's whole line as read (without its line break), as bytes. Kept on the thread that writes, for the
-   * writer only: it never crosses to a worker (see executor.ts), which gets its own copy to parse.
+   * writer only: it never crosses to a worker (see executor.ts), which reads the line from its file itself
+   * (RecordPlace) or, from a pipe, gets a copy to parse.
    */
   frame?: Uint8Array;
   /** Byte span of the text field's JSON value in `frame`, set once the record is parsed; absent when it is not a usable record. */
@@ -31,6 +33,45 @@ export interface RecordSource extends DocSource {
 }
 
 export const isRecordSource = (s: DocSource): s is RecordSource => typeof (s as RecordSource).file === 'string';
+
+/** What a regular file was when its reading began: a worker that reads a record's line from it checks it still is. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+/**
+ * Where a record's line is in its file (a regular file, not a pipe), so that the thread that cleans it reads the
+ * line there itself and its bytes never cross between threads.
+ */
+export interface RecordPlace {
+  file: string;
+  offset: number;
+  length: number;
+  stamp: FileStamp;
+}
+
+/**
+ * A record's line read from its file (through `reader`, a chunk at a time). Throws when the file is no longer what
+ * it was when its reading began: its line would not be the one the writer splices the output into.
+ */
+export function readPlace(reader: ChunkReader, at: RecordPlace): Uint8Array {
+  return reader.read(at.file, at.offset, at.length, (fd) => {
+    const st = fs.fstatSync(fd);
+    if (st.size !== at.stamp.size || st.mtimeMs !== at.stamp.mtimeMs || st.ino !== at.stamp.ino) throw new Error('the file changed while it was being read');
+  });
+}
+
+/** The stamp of a regular file, or undefined (a pipe, or a file that cannot be read). */
+export function stampOf(abs: string): FileStamp | undefined {
+  try {
+    const st = fs.statSync(abs);
+    return st.isFile() ? { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino } : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Default name of the field holding the text. */
 export const DEFAULT_TEXT_FIELD = 'text';
@@ -43,6 +84,8 @@ export interface Line {
   line: number;
   /** The line without its LF, a CR before it, or (first line) a UTF-8 byte order mark. Empty when `tooLarge`. */
   bytes: Buffer;
+  /** Where `bytes` begins in the stream, in bytes. */
+  offset: number;
   /** Bytes of a line longer than the limit; `bytes` is then empty (the line is never held whole). */
   tooLarge?: number;
 }
@@ -58,13 +101,17 @@ export interface Line {
 export async function* readLines(chunks: AsyncIterable<Buffer | Uint8Array> | Iterable<Buffer | Uint8Array>, maxBytes = Infinity): AsyncGenerator<Line> {
   let carry: Buffer[] = [];
   let carried = 0;
+  /** Stream offset of the first byte of `carry`, and of the chunk being split. */
+  let carryAt = 0;
+  let chunkAt = 0;
   let number = 0;
   let first = true;
-  const finish = (buf: Buffer, start: number, end: number): Buffer => {
+  /** The line `buf[start, end)` that starts at `offset` in the stream, without a CR before its LF or a byte order mark. */
+  const finish = (buf: Buffer, start: number, end: number, offset: number): Line => {
     if (end > start && buf[end - 1] === 0x0d) end--;
-    if (first && end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
+    const bom = first && end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf ? 3 : 0;
     first = false;
-    return buf.subarray(start, end);
+    return { line: number, bytes: buf.subarray(start + bom, end), offset: offset + bom };
   };
   const take = (): Line => {
     const size = carried;
@@ -73,9 +120,9 @@ export async function* readLines(chunks: AsyncIterable<Buffer | Uint8Array> | It
     carried = 0;
     if (!whole) {
       first = false;
-      return { line: number, bytes: EMPTY, tooLarge: size };
+      return { line: number, bytes: EMPTY, offset: carryAt, tooLarge: size };
     }
-    return { line: number, bytes: finish(whole, 0, whole.length) };
+    return finish(whole, 0, whole.length, carryAt);
   };
   for await (const chunk of chunks) {
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -83,18 +130,21 @@ export async function* readLines(chunks: AsyncIterable<Buffer | Uint8Array> | It
     for (let nl = buf.indexOf(0x0a, from); nl !== -1; nl = buf.indexOf(0x0a, from)) {
       number++;
       if (carried > 0 || nl - from > maxBytes) {
+        if (carried === 0) carryAt = chunkAt + from;
         carried += nl - from;
         if (carried <= maxBytes) carry.push(buf.subarray(from, nl));
         yield take();
-      } else yield { line: number, bytes: finish(buf, from, nl) };
+      } else yield finish(buf, from, nl, chunkAt + from);
       from = nl + 1;
     }
     if (from < buf.length) {
+      if (carried === 0) carryAt = chunkAt + from;
       carried += buf.length - from;
       // copy the tail (the stream may reuse the chunk's memory); past the limit, only count it
       if (carried <= maxBytes) carry.push(Buffer.from(buf.subarray(from)));
       else carry = [];
     }
+    chunkAt += buf.length;
   }
   if (carried > 0) {
     number++;
@@ -231,11 +281,13 @@ function valueEnd(s: string, i: number): number {
  * line over `maxBytes` is skipped as too large without being held in memory.
  */
 export async function* jsonlSources(
-  input: { display: string; rel: string },
+  input: { display: string; rel: string; abs?: string },
   field: string,
   open: () => AsyncIterable<Buffer | Uint8Array> | Iterable<Buffer | Uint8Array>,
   maxBytes = Infinity,
 ): AsyncGenerator<Source> {
+  // a regular file: a worker reads each line from it (see RecordPlace)
+  const stamp = input.abs === undefined ? undefined : stampOf(input.abs);
   let openFailed: (() => Promise<ReadResult>) | undefined;
   let records = 0;
   let chunks: AsyncIterable<Buffer | Uint8Array> | Iterable<Buffer | Uint8Array>;
@@ -246,7 +298,7 @@ export async function* jsonlSources(
     openFailed ??= async () => ({ ok: false, code: 'read-failed', args: { reason: (err as Error).message } });
   }
   try {
-    for await (const { line, bytes, tooLarge } of readLines(chunks, maxBytes)) {
+    for await (const { line, bytes, offset, tooLarge } of readLines(chunks, maxBytes)) {
       if (tooLarge === undefined && isBlankLine(bytes)) continue;
       records++;
       const source: RecordSource = { path: `${input.display}:${line}`, relPath: input.rel, line, file: input.display };
@@ -256,7 +308,8 @@ export async function* jsonlSources(
         yield { source, load: async () => result };
       } else {
         source.frame = bytes;
-        yield { source, record: { bytes, field }, load: async () => readRecord(source, bytes, field) };
+        const at = stamp && { file: input.abs!, offset, length: bytes.length, stamp };
+        yield { source, record: { bytes, field, ...(at ? { at } : {}) }, load: async () => readRecord(source, bytes, field) };
       }
     }
   } catch (err) {

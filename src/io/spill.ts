@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { trackTemp, untrackTemp } from './write.js';
+import { ChunkReader, CHUNK_BYTES } from './chunk-reader.js';
 
 /** Where one prepared document sits in the spill. */
 export interface SpillRef {
@@ -42,12 +43,10 @@ export function removeSpillDir(dir: string): void {
 
 const fileOf = (dir: string, file: number): string => path.join(dir, `${file}.bin`);
 
-/** Bytes gathered before one write, and read at once ahead of the document asked for: one system call per ~1 MB. */
-const CHUNK_BYTES = 1 << 20;
 
 /**
  * Appends this thread's documents to its own file, in writes of about
- * CHUNK_BYTES. `close` writes what is gathered and closes the file: call it
+ * CHUNK_BYTES (one system call per ~1 MB). `close` writes what is gathered and closes the file: call it
  * before a reference handed out is used (a worker thread that is stopped does
  * not close its descriptors). After a failed write it writes nothing more.
  */
@@ -113,37 +112,15 @@ export class SpillWriter {
   }
 }
 
-/**
- * Reads documents back, CHUNK_BYTES ahead in each file (documents are asked
- * for in about the order they were written, so most come from memory). A file
- * is open only while a chunk is read: a reader can be dropped at any time.
- */
+/** Reads documents back (io/chunk-reader.ts: a chunk at a time, since they are asked for in about the order written). */
 export class SpillReader {
-  private readonly chunks = new Map<number, { start: number; bytes: Uint8Array }>();
+  private readonly chunks = new ChunkReader();
 
   constructor(private readonly dir: string) {}
 
-  /**
-   * The bytes at `ref`: a view that the next `read` may reuse, starting at a multiple of 4 in its buffer when
-   * `ref.offset` is one. Throws when they cannot be read whole.
-   */
+  /** The bytes at `ref`: a view that the next `read` may reuse, aligned as `ref.offset` is. Throws when they cannot be read whole. */
   read(ref: SpillRef): Uint8Array {
-    let c = this.chunks.get(ref.file);
-    if (!c || ref.offset < c.start || ref.offset + ref.length > c.start + c.bytes.length) {
-      const want = Math.max(CHUNK_BYTES, ref.length);
-      const buf = c && c.bytes.buffer.byteLength >= want ? c.bytes.buffer : new ArrayBuffer(want);
-      const file = fileOf(this.dir, ref.file);
-      const fd = fs.openSync(file, 'r');
-      let got = 0;
-      try {
-        for (let n = -1; got < want && n !== 0; got += n) n = fs.readSync(fd, new Uint8Array(buf, got, want - got), 0, want - got, ref.offset + got);
-      } finally {
-        fs.closeSync(fd);
-      }
-      if (got < ref.length) throw new Error(`the spill file ${file} ends early`);
-      this.chunks.set(ref.file, (c = { start: ref.offset, bytes: new Uint8Array(buf, 0, got) }));
-    }
-    return c.bytes.subarray(ref.offset - c.start, ref.offset - c.start + ref.length);
+    return this.chunks.read(fileOf(this.dir, ref.file), ref.offset, ref.length);
   }
 }
 

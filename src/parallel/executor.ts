@@ -109,6 +109,8 @@ export function poolExecutor(jobs: number, options: Options, pipeline: string, w
     // with a file, which the worker reads if the spill cannot be
     if (spilled) msg = { type: 'run', pass, id, source, spill: spilled, ...(src.file ? { file: src.file } : {}) };
     else if (src.file) msg = { type: 'run', pass, id, source, file: src.file };
+    // a line in a regular file is read there by the worker: its bytes are not copied here, cloned, and collected
+    else if (src.record?.at) msg = { type: 'run', pass, id, source, record: { field: src.record.field, at: src.record.at } };
     // a line is a view of a read chunk, and cloning a view copies its whole buffer: the line's own bytes go
     else if (src.record) msg = { type: 'run', pass, id, source, record: { bytes: ownBytes(src.record.bytes), field: src.record.field } };
     else {
@@ -116,7 +118,7 @@ export function poolExecutor(jobs: number, options: Options, pipeline: string, w
       if (doc.status !== 'kept') return { doc };
       msg = doc.raw !== undefined ? { type: 'run', pass, id, source, text: doc.raw } : { type: 'run', pass, id, source, bytes: ownBytes(doc.bytes!) };
     }
-    const reply = await pool.request(msg, msg.bytes?.length ?? msg.record?.bytes.length ?? msg.text?.length ?? msg.spill?.length ?? 0);
+    const reply = await pool.request(msg, msg.bytes?.length ?? msg.record?.bytes?.length ?? msg.record?.at?.length ?? msg.text?.length ?? msg.spill?.length ?? 0);
     if (reply.type !== 'done') throw new Error('unexpected answer from a worker');
     return { result: reply.result };
   };

@@ -7,7 +7,8 @@ import { createDoc, type Doc, type DocSource } from '../doc.js';
 import { readInput, SKIP_CODES, type ReadResult } from '../io/read.js';
 import type { StageTimings } from '../stage.js';
 import type { Source } from '../run.js';
-import { readRecord, type RecordSource } from '../io/jsonl.js';
+import { readPlace, readRecord, type RecordPlace, type RecordSource } from '../io/jsonl.js';
+import type { ChunkReader } from '../io/chunk-reader.js';
 
 /** A document from the result of reading its source. */
 export function docFromRead(id: number, source: DocSource, read: ReadResult): Doc {
@@ -39,6 +40,27 @@ export function readFileDoc(id: number, source: DocSource, file: { abs: string; 
 /** Parse a JSON Lines record's line into a document (here or in a worker), as pass `pass` needs it, timing it as stage `read`. */
 export function recordDoc(id: number, source: DocSource, record: { bytes: Uint8Array; field: string }, pass: 1 | 2, timings?: StageTimings): Promise<Doc> {
   return timedRead(id, source, async () => readRecord(source as RecordSource, record.bytes, record.field, pass), timings);
+}
+
+/**
+ * `recordDoc` for a record whose line a worker reads from its file itself (`at`, through `reader`); a line that
+ * cannot be read (the file changed or went away) fails the document.
+ */
+export function placedRecordDoc(id: number, source: DocSource, at: RecordPlace, field: string, reader: ChunkReader, pass: 1 | 2, timings?: StageTimings): Promise<Doc> {
+  return timedRead(
+    id,
+    source,
+    async () => {
+      let bytes: Uint8Array;
+      try {
+        bytes = readPlace(reader, at);
+      } catch (err) {
+        return { ok: false, code: 'read-failed', args: { reason: (err as Error).message } };
+      }
+      return readRecord(source as RecordSource, bytes, field, pass);
+    },
+    timings,
+  );
 }
 
 /** Read a source on this thread, timing it as stage `read`. */

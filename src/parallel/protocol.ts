@@ -6,6 +6,7 @@ import type { Options } from '../options.js';
 import type { StageTimings } from '../stage.js';
 import type { StatsResult } from './slim.js';
 import type { SpillRef } from '../io/spill.js';
+import type { RecordPlace } from '../io/jsonl.js';
 
 /** Given to every worker at start. */
 export interface WorkerInit {
@@ -29,7 +30,8 @@ export interface RunTask {
    */
   bytes?: Uint8Array;
   text?: string;
-  record?: { bytes: Uint8Array; field: string };
+  /** A record's line: its bytes, or (a regular file) where to read them. */
+  record?: { bytes?: Uint8Array; field: string; at?: RecordPlace };
   file?: { abs: string; maxBytes: number };
   spill?: SpillRef;
 }

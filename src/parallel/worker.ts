@@ -9,7 +9,8 @@ import type { Doc } from '../doc.js';
 import type { Context, Stage, StageTimings } from '../stage.js';
 import type { FromWorker, RunTask, ToWorker, WorkerInit } from './protocol.js';
 import { reviveCorpus } from './share.js';
-import { docFromRead, readFileDoc, recordDoc } from './load.js';
+import { docFromRead, placedRecordDoc, readFileDoc, recordDoc } from './load.js';
+import { ChunkReader } from '../io/chunk-reader.js';
 import { transferables } from './slim.js';
 import { packDoc } from './wire.js';
 import { passLists, runClean, runCleanSpilled, runStatistics } from './passes.js';
@@ -19,6 +20,8 @@ const init = workerData as WorkerInit;
 const lists = passLists((await import(init.pipeline)) as { statistics: readonly Stage[]; clean: readonly Stage[] });
 const writer = init.spill ? new SpillWriter(init.spill) : undefined;
 const reader = init.spill ? new SpillReader(init.spill) : undefined;
+/** JSON Lines records' lines, read from their files here (RecordPlace). */
+const lines = new ChunkReader();
 const timings: { 1: StageTimings; 2: StageTimings } = { 1: {}, 2: {} };
 const ctx: Context = { options: init.options, corpus: createCorpusState() };
 const port = parentPort!;
@@ -62,8 +65,10 @@ async function runTask(msg: RunTask, transfer: ArrayBuffer[]): Promise<FromWorke
   const readAs = msg.pass === 1 && writer ? 2 : msg.pass;
   const doc = msg.file
     ? await readFileDoc(msg.id, msg.source, msg.file, timings[msg.pass])
-    : msg.record
-      ? await recordDoc(msg.id, msg.source, msg.record, readAs, timings[msg.pass])
+    : msg.record?.bytes
+      ? await recordDoc(msg.id, msg.source, { bytes: msg.record.bytes, field: msg.record.field }, readAs, timings[msg.pass])
+      : msg.record?.at
+        ? await placedRecordDoc(msg.id, msg.source, msg.record.at, msg.record.field, lines, readAs, timings[msg.pass])
       : docFromRead(msg.id, msg.source, { ok: true, bytes: msg.bytes ?? new Uint8Array(0), text: msg.text });
   if (msg.pass === 1) {
     const result = runStatistics(doc, lists, ctx, writer);

@@ -2,7 +2,11 @@
  * The JSON Lines reader and splicer on inline data.
  */
 import { describe, expect, it } from 'vitest';
-import { isBlankLine, parseRecord, readLines, readRecord, recordLine, valueSpan, type RecordSource } from '../../src/io/jsonl.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { isBlankLine, parseRecord, readLines, readPlace, readRecord, recordLine, stampOf, valueSpan, type RecordSource } from '../../src/io/jsonl.js';
+import { ChunkReader } from '../../src/io/chunk-reader.js';
+import { tmpDir } from '../helpers.js';
 import { parsePathList } from '../../src/io/files-from.js';
 
 async function lines(chunks: string[] | Buffer[]): Promise<[number, string][]> {
@@ -19,6 +23,21 @@ describe('readLines', () => {
       [3, ''],
       [4, '{"c":3}'],
     ]);
+  });
+
+  // a worker reads a record's line from its file at this offset (RecordPlace): it must be exactly where the bytes are
+  it('gives each line the offset of its bytes in the stream, across chunks, after a BOM and before a CR', async () => {
+    const text = '\uFEFF{"a":1}\r\n{"b":"한국"}\n\n' + '{"c":"' + 'x'.repeat(50) + '"}\r\n{"d":4}';
+    const whole = Buffer.from(text);
+    // chunks of 7 bytes: lines start, end and carry over inside chunks
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < whole.length; i += 7) chunks.push(whole.subarray(i, i + 7));
+    const seen: string[] = [];
+    for await (const l of readLines(chunks)) {
+      expect(whole.subarray(l.offset, l.offset + l.bytes.length).equals(l.bytes)).toBe(true);
+      seen.push(l.bytes.toString('utf8'));
+    }
+    expect(seen).toEqual(['{"a":1}', '{"b":"한국"}', '', '{"c":"' + 'x'.repeat(50) + '"}', '{"d":4}']);
   });
 
   // a chunk boundary inside a multi-byte character must not turn it into U+FFFD
@@ -95,5 +114,19 @@ describe('parsePathList', () => {
   it('splits lines (dropping CR) or NULs, ignoring empty entries', () => {
     expect(parsePathList('a.txt\r\nb c.txt\n\n', false)).toEqual(['a.txt', 'b c.txt']);
     expect(parsePathList('a\nb.txt\0c.txt\0', true)).toEqual(['a\nb.txt', 'c.txt']);
+  });
+});
+
+describe('readPlace', () => {
+  it('reads a line where the reader found it, and refuses a file changed since', () => {
+    const file = path.join(tmpDir(), 'a.jsonl');
+    fs.writeFileSync(file, '{"text":"one"}\n{"text":"two"}\n');
+    const stamp = stampOf(file)!;
+    expect(Buffer.from(readPlace(new ChunkReader(), { file, offset: 15, length: 14, stamp })).toString()).toBe('{"text":"two"}');
+    // rewritten between the reading thread's pass over it and a worker's read: the line may not be the one split
+    fs.writeFileSync(file, '{"text":"uno"}\n{"text":"dos"}\n');
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    expect(() => readPlace(new ChunkReader(), { file, offset: 15, length: 14, stamp })).toThrow('the file changed');
+    expect(stampOf(path.dirname(file))).toBeUndefined();
   });
 });
