@@ -182,25 +182,39 @@ export function blockText(doc: Doc, block: Block): string {
  */
 export function removeSpan(doc: Doc, code: Removal['code'], start: number, end: number, detail?: string): number {
   if (end <= start) return 0;
-  // `removed` stays sorted by start and non-overlapping
+  // `removed` stays sorted by start and non-overlapping: each gap of it inside [start, end) gets a piece, inserted
+  // where it falls (no list of pieces and no splice, which returns an array: this runs once per removed block)
   const list = doc.removed;
-  const pieces: Removal[] = [];
   let cursor = start;
   let i = lowerBound(list, start);
   if (i > 0 && list[i - 1].end > cursor) cursor = list[i - 1].end;
+  let added = 0;
   for (; i < list.length && list[i].start < end && cursor < end; i++) {
-    if (list[i].start > cursor) pieces.push({ code, start: cursor, end: list[i].start, detail });
+    const next = list[i].start;
+    if (next > cursor) {
+      insertAt(list, i, { code, start: cursor, end: next, detail });
+      added += next - cursor;
+      i++;
+    }
     cursor = Math.max(cursor, list[i].end);
   }
-  if (cursor < end) pieces.push({ code, start: cursor, end, detail });
-  if (pieces.length === 0) return 0;
-  // pieces fall into gaps of `list`, so inserting them one by one keeps it sorted
-  let added = 0;
-  for (const p of pieces) {
-    list.splice(lowerBound(list, p.start), 0, p);
-    added += p.end - p.start;
+  if (cursor < end) {
+    insertAt(list, i, { code, start: cursor, end, detail });
+    added += end - cursor;
   }
   return added;
+}
+
+/** Insert `r` into `list` at `i`, moving what follows up by one. */
+function insertAt(list: Removal[], i: number, r: Removal): void {
+  let j = list.length;
+  if (j === i) {
+    list.push(r);
+    return;
+  }
+  list.push(list[j - 1]);
+  for (j--; j > i; j--) list[j] = list[j - 1];
+  list[i] = r;
 }
 
 function lowerBound(list: Removal[], start: number): number {

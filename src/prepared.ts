@@ -135,15 +135,22 @@ export function decodePrepared(bytes: Uint8Array, id: number): Doc {
   const textStart = metaStart + align4(metaBytes);
   const text = buf.toString(wide ? 'utf16le' : 'latin1', textStart, textStart + chars * (wide ? 2 : 1));
   const blocks: Block[] = new Array(count);
+  let context: BlockContext | undefined;
   for (let i = 0, o = HEADER_INTS; i < count; i++, o += BLOCK_INTS) {
     const flags = ints[o + 2];
-    // the properties in the order segment gives them, so the blocks keep one shape
-    const block: Block = { start: ints[o], end: ints[o + 1], kind: KINDS[flags & 7], breakBefore: (flags & BREAK_BEFORE) !== 0 };
-    if (flags & HAS_CONTEXT) {
-      const context: BlockContext = { tags: meta.lists[ints[o + 3]], names: meta.lists[ints[o + 4]], linkChars: ints[o + 6], element: meta.elements[ints[o + 5]] };
-      block.context = context;
+    if ((flags & HAS_CONTEXT) === 0) context = undefined;
+    else {
+      const tags = meta.lists[ints[o + 3]];
+      const names = meta.lists[ints[o + 4]];
+      const element = meta.elements[ints[o + 5]];
+      const linkChars = ints[o + 6];
+      // neighbours under the same elements share one record, as the extractor gave them (nothing writes to one)
+      if (context === undefined || context.tags !== tags || context.names !== names || context.element !== element || context.linkChars !== linkChars)
+        context = { tags, names, linkChars, element };
     }
-    blocks[i] = block;
+    // every property a block gets in pass 2 is in the literal, in the order segment gives them (the label last, for
+    // the classifier): one shape, and no second allocation for properties added later
+    blocks[i] = { start: ints[o], end: ints[o + 1], kind: KINDS[flags & 7], breakBefore: (flags & BREAK_BEFORE) !== 0, context, label: undefined };
   }
   const doc: Doc = { id, source: meta.source, ...meta.doc, text, blocks };
   if (blockKeys) doc.blockKeys = blockKeys;

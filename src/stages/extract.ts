@@ -161,6 +161,8 @@ class BlockBuilder implements HtmlHandler {
   // deep (hostile) stacks: ancestors are taken from both ends, recomputed when the stack changed (`stackChanges`)
   private stackChanges = 0;
   private deep = { at: -1, ancestors: NO_ANCESTORS };
+  /** The context the latest block was given. */
+  private lastContext: BlockContext | undefined = undefined;
 
   /**
    * Ancestors of the element at `i`, built from its parent's: an element that adds no new tag or name shares
@@ -200,7 +202,12 @@ class BlockBuilder implements HtmlHandler {
       }
       a = this.deep.ancestors;
     }
-    return { tags: a.tags, names: a.names, linkChars: this.linkChars, element: this.blockElement };
+    // neighbouring blocks under the same elements (paragraphs of an article) share one record: one object less a
+    // block (nothing downstream writes to a context)
+    const last = this.lastContext;
+    if (last !== undefined && last.tags === a.tags && last.names === a.names && last.linkChars === this.linkChars && last.element === this.blockElement)
+      return last;
+    return (this.lastContext = { tags: a.tags, names: a.names, linkChars: this.linkChars, element: this.blockElement });
   }
 
   private push(tag: string, names: readonly string[]): void {
