@@ -12,6 +12,7 @@ import type { StopCounts, StopList } from './stopwords.js';
 import { scanRange, stopCountsRange, type Scan } from './scan.js';
 import { cover, type Units } from '../code-units.js';
 import type { Limits } from './limits.js';
+import { FRACTION } from './fraction.js';
 
 export interface Features {
   /** Characters, spaces excluded. */
@@ -84,7 +85,7 @@ const m = {
   marker: 0,
   short: false,
   chars: 0,
-  weight: 0,
+  weight: FRACTION,
 };
 
 /**
@@ -164,17 +165,17 @@ export function coreFeatures(u: Units, from: number, to: number, k: Limits): Cor
  */
 export class BlockFeatures implements Features {
   chars = 0;
-  weight = 0;
-  letterShare = 0;
+  weight = FRACTION;
+  letterShare = FRACTION;
   digitTokens = 0;
-  digitTokenShare = 0;
+  digitTokenShare = FRACTION;
   unpunctuatedScript = false;
   endsAsSentence = false;
   sentenceEnds = 0;
   listItem = false;
   listMarker = false;
   htmlHeading = false;
-  linkDensity = 0;
+  linkDensity = FRACTION;
   /** With `list`, when one was given to `features`. */
   counted: StopCounts | undefined = undefined;
   /** Short enough to be a date, counter or address line (metaMaxChars). */
@@ -188,7 +189,8 @@ export class BlockFeatures implements Features {
   private dateLine: boolean | undefined = undefined;
   private address: boolean | undefined = undefined;
   private notice: boolean | undefined = undefined;
-  private menu: number | undefined = undefined;
+  /** Menu separators, once counted (-1: not yet; a number from the start, see FRACTION). */
+  private menu = -1;
   private text: string | undefined = undefined;
 
   /** `bodyStart`/`bodyEnd`: the measured text in `units` (read only while the document is classified). */
@@ -237,7 +239,8 @@ export class BlockFeatures implements Features {
 
   get separators(): number {
     // a block without any separator character (most of them) cannot match
-    return (this.menu ??= this.separatorChars > 0 ? (this.body().match(SEPARATORS) ?? []).length : 0);
+    if (this.menu < 0) this.menu = this.separatorChars > 0 ? (this.body().match(SEPARATORS) ?? []).length : 0;
+    return this.menu;
   }
 
   private body(): string {

@@ -33,6 +33,7 @@ import {
   isLowSurrogate,
 } from './char-table.js';
 import { cover, openUnits, type Units } from '../code-units.js';
+import { FRACTION } from './fraction.js';
 import { ASTRAL_WORD, isListed, stopCountsOfString, stopList, type StopCounts, type StopLang, type StopList } from './stopwords.js';
 
 export interface Scan {
@@ -162,7 +163,7 @@ export function stopCountsRange(u: Units, from: number, to: number, lang: StopLa
 const out: Scan = {
   nonSpace: 0,
   letters: 0,
-  weight: 0,
+  weight: FRACTION,
   tokens: 0,
   digitTokens: 0,
   digits: 0,
