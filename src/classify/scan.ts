@@ -155,8 +155,13 @@ export function stopCounts(text: string, lang: StopLang): StopCounts {
 
 /** `stopCounts(u.text.slice(from, to), lang)`, counted in place. */
 export function stopCountsRange(u: Units, from: number, to: number, lang: StopLang): StopCounts {
-  const s = scanRange(u, from, to, UNIT_WEIGHTS, stopList(lang));
+  const s = stopScanRange(u, from, to, lang);
   return { tokens: s.stopTokens, stops: s.stops, list: lang };
+}
+
+/** `stopCountsRange` as `stopTokens` and `stops` of the record `scanRange` fills (read it before the next call). */
+export function stopScanRange(u: Units, from: number, to: number, lang: StopLang): Scan {
+  return scanRange(u, from, to, UNIT_WEIGHTS, stopList(lang));
 }
 
 /** The one record `scanRange` fills: read it before the next call. */
