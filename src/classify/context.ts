@@ -6,7 +6,7 @@
  * that page — by its whole name, so `has-comments` on a wrapper does not
  * silence `comment` on the comments themselves.
  */
-import type { BlockContext } from '../doc.js';
+import type { Block, BlockContext } from '../doc.js';
 
 /** Ancestor tags that hold page furniture, not the article. */
 const BAD_TAGS = new Set(['nav', 'footer', 'aside', 'form', 'menu']);
@@ -76,18 +76,20 @@ export function contextEvidence(ctx: BlockContext | undefined): Evidence[] {
  * Evidence that covers more than `share` of the page's characters: the page's
  * wrappers, not its furniture.
  */
-export function wrapperEvidence(evidence: Evidence[][], lengths: number[], share: number): Set<string> {
-  const total = lengths.reduce((a, b) => a + b, 0);
+export function wrapperEvidence(evidence: Evidence[][], blocks: readonly Pick<Block, 'start' | 'end'>[], share: number): Set<string> {
+  let total = 0;
+  for (const b of blocks) total += b.end - b.start;
   const covered = new Map<string, number>();
-  evidence.forEach((ev, i) => {
+  for (let i = 0; i < evidence.length; i++) {
+    const ev = evidence[i];
     // each key once per block: the lists are a few entries long
     for (let k = 0; k < ev.length; k++) {
       const key = ev[k].key;
       let seen = false;
       for (let j = 0; j < k && !seen; j++) seen = ev[j].key === key;
-      if (!seen) covered.set(key, (covered.get(key) ?? 0) + lengths[i]);
+      if (!seen) covered.set(key, (covered.get(key) ?? 0) + (blocks[i].end - blocks[i].start));
     }
-  });
+  }
   const out = new Set<string>();
   for (const [e, n] of covered) if (total > 0 && n / total > share) out.add(e);
   return out;

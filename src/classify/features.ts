@@ -8,10 +8,11 @@ import type { Thresholds } from '../thresholds.js';
 import { CHAR_FLAGS, SPACE } from './char-table.js';
 import { listMarkerLength } from './list-marker.js';
 import { COPYRIGHT, COUNTER, DATE_TIME, EMAIL, URL, endsAsSentenceIn, mayHoldDate } from './patterns.js';
-import type { StopCounts, StopList } from './stopwords.js';
-import { scanRange, stopCountsRange, type Scan } from './scan.js';
+import type { StopLang, StopList } from './stopwords.js';
+import { scanRange, stopScanRange, type Scan } from './scan.js';
 import { cover, type Units } from '../code-units.js';
 import type { Limits } from './limits.js';
+import { FRACTION } from './fraction.js';
 
 export interface Features {
   /** Characters, spaces excluded. */
@@ -32,8 +33,12 @@ export interface Features {
   listItem: boolean;
   /** The text opens with a list marker (segment.ts LIST_MARKER), which the other features leave out. */
   listMarker: boolean;
-  /** The stopword counts made while measuring, with the stoplist given then (classify/language.ts reads them). */
-  counted: StopCounts | undefined;
+  /** The stoplist the stopwords were counted with while measuring, if one was given then (classify/language.ts reads the counts). */
+  countedWith: StopLang | undefined;
+  /** Stopword tokens counted with `countedWith` (0 without). */
+  countedTokens: number;
+  /** Of those, the ones on its list. */
+  countedStops: number;
   /** An HTML heading element. */
   htmlHeading: boolean;
   linkDensity: number;
@@ -84,7 +89,7 @@ const m = {
   marker: 0,
   short: false,
   chars: 0,
-  weight: 0,
+  weight: FRACTION,
 };
 
 /**
@@ -164,19 +169,26 @@ export function coreFeatures(u: Units, from: number, to: number, k: Limits): Cor
  */
 export class BlockFeatures implements Features {
   chars = 0;
-  weight = 0;
-  letterShare = 0;
+  weight = FRACTION;
+  // the shares are worked out when read, from counts (small integers): a fraction in a field costs an
+  // allocation of its own per block
+  letters = 0;
+  nonSpace = 0;
+  tokens = 0;
   digitTokens = 0;
-  digitTokenShare = 0;
+  /** Characters of the block, and of its links (0 for plain text). */
+  length = 0;
+  linkChars = 0;
   unpunctuatedScript = false;
   endsAsSentence = false;
   sentenceEnds = 0;
   listItem = false;
   listMarker = false;
   htmlHeading = false;
-  linkDensity = 0;
-  /** With `list`, when one was given to `features`. */
-  counted: StopCounts | undefined = undefined;
+  /** The list given to `features`, if any, or the one counted with last (see `stops`). */
+  countedWith: StopLang | undefined = undefined;
+  countedTokens = 0;
+  countedStops = 0;
   /** Short enough to be a date, counter or address line (metaMaxChars). */
   short = false;
   digits = 0;
@@ -188,7 +200,8 @@ export class BlockFeatures implements Features {
   private dateLine: boolean | undefined = undefined;
   private address: boolean | undefined = undefined;
   private notice: boolean | undefined = undefined;
-  private menu: number | undefined = undefined;
+  /** Menu separators, once counted (-1: not yet; a number from the start, see FRACTION). */
+  private menu = -1;
   private text: string | undefined = undefined;
 
   /** `bodyStart`/`bodyEnd`: the measured text in `units` (read only while the document is classified). */
@@ -204,14 +217,28 @@ export class BlockFeatures implements Features {
     this.list = list;
   }
 
+  get letterShare(): number {
+    return this.nonSpace ? this.letters / this.nonSpace : 0;
+  }
+
+  get digitTokenShare(): number {
+    return this.tokens ? this.digitTokens / this.tokens : 0;
+  }
+
+  get linkDensity(): number {
+    return this.length ? Math.min(1, this.linkChars / this.length) : 0;
+  }
+
   get stopTokens(): number {
-    return this.list ? this.stops(this.list).tokens : 0;
+    if (!this.list) return 0;
+    this.stops(this.list);
+    return this.countedTokens;
   }
 
   get stopDensity(): number | undefined {
     if (!this.list) return undefined;
-    const c = this.stops(this.list);
-    return c.tokens === 0 ? 0 : c.stops / c.tokens;
+    this.stops(this.list);
+    return this.countedTokens === 0 ? 0 : this.countedStops / this.countedTokens;
   }
 
   get mentionsDate(): boolean {
@@ -237,16 +264,21 @@ export class BlockFeatures implements Features {
 
   get separators(): number {
     // a block without any separator character (most of them) cannot match
-    return (this.menu ??= this.separatorChars > 0 ? (this.body().match(SEPARATORS) ?? []).length : 0);
+    if (this.menu < 0) this.menu = this.separatorChars > 0 ? (this.body().match(SEPARATORS) ?? []).length : 0;
+    return this.menu;
   }
 
   private body(): string {
     return (this.text ??= this.units.text.slice(this.bodyStart, this.bodyEnd));
   }
 
-  private stops(list: StopList): StopCounts {
-    if (this.counted?.list !== list.lang) this.counted = stopCountsRange(this.units, this.bodyStart, this.bodyEnd, list.lang);
-    return this.counted;
+  /** Make `counted*` the counts of `list`. */
+  private stops(list: StopList): void {
+    if (this.countedWith === list.lang) return;
+    const s = stopScanRange(this.units, this.bodyStart, this.bodyEnd, list.lang);
+    this.countedWith = list.lang;
+    this.countedTokens = s.stopTokens;
+    this.countedStops = s.stops;
   }
 }
 
@@ -257,27 +289,32 @@ export class BlockFeatures implements Features {
  */
 export function features(u: Units, block: Block, list: StopList | undefined, k: Limits): BlockFeatures {
   const s = measure(u, block.start, block.end, k, list);
-  const { letters, nonSpace, tokens, digitTokens, unpunctuated, sentenceEnds } = s;
+  const { letters, unpunctuated } = s;
   const ctx = block.context;
-  const length = block.end - block.start;
   const f = new BlockFeatures(u, m.wholeStart, m.bodyEnd, k);
-  if (list) f.counted = { list: list.lang, tokens: s.stopTokens, stops: s.stops };
+  if (list) {
+    f.countedWith = list.lang;
+    f.countedTokens = s.stopTokens;
+    f.countedStops = s.stops;
+  }
   f.chars = m.chars;
   f.weight = m.weight;
   f.short = m.short;
   f.digits = s.digits;
   f.copyrightHints = s.copyrightHints;
   f.separatorChars = s.separatorChars;
-  f.letterShare = nonSpace ? letters / nonSpace : 0;
-  f.digitTokens = digitTokens;
+  f.letters = letters;
+  f.nonSpace = s.nonSpace;
+  f.tokens = s.tokens;
+  f.digitTokens = s.digitTokens;
   f.unpunctuatedScript = letters > 0 && unpunctuated / letters >= 0.5;
-  f.digitTokenShare = tokens ? digitTokens / tokens : 0;
   f.endsAsSentence = endsAsSentenceIn(u.text, Math.max(m.wholeStart, m.wholeEnd - 16), m.wholeEnd);
-  f.sentenceEnds = sentenceEnds;
+  f.sentenceEnds = s.sentenceEnds;
   f.listItem = block.kind === 'list-item' || m.marker > 0;
   f.listMarker = m.marker > 0;
   f.htmlHeading = Boolean(ctx && isHeadingElement(ctx.element)) || (Boolean(ctx) && block.kind === 'heading');
-  f.linkDensity = ctx && length ? Math.min(1, ctx.linkChars / length) : 0;
+  f.length = block.end - block.start;
+  f.linkChars = ctx ? ctx.linkChars : 0;
   return f;
 }
 

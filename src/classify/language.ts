@@ -98,12 +98,12 @@ export class EnglishSample {
   }
 
   /** Add the block `[start, end)`, measured (classify/features.ts) with the English stoplist, or not measured. */
-  add(start: number, end: number, f: Pick<Features, 'listMarker' | 'counted'> | undefined): void {
+  add(start: number, end: number, f: Pick<Features, 'listMarker' | 'countedWith' | 'countedTokens' | 'countedStops'> | undefined): void {
     if (start >= this.limit || !this.exact) return;
     this.between(start);
-    if (f && end <= this.limit && !f.listMarker && f.counted?.list === 'en') {
-      this.tokens += f.counted.tokens;
-      this.stops += f.counted.stops;
+    if (f && end <= this.limit && !f.listMarker && f.countedWith === 'en') {
+      this.tokens += f.countedTokens;
+      this.stops += f.countedStops;
     } else {
       const c = stopCountsRange(this.units, start, Math.min(end, this.limit), 'en');
       this.tokens += c.tokens;

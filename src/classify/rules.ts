@@ -16,8 +16,12 @@ export interface Verdict {
   hard?: boolean;
 }
 
-/** A verdict is read, never changed: one frozen object per rule, shared by every block it decides. */
-const verdict = (cls: Cls, reason: string, hard?: true): Verdict => Object.freeze(hard ? { cls, reason, hard } : { cls, reason });
+/**
+ * A verdict is read, never changed: one frozen object per rule, shared by
+ * every block it decides. All of one shape (`hard` always set), so that the
+ * code reading them sees one.
+ */
+const verdict = (cls: Cls, reason: string, hard?: true): Verdict => Object.freeze({ cls, reason, hard: hard ?? false });
 const LINK_DENSITY = verdict('bad', 'link-density', true);
 const EMPTY = verdict('bad', 'empty', true);
 const COPYRIGHT = verdict('bad', 'copyright', true);

@@ -33,6 +33,7 @@ import {
   isLowSurrogate,
 } from './char-table.js';
 import { cover, openUnits, type Units } from '../code-units.js';
+import { FRACTION } from './fraction.js';
 import { ASTRAL_WORD, isListed, stopCountsOfString, stopList, type StopCounts, type StopLang, type StopList } from './stopwords.js';
 
 export interface Scan {
@@ -154,15 +155,20 @@ export function stopCounts(text: string, lang: StopLang): StopCounts {
 
 /** `stopCounts(u.text.slice(from, to), lang)`, counted in place. */
 export function stopCountsRange(u: Units, from: number, to: number, lang: StopLang): StopCounts {
-  const s = scanRange(u, from, to, UNIT_WEIGHTS, stopList(lang));
+  const s = stopScanRange(u, from, to, lang);
   return { tokens: s.stopTokens, stops: s.stops, list: lang };
+}
+
+/** `stopCountsRange` as `stopTokens` and `stops` of the record `scanRange` fills (read it before the next call). */
+export function stopScanRange(u: Units, from: number, to: number, lang: StopLang): Scan {
+  return scanRange(u, from, to, UNIT_WEIGHTS, stopList(lang));
 }
 
 /** The one record `scanRange` fills: read it before the next call. */
 const out: Scan = {
   nonSpace: 0,
   letters: 0,
-  weight: 0,
+  weight: FRACTION,
   tokens: 0,
   digitTokens: 0,
   digits: 0,

@@ -22,6 +22,7 @@ const META = new Set(['date', 'numbers', 'symbols', 'contact', 'empty']);
 
 export function classify(doc: Doc, t: Thresholds): void {
   const { text, blocks } = doc;
+  if (blocks.length === 0) return;
   const k = limitsOf(t);
   // The stoplist language: scripts decide, but for Latin text, which is English only if English stopwords are
   // common enough in its first LANG_SAMPLE characters — counted while its blocks are measured with the
@@ -33,31 +34,53 @@ export function classify(doc: Doc, t: Thresholds): void {
   const early = byScript === 'latin' ? stopList('en') : byScript && LOW_DENSITY_MEANS_NOT_PROSE[byScript] ? stopList(byScript) : undefined;
   const sample = byScript === 'latin' ? new EnglishSample(units) : undefined;
   const gone = removedWhole(doc);
-  // a block removed whole is bad whatever its features: it is measured only if smoothing asks (BlockItem), but
-  // for the English sample, which reads all the text
-  const measured = blocks.map((b, i) => {
+  // The arrays of this function are filled with push, not made with `map`: `map` gives a packed array until
+  // V8 optimises the caller and a holey one after, and that change of shape sends the code reading them
+  // (smoothing, every pass of it) back to be optimised again.
+  // A block removed whole is bad whatever its features: it is measured only if smoothing asks (BlockItem), but
+  // for the English sample, which reads all the text.
+  const measured: (BlockFeatures | undefined)[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
     const f = gone[i] ? undefined : features(units, b, early, k);
     sample?.add(b.start, b.end, f);
-    return f;
-  });
+    measured.push(f);
+  }
   const lang = byScript !== 'latin' ? byScript : sample!.density() >= EN_MIN_DENSITY ? 'en' : undefined;
   const list = lang && stopList(lang);
 
-  const evidence = evidenceOf(doc);
-  const wrappers = wrapperEvidence(evidence, blocks.map((b) => b.end - b.start), t['classify.wrapperShare']);
-  const items: Item[] = blocks.map((b, i) => {
+  const evidence = evidenceOf(blocks);
+  const wrappers = wrapperEvidence(evidence, blocks, t['classify.wrapperShare']);
+  const items: BlockItem[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
     const f = measured[i];
-    if (!f) return new BlockItem(REMOVED_EARLIER, b, false, false, undefined, units, k);
+    if (!f) {
+      items.push(new BlockItem(REMOVED_EARLIER, b, false, false, undefined, units, k));
+      continue;
+    }
     f.setLanguage(list);
     const initial = initialClass(f, firstEvidence(evidence[i], wrappers), lang, k);
-    return new BlockItem(initial, b, !initial.hard && isHeading(f, text, b, k), !initial.hard && f.htmlHeading, f, units, k);
-  });
+    items.push(new BlockItem(initial, b, !initial.hard && isHeading(f, text, b, k), !initial.hard && f.htmlHeading, f, units, k));
+  }
   smooth(items, t);
-  doc.blocks.forEach((b, i) => {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
     const it = items[i];
-    b.label = { cls: it.cls === 'good' ? 'good' : 'bad', reason: it.reason };
-    if (it.cls !== 'good' && it.initial.reason !== 'removed-earlier') removeSpan(doc, 'boilerplate-block', b.start, b.end, it.reason);
-  });
+    b.label = labelOf(it.cls === 'good' ? 'good' : 'bad', it.reason);
+    if (it.cls !== 'good' && it.initial !== REMOVED_EARLIER) removeSpan(doc, 'boilerplate-block', b.start, b.end, it.reason);
+  }
+}
+
+type BlockLabel = NonNullable<Block['label']>;
+/** Labels made so far, by class and reason (a few dozen reasons): read, never changed, so shared by every block they fit. */
+const LABELS = { good: new Map<string, BlockLabel>(), bad: new Map<string, BlockLabel>() };
+
+function labelOf(cls: 'good' | 'bad', reason: string): BlockLabel {
+  const made = LABELS[cls];
+  let label = made.get(reason);
+  if (!label) made.set(reason, (label = { cls, reason }));
+  return label;
 }
 
 /** The label of the first piece of evidence that is not the page's wrapper, if any. */
@@ -133,20 +156,24 @@ class BlockItem implements Item {
  * their ancestor lists (stages/extract.ts), so the evidence is worked out once
  * per run of such blocks; it is read, never changed.
  */
-function evidenceOf(doc: Doc): Evidence[][] {
+function evidenceOf(blocks: Block[]): Evidence[][] {
   let tags: string[] | undefined;
   let names: string[] | undefined;
   let last: Evidence[] = [];
-  return doc.blocks.map((b) => {
+  const out: Evidence[][] = [];
+  for (const b of blocks) {
     const ctx = b.context;
-    if (!ctx) return contextEvidence(ctx);
-    if (ctx.tags !== tags || ctx.names !== names) {
-      tags = ctx.tags;
-      names = ctx.names;
-      last = contextEvidence(ctx);
+    if (!ctx) out.push(contextEvidence(ctx));
+    else {
+      if (ctx.tags !== tags || ctx.names !== names) {
+        tags = ctx.tags;
+        names = ctx.names;
+        last = contextEvidence(ctx);
+      }
+      out.push(last);
     }
-    return last;
-  });
+  }
+  return out;
 }
 
 /** What may stand between a title and its text: a label, a counter, a dateline or a byline with a date. */
@@ -161,15 +188,19 @@ function skippable(f: CoreFeatures, initial: Verdict, k: Limits): boolean {
   );
 }
 
-/** For each block, whether earlier stages removed all of it (one pass over the sorted removals). */
-function removedWhole(doc: Doc): boolean[] {
+/** For each block, whether earlier stages removed all of it (1; one pass over the sorted removals). */
+function removedWhole(doc: Doc): Uint8Array {
+  const { blocks, removed } = doc;
+  const out = new Uint8Array(blocks.length);
   let r = 0;
-  return doc.blocks.map((b) => {
-    while (r < doc.removed.length && doc.removed[r].end <= b.start) r++;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    while (r < removed.length && removed[r].end <= b.start) r++;
     let cursor = b.start;
-    for (let k = r; k < doc.removed.length && doc.removed[k].start <= cursor && cursor < b.end; k++) cursor = Math.max(cursor, doc.removed[k].end);
-    return cursor >= b.end;
-  });
+    for (let k = r; k < removed.length && removed[k].start <= cursor && cursor < b.end; k++) cursor = Math.max(cursor, removed[k].end);
+    out[i] = cursor >= b.end ? 1 : 0;
+  }
+  return out;
 }
 
 /** An HTML heading, or a title-like line: long enough, unpunctuated, letters, not a list item or a menu. */
