@@ -17,7 +17,7 @@ import type { ReadResult } from './io/read.js';
 import type { RecordPlace } from './io/jsonl.js';
 import { inlineExecutor, poolExecutor, type Executor, type PipelineLists } from './parallel/executor.js';
 import { passLists } from './parallel/passes.js';
-import { createSpillDir, removeSpillDir, SpillIndex } from './io/spill.js';
+import { createSpillDir, removeSpillDir, spillBudget, SpillIndex, type SpillPlace } from './io/spill.js';
 
 /** One document to read: where it comes from and how to get its bytes. */
 export interface Source {
@@ -92,8 +92,8 @@ export async function runCorpus(
   const lists: PipelineLists = settings.pipeline ? await import(settings.pipeline) : defaultPipeline;
   const ctx: Context = { options, corpus: createCorpusState(), timings: settings.timings };
   // the spill pays when both passes run and begin with the same stages (see parallel/passes.ts)
-  const spill = settings.spill !== false && lists.statistics.length > 0 && passLists(lists).shared.length > 0 ? createSpillDir() : undefined;
-  const kept = spill ? new SpillIndex() : undefined;
+  const spillDir = settings.spill !== false && lists.statistics.length > 0 && passLists(lists).shared.length > 0 ? createSpillDir() : undefined;
+  const kept = spillDir ? new SpillIndex() : undefined;
   const elu = performance.eventLoopUtilization();
   const jobs = Math.max(1, Math.floor(settings.jobs ?? 1));
   // Workers cost a start-up each; below this many documents one thread is faster.
@@ -101,8 +101,10 @@ export async function runCorpus(
   let executor: Executor | undefined;
   const choose = (docsSeen: number, ended: boolean): Executor | undefined => {
     if (executor) return executor;
-    if (jobs > 1 && docsSeen > minDocs) executor = poolExecutor(jobs, options, pipelineUrl, jobs * WINDOW_PER_JOB, spill);
-    else if (jobs === 1 || ended) executor = inlineExecutor(lists, ctx, settings.timings !== undefined, spill);
+    // the spill's budget is shared by the threads that write to it: the workers, or this one
+    const spill = (writers: number): SpillPlace | undefined => (spillDir ? { dir: spillDir, budget: Math.floor(spillBudget(spillDir) / writers) } : undefined);
+    if (jobs > 1 && docsSeen > minDocs) executor = poolExecutor(jobs, options, pipelineUrl, jobs * WINDOW_PER_JOB, spill(jobs));
+    else if (jobs === 1 || ended) executor = inlineExecutor(lists, ctx, settings.timings !== undefined, spill(1));
     return executor;
   };
 
@@ -179,7 +181,7 @@ export async function runCorpus(
       for (const [name, ms] of Object.entries(per[2])) add(settings.timings, name, ms);
     }
     await executor?.close();
-    if (spill) removeSpillDir(spill);
+    if (spillDir) removeSpillDir(spillDir);
   }
 }
 

@@ -16,12 +16,35 @@ import { threadId } from 'node:worker_threads';
 import { trackTemp, untrackTemp } from './write.js';
 import { ChunkReader, CHUNK_BYTES } from './chunk-reader.js';
 
+/** The spill of a run as a thread that writes to it sees it: its folder, and the bytes this thread may write there. */
+export interface SpillPlace {
+  dir: string;
+  budget: number;
+}
+
 /** Where one prepared document sits in the spill. */
 export interface SpillRef {
   /** Number of the file: the id of the thread that wrote it. */
   file: number;
   offset: number;
   length: number;
+}
+
+/**
+ * Share of the free space of the spill's file system, as it is when the run starts, that the spill may fill. Our
+ * choice: the output and other programs need room too, and where `/tmp` is a RAM-backed tmpfs this also bounds the
+ * memory the spill takes. Past it, documents are prepared again in pass 2, as with `--no-spill`.
+ */
+export const SPILL_SHARE_OF_FREE = 0.5;
+
+/** Bytes the spill in `dir` may take (SPILL_SHARE_OF_FREE of the free space), or 0 when that cannot be known. */
+export function spillBudget(dir: string): number {
+  try {
+    const st = fs.statfsSync(dir);
+    return Math.floor(st.bavail * st.bsize * SPILL_SHARE_OF_FREE);
+  } catch {
+    return 0;
+  }
 }
 
 /** A new, empty spill folder under the system's temporary folder (`TMPDIR`), or undefined when none can be made. */
@@ -46,7 +69,7 @@ const fileOf = (dir: string, file: number): string => path.join(dir, `${file}.bi
 
 /**
  * Appends this thread's documents to its own file, in writes of about
- * CHUNK_BYTES (one system call per ~1 MB). `close` writes what is gathered and closes the file: call it
+ * CHUNK_BYTES (one system call per ~1 MB), up to a budget. `close` writes what is gathered and closes the file: call it
  * before a reference handed out is used (a worker thread that is stopped does
  * not close its descriptors). After a failed write it writes nothing more.
  */
@@ -57,11 +80,15 @@ export class SpillWriter {
   private buffered = 0;
   private broken = false;
 
-  constructor(private readonly dir: string) {}
+  /** `budget`: bytes this writer may write in all; documents past it are not kept. */
+  constructor(
+    private readonly dir: string,
+    private readonly budget = Infinity,
+  ) {}
 
-  /** Add `bytes`; the reference to read them back by, or undefined when the spill is broken. */
+  /** Add `bytes`; the reference to read them back by, or undefined when the spill is broken or full. */
   append(bytes: Uint8Array): SpillRef | undefined {
-    if (this.broken) return undefined;
+    if (this.broken || this.size + bytes.length > this.budget) return undefined;
     if (this.buffered + bytes.length > this.buffer.length && !this.flush()) return undefined;
     const ref = { file: threadId, offset: this.size, length: bytes.length };
     if (bytes.length > this.buffer.length) {

@@ -13,7 +13,7 @@ import { WorkerPool } from './pool.js';
 import { ownBytes } from './protocol.js';
 import { docFromRead, loadDoc } from './load.js';
 import { passLists, runClean, runCleanSpilled, runStatistics } from './passes.js';
-import { SpillReader, SpillWriter, type SpillRef } from '../io/spill.js';
+import { SpillReader, SpillWriter, type SpillPlace, type SpillRef } from '../io/spill.js';
 import { shareCorpus } from './share.js';
 import { slimDoc, type StatsResult } from './slim.js';
 import { unpackDoc } from './wire.js';
@@ -48,15 +48,15 @@ export interface PipelineLists {
 }
 
 /**
- * Runs the lists in this thread, on the main corpus state itself; with `spill` (a folder), pass 1 keeps the
- * prepared documents there for pass 2.
+ * Runs the lists in this thread, on the main corpus state itself; with `spill`, pass 1 keeps the prepared
+ * documents there for pass 2.
  */
-export function inlineExecutor(lists: PipelineLists, ctx: Context, record: boolean, spill?: string): Executor {
+export function inlineExecutor(lists: PipelineLists, ctx: Context, record: boolean, spill?: SpillPlace): Executor {
   const timings: { 1: StageTimings; 2: StageTimings } = { 1: {}, 2: {} };
   const within = (pass: 1 | 2): Context => (record ? { ...ctx, timings: timings[pass] } : ctx);
   const cut = passLists(lists);
-  const writer = spill ? new SpillWriter(spill) : undefined;
-  const reader = spill ? new SpillReader(spill) : undefined;
+  const writer = spill ? new SpillWriter(spill.dir, spill.budget) : undefined;
+  const reader = spill ? new SpillReader(spill.dir) : undefined;
   return {
     window: 1,
     statistics: async (id, src) => runStatistics(await loadDoc(id, src, record ? timings[1] : undefined, writer ? 2 : 1), cut, within(1), writer),
@@ -97,7 +97,7 @@ function forWorker(source: DocSource): DocSource {
 }
 
 /** Runs the lists on `jobs` worker threads, `window` documents read ahead. */
-export function poolExecutor(jobs: number, options: Options, pipeline: string, window: number, spill?: string): Executor {
+export function poolExecutor(jobs: number, options: Options, pipeline: string, window: number, spill?: SpillPlace): Executor {
   const pool = new WorkerPool(jobs, { options, pipeline, spill });
   /**
    * A file is read by the worker; other sources are read here and their bytes copied to it, not transferred: the

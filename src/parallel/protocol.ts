@@ -5,7 +5,7 @@ import type { Doc, DocSource } from '../doc.js';
 import type { Options } from '../options.js';
 import type { StageTimings } from '../stage.js';
 import type { StatsResult } from './slim.js';
-import type { SpillRef } from '../io/spill.js';
+import type { SpillPlace, SpillRef } from '../io/spill.js';
 import type { RecordPlace } from '../io/jsonl.js';
 
 /** Given to every worker at start. */
@@ -13,8 +13,8 @@ export interface WorkerInit {
   options: Options;
   /** URL of the module whose `statistics` and `clean` lists the worker runs. */
   pipeline: string;
-  /** The spill folder (io/spill.ts): pass 1 keeps prepared documents there, pass 2 reads them back. */
-  spill?: string;
+  /** The spill (io/spill.ts): pass 1 keeps prepared documents there, pass 2 reads them back. */
+  spill?: SpillPlace;
 }
 
 /** One document to run through a pass. */

@@ -18,8 +18,8 @@ import { SpillReader, SpillWriter } from '../io/spill.js';
 
 const init = workerData as WorkerInit;
 const lists = passLists((await import(init.pipeline)) as { statistics: readonly Stage[]; clean: readonly Stage[] });
-const writer = init.spill ? new SpillWriter(init.spill) : undefined;
-const reader = init.spill ? new SpillReader(init.spill) : undefined;
+const writer = init.spill ? new SpillWriter(init.spill.dir, init.spill.budget) : undefined;
+const reader = init.spill ? new SpillReader(init.spill.dir) : undefined;
 /** JSON Lines records' lines, read from their files here (RecordPlace). */
 const lines = new ChunkReader();
 const timings: { 1: StageTimings; 2: StageTimings } = { 1: {}, 2: {} };

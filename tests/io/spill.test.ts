@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SpillIndex, SpillReader, SpillWriter } from '../../src/io/spill.js';
+import { SpillIndex, SpillReader, SpillWriter, spillBudget } from '../../src/io/spill.js';
 import { decodePrepared, encodePrepared } from '../../src/prepared.js';
 import { prepare } from '../../src/pipeline.js';
 import { createDoc } from '../../src/doc.js';
@@ -66,6 +66,18 @@ describe('spill files', () => {
     expect(writer.close()).toBe(false);
     expect(writer.append(new Uint8Array(8))).toBeUndefined();
     expect(fs.existsSync(dir)).toBe(false);
+  });
+
+  // the spill may take half the free space of its file system (a RAM-backed /tmp included); past its share, pass 2
+  // prepares documents again
+  it('keeps no document past its budget', () => {
+    const dir = tmpDir();
+    expect(spillBudget(dir)).toBeGreaterThan(0);
+    const writer = new SpillWriter(dir, 100);
+    expect(writer.append(new Uint8Array(60))).toEqual({ file: expect.any(Number), offset: 0, length: 60 });
+    expect(writer.append(new Uint8Array(60))).toBeUndefined();
+    expect(writer.append(new Uint8Array(40))).toEqual({ file: expect.any(Number), offset: 60, length: 40 });
+    expect(writer.close()).toBe(true);
   });
 
   it('keeps references by document, and only for a line of the same size', () => {
