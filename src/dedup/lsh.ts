@@ -67,12 +67,21 @@ export class LshIndex {
   /** Slots already compared in the current `best` call. */
   private compared: Int32Array = new Int32Array(64);
 
-  constructor(readonly params: LshParams) {
+  /**
+   * `expected`: documents likely to be added, when known (pass 2 knows how many pass 1 saw): the band table is made
+   * at the size they need, instead of growing to it (each growth re-inserts every entry).
+   */
+  constructor(
+    readonly params: LshParams,
+    expected = 0,
+  ) {
     const bad = checkLsh(params);
     if (bad) throw new Error(bad);
-    this.table = new Int32Array(1024);
-    this.fingerprints = new Uint8Array(1024);
-    this.mask = 1023;
+    let cap = 1024;
+    while (expected * params.bands > cap * MAX_LOAD) cap *= 2;
+    this.table = new Int32Array(cap);
+    this.fingerprints = new Uint8Array(cap);
+    this.mask = cap - 1;
   }
 
   /** Bytes held now (signatures, ids and band table), for the memory figure. */

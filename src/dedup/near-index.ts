@@ -10,8 +10,12 @@ import type { DedupParams } from './params.js';
 export class NearIndex {
   readonly lsh: LshIndex;
 
-  constructor(readonly params: DedupParams) {
-    this.lsh = new LshIndex(params);
+  /** `expected`: documents likely to be indexed, when known (see LshIndex). */
+  constructor(
+    readonly params: DedupParams,
+    expected = 0,
+  ) {
+    this.lsh = new LshIndex(params, expected);
   }
 
   /** The best indexed match for `sig` at or above the threshold. */

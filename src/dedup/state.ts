@@ -75,8 +75,9 @@ export class DedupState {
   /** LSH slot of each kept document (-1: not indexed). */
   private slots = new Int32Array(1024).fill(-1);
 
-  constructor(params: DedupParams) {
-    this.near = new NearIndex(params);
+  /** `expected`: documents pass 1 saw, at most as many as will be indexed. */
+  constructor(params: DedupParams, expected = 0) {
+    this.near = new NearIndex(params, expected);
   }
 
   setSlot(id: number, slot: number): void {

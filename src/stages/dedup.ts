@@ -34,7 +34,8 @@ export function docName(doc: Doc): string {
  */
 export function dedup(doc: Doc, ctx: Context): void {
   const t = ctx.options.thresholds;
-  const state = (ctx.corpus.dedup ??= new DedupState(dedupParams(t)));
+  // sized for the documents pass 1 counted: its LSH table does not grow (and re-insert everything) on the way
+  const state = (ctx.corpus.dedup ??= new DedupState(dedupParams(t), ctx.corpus.documents));
   // pass 1 is over; its index is no longer needed, only its verdicts
   if (ctx.corpus.nearCopies) ctx.corpus.nearCopies.index = undefined;
 
