@@ -11,7 +11,7 @@
 import type { Doc, DocSource } from './doc.js';
 import type { Options } from './options.js';
 import * as defaultPipeline from './pipeline.js';
-import { mergeStats, runStages, type Context, type StageTimings } from './stage.js';
+import { mergeStats, runStages, timed, type Context, type StageTimings } from './stage.js';
 import { createCorpusState } from './corpus.js';
 import type { ReadResult } from './io/read.js';
 import type { RecordPlace } from './io/jsonl.js';
@@ -152,7 +152,7 @@ export async function runCorpus(
           }),
         (r, n) => {
           // results arrive in input order, so document n (1-based) has id n - 1
-          timed(ctx, 'pass1:merge', () => mergeStats(r.stats, lists.statistics, ctx, n - 1));
+          timed(ctx.timings, 'pass1:merge', () => mergeStats(r.stats, lists.statistics, ctx, n - 1));
           ctx.corpus.documents++;
           hooks.onProgress?.(1, n);
         },
@@ -195,9 +195,3 @@ const add = (t: StageTimings, name: string, ms: number) => {
   t[name] = (t[name] ?? 0) + ms;
 };
 
-function timed(ctx: Context, name: string, fn: () => void): void {
-  if (!ctx.timings) return fn();
-  const t0 = performance.now();
-  fn();
-  add(ctx.timings, name, performance.now() - t0);
-}

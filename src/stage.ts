@@ -44,19 +44,29 @@ export function runStages(doc: Doc, stages: readonly Stage[], ctx: Context): Doc
     try {
       s.run(doc, ctx);
     } catch (err) {
-      doc.status = 'error';
-      doc.bytes = undefined;
-      doc.raw = undefined;
-      doc.findings.push({
-        code: 'internal-error',
-        severity: 'error',
-        stage: s.name,
-        args: { stage: s.name, reason: err instanceof Error ? err.message : String(err) },
-      });
+      failDoc(doc, s.name, err);
     }
     if (ctx.timings) ctx.timings[s.name] = (ctx.timings[s.name] ?? 0) + (performance.now() - t0);
   }
   return doc;
+}
+
+/** Fail `doc` with an `internal-error` finding: what went wrong where (`stage`) in our code, not in the input. */
+export function failDoc(doc: Doc, stage: string, err: unknown): Doc {
+  doc.status = 'error';
+  doc.bytes = undefined;
+  doc.raw = undefined;
+  doc.findings.push({ code: 'internal-error', severity: 'error', stage, args: { stage, reason: err instanceof Error ? err.message : String(err) } });
+  return doc;
+}
+
+/** Run `fn`, adding its wall time in milliseconds to `timings[name]` when there are timings to fill. */
+export function timed<T>(timings: StageTimings | undefined, name: string, fn: () => T): T {
+  if (!timings) return fn();
+  const t0 = performance.now();
+  const out = fn();
+  timings[name] = (timings[name] ?? 0) + (performance.now() - t0);
+  return out;
 }
 
 /**

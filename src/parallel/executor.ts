@@ -8,7 +8,7 @@ import { isRecordSource, type RecordSource } from '../io/jsonl.js';
 import type { Source } from '../run.js';
 import type { CorpusState } from '../corpus.js';
 import type { Options } from '../options.js';
-import type { Context, Stage, StageTimings } from '../stage.js';
+import { failDoc, type Context, type Stage, type StageTimings } from '../stage.js';
 import { WorkerPool } from './pool.js';
 import { ownBytes } from './protocol.js';
 import { docFromRead, loadDoc } from './load.js';
@@ -140,10 +140,7 @@ export function poolExecutor(jobs: number, options: Options, pipeline: string, w
         // the worker parsed a record (its id, its text's span); the line itself stayed here, for the writer
         return withFrame(unpackDoc(r.result as Doc), src.source);
       } catch (err) {
-        const doc = docFromRead(id, src.source, { ok: true, bytes: new Uint8Array(0) });
-        doc.status = 'error';
-        doc.findings.push({ code: 'internal-error', severity: 'error', stage: 'worker', args: { stage: 'worker', reason: (err as Error).message } });
-        return slimDoc(doc);
+        return slimDoc(failDoc(docFromRead(id, src.source, { ok: true, bytes: new Uint8Array(0) }), 'worker', err));
       }
     },
     shareCorpus: (state) => pool.broadcast({ type: 'corpus', shipped: shareCorpus(state) }),

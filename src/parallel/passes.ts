@@ -10,7 +10,7 @@
 import type { Doc } from '../doc.js';
 import { decodePrepared, encodePrepared } from '../prepared.js';
 import { SpillReader, SpillWriter, type SpillRef } from '../io/spill.js';
-import { runStages, type Context, type Stage, type StageTimings } from '../stage.js';
+import { runStages, timed, type Context, type Stage } from '../stage.js';
 import type { StatsResult } from './slim.js';
 
 /** The per-document lists, cut where they stop sharing stages. */
@@ -62,12 +62,4 @@ export function runCleanSpilled(id: number, ref: SpillRef, reader: SpillReader, 
     return undefined;
   }
   return runStages(doc, lists.clean, ctx);
-}
-
-function timed<T>(timings: StageTimings | undefined, name: string, fn: () => T): T {
-  if (!timings) return fn();
-  const t0 = performance.now();
-  const out = fn();
-  timings[name] = (timings[name] ?? 0) + (performance.now() - t0);
-  return out;
 }

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createCorpusState } from '../corpus.js';
 import type { Doc } from '../doc.js';
-import type { Context, Stage, StageTimings } from '../stage.js';
+import { failDoc, type Context, type Stage, type StageTimings } from '../stage.js';
 import type { FromWorker, RunTask, ToWorker, WorkerInit } from './protocol.js';
 import { reviveCorpus } from './share.js';
 import { docFromRead, placedRecordDoc, readFileDoc, recordDoc } from './load.js';
@@ -55,10 +55,7 @@ async function runTask(msg: RunTask, transfer: ArrayBuffer[]): Promise<FromWorke
     if (kept) return answer(msg, kept, transfer);
     // a file can be read again; a record's line stayed on the main thread
     if (!msg.file) {
-      const doc = docFromRead(msg.id, msg.source, { ok: true, bytes: new Uint8Array(0) });
-      doc.status = 'error';
-      doc.findings.push({ code: 'internal-error', severity: 'error', stage: 'spill-read', args: { stage: 'spill-read', reason: failure!.message } });
-      return answer(msg, doc, transfer);
+      return answer(msg, failDoc(docFromRead(msg.id, msg.source, { ok: true, bytes: new Uint8Array(0) }), 'spill-read', failure), transfer);
     }
   }
   // a document that pass 1 keeps is read as pass 2 reads it (a record's text span is noted for the writer)
