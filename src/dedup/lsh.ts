@@ -11,6 +11,7 @@
  */
 import { estimate } from './minhash.js';
 import { fmix32, mixIn } from './mix.js';
+import { grown } from '../typed-arrays.js';
 
 /** Shape of an index. */
 export interface LshParams {
@@ -39,12 +40,6 @@ const fingerprint = (key: number): number => Math.imul(key, 0x9e3779b1) >>> 24;
 const CHUNK_BITS = 12;
 const CHUNK = 1 << CHUNK_BITS;
 const MAX_LOAD = 0.7;
-
-const grownCopy = (a: Int32Array): Int32Array => {
-  const next = new Int32Array(a.length * 2);
-  next.set(a);
-  return next;
-};
 
 /** Check that the banding fits in the signature; returns an error sentence or undefined. */
 export function checkLsh(p: LshParams): string | undefined {
@@ -119,7 +114,7 @@ export class LshIndex {
         if (this.fingerprints[pos] !== fp) continue;
         const slot = e - 1;
         if (!this.sameBand(sig, slot, b) || this.wasCompared(slot, seen)) continue;
-        if (seen === this.compared.length) this.compared = grownCopy(this.compared);
+        this.compared = grown(this.compared, seen, (n) => new Int32Array(n));
         this.compared[seen++] = slot;
         const s = this.similarity(sig, slot);
         if (s > bestSim || (s === bestSim && slot < bestSlot)) {

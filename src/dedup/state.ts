@@ -17,16 +17,8 @@ import { NearIndex } from './near-index.js';
 import type { DedupParams } from './params.js';
 import { PathTable } from './paths.js';
 import { UnionFind } from './union-find.js';
+import { grown } from '../typed-arrays.js';
 
-function grown<T extends Int32Array | Float32Array | Uint8Array>(a: T, id: number, make: (n: number) => T, fill?: number): T {
-  if (id < a.length) return a;
-  let cap = a.length;
-  while (cap <= id) cap *= 2;
-  const next = make(cap);
-  if (fill !== undefined) next.fill(fill);
-  next.set(a);
-  return next;
-}
 
 /** Pass 1: which documents nearly copy an earlier one, judged on long blocks. */
 export class NearCopyState {

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { trackTemp, untrackTemp } from './write.js';
 import { ChunkReader, CHUNK_BYTES } from './chunk-reader.js';
+import { grown } from '../typed-arrays.js';
 
 /** The spill of a run as a thread that writes to it sees it: its folder, and the bytes this thread may write there. */
 export interface SpillPlace {
@@ -163,7 +164,10 @@ export class SpillIndex {
   private frame = new Int32Array(1024);
 
   set(id: number, ref: SpillRef, frameBytes = -1): void {
-    if (id >= this.file.length) this.grow(id + 1);
+    this.file = grown(this.file, id, (n) => new Int32Array(n), -1);
+    this.offset = grown(this.offset, id, (n) => new Float64Array(n));
+    this.length = grown(this.length, id, (n) => new Int32Array(n));
+    this.frame = grown(this.frame, id, (n) => new Int32Array(n));
     this.file[id] = ref.file;
     this.offset[id] = ref.offset;
     this.length[id] = ref.length;
@@ -173,18 +177,5 @@ export class SpillIndex {
   get(id: number, frameBytes = -1): SpillRef | undefined {
     if (id >= this.file.length || this.file[id] < 0 || this.frame[id] !== frameBytes) return undefined;
     return { file: this.file[id], offset: this.offset[id], length: this.length[id] };
-  }
-
-  private grow(min: number): void {
-    const size = Math.max(min, this.file.length * 2);
-    const file = new Int32Array(size).fill(-1);
-    file.set(this.file);
-    const offset = new Float64Array(size);
-    offset.set(this.offset);
-    const length = new Int32Array(size);
-    length.set(this.length);
-    const frame = new Int32Array(size);
-    frame.set(this.frame);
-    [this.file, this.offset, this.length, this.frame] = [file, offset, length, frame];
   }
 }
