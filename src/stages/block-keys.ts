@@ -15,11 +15,20 @@ export const KEY_STRIDE = 3;
 
 export function blockKeys(doc: Doc, options: Options): void {
   if (options.skip.includes('count-blocks') && options.skip.includes('boilerplate')) return;
+  doc.blockKeys = hashEveryBlock(doc);
+}
+
+/** The block keys of `doc`: those stage block-keys left, or worked out now (a stage run without it, in a test). */
+export function keysOf(doc: Doc): Uint32Array {
+  return doc.blockKeys ?? hashEveryBlock(doc);
+}
+
+function hashEveryBlock(doc: Doc): Uint32Array {
   const keys = new Uint32Array(KEY_STRIDE * doc.blocks.length);
   for (let i = 0; i < doc.blocks.length; i++) {
     const b = doc.blocks[i];
     // a block without a key (no letter, too long) keeps length 0
     keys[KEY_STRIDE * i + 2] = blockKeyAt(doc.text, b.start, b.end, keys, KEY_STRIDE * i);
   }
-  doc.blockKeys = keys;
+  return keys;
 }

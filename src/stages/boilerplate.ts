@@ -15,8 +15,7 @@
 import { removeSpan, type Doc } from '../doc.js';
 import type { CorpusState } from '../corpus.js';
 import type { Thresholds } from '../thresholds.js';
-import { blockKeyAt } from '../corpus/block-key.js';
-import { KEY_STRIDE } from './block-keys.js';
+import { KEY_STRIDE, keysOf } from './block-keys.js';
 
 /** Documents a block of normalised length `keyLength` must appear in, in a corpus of `n` counted documents. */
 export function minDocsFor(keyLength: number, n: number, t: Thresholds): number {
@@ -24,9 +23,6 @@ export function minDocsFor(keyLength: number, n: number, t: Thresholds): number 
     return Math.max(3, Math.min(t['boilerplate.longMinDocs'], n), Math.ceil(t['boilerplate.longShare'] * n));
   return Math.max(2, Math.min(t['boilerplate.minDocs'], n));
 }
-
-/** The key hash of the block being looked up, as two 32-bit halves (reused). */
-const key = new Uint32Array(2);
 
 /**
  * The removal details of one corpus and thresholds, made once per count: a
@@ -50,13 +46,12 @@ export function boilerplate(doc: Doc, corpus: CorpusState, t: Thresholds): void 
   if (docs < 2) return;
   const needShort = minDocsFor(0, docs, t);
   const needLong = minDocsFor(t['boilerplate.longChars'], docs, t);
-  // the hashes from stage block-keys when it ran (always, unless a caller runs this stage alone)
-  const known = doc.blockKeys;
+  const known = keysOf(doc);
   for (let i = 0; i < doc.blocks.length; i++) {
     const b = doc.blocks[i];
-    const length = known ? known[KEY_STRIDE * i + 2] : blockKeyAt(doc.text, b.start, b.end, key);
+    const length = known[KEY_STRIDE * i + 2];
     if (length === 0) continue;
-    const seen = known ? counts.getHalves(known[KEY_STRIDE * i], known[KEY_STRIDE * i + 1]) : counts.getHalves(key[0], key[1]);
+    const seen = counts.getHalves(known[KEY_STRIDE * i], known[KEY_STRIDE * i + 1]);
     const long = length >= t['boilerplate.longChars'];
     if (seen >= (long ? needLong : needShort)) removeSpan(doc, 'boilerplate-corpus', b.start, b.end, detail(seen, long, docs, needShort, needLong));
   }

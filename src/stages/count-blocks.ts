@@ -11,26 +11,23 @@
  */
 import type { Doc, DocStats } from '../doc.js';
 import type { CorpusState } from '../corpus.js';
-import { blockKeyAt } from '../corpus/block-key.js';
 import { distinctHashes } from '../corpus/distinct.js';
-import { KEY_STRIDE } from './block-keys.js';
+import { KEY_STRIDE, keysOf } from './block-keys.js';
 
-/** Block key hashes of the document being hashed, two 32-bit halves each (reused). */
+/** The document's block key hashes with a key, two 32-bit halves each (reused). */
 let keys = new Uint32Array(2048);
 
-/** Leave the distinct block hashes of `doc` in `doc.stats.blockHashes` (from stage block-keys when it ran). */
+/** Leave the distinct block hashes of `doc` in `doc.stats.blockHashes`. */
 export function hashBlocks(doc: Doc): void {
   if (keys.length < 2 * doc.blocks.length) keys = new Uint32Array(4 * doc.blocks.length);
+  const known = keysOf(doc);
   let n = 0;
-  const known = doc.blockKeys;
-  if (known) {
-    for (let i = 0; i < doc.blocks.length; i++) {
-      if (known[KEY_STRIDE * i + 2] === 0) continue;
-      keys[2 * n] = known[KEY_STRIDE * i];
-      keys[2 * n + 1] = known[KEY_STRIDE * i + 1];
-      n++;
-    }
-  } else for (const b of doc.blocks) if (blockKeyAt(doc.text, b.start, b.end, keys, 2 * n) > 0) n++;
+  for (let i = 0; i < doc.blocks.length; i++) {
+    if (known[KEY_STRIDE * i + 2] === 0) continue;
+    keys[2 * n] = known[KEY_STRIDE * i];
+    keys[2 * n + 1] = known[KEY_STRIDE * i + 1];
+    n++;
+  }
   (doc.stats ??= {}).blockHashes = distinctHashes(keys, n);
 }
 
