@@ -120,7 +120,7 @@ function buildCommand(): Command {
     .option('--config <file>', 'read options from this JSON file (default: the nearest .clean-corpusrc.json or package.json "clean-corpus" key)')
     .option('--no-config', 'ignore config files')
     .option('--explain', 'print every block of every file with its class and the reason, on stdout')
-    .option('-j, --jobs <n>', `threads for the per-document work (default: the number of cores, ${os.availableParallelism()} here; 1 = no worker threads)`)
+    .option('-j, --jobs <n>', `threads for the per-document work: this one and N − 1 workers (default: the number of cores, ${os.availableParallelism()} here; 1 = no worker threads)`)
     .option('--no-spill', 'prepare each document again in the second pass instead of keeping it in a temporary folder (TMPDIR) between the passes')
     .addHelpText(
       'after',

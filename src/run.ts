@@ -4,9 +4,10 @@
  * argv, folders or terminals; the CLI and the library API both call it.
  *
  * Documents stream: with workers, at most a window of `32 × jobs` documents is read ahead of
- * the one being finished, the per-document lists run on a worker pool (or in
- * this thread), and the pass-1 merges, the `corpus` list and `onDoc` run here,
- * in input order — so the result does not depend on the number of workers.
+ * the one being finished, the per-document lists run on a worker pool and in
+ * this thread (`--jobs N`: this one and N − 1 workers), and the pass-1 merges,
+ * the `corpus` list and `onDoc` run here, in input order — so the result does
+ * not depend on the number of threads.
  */
 import type { Doc, DocSource } from './doc.js';
 import type { Options } from './options.js';
@@ -15,7 +16,7 @@ import { mergeStats, runStages, timed, type Context, type StageTimings } from '.
 import { createCorpusState } from './corpus.js';
 import type { ReadResult } from './io/read.js';
 import type { RecordPlace } from './io/jsonl.js';
-import { inlineExecutor, poolExecutor, type Executor, type PipelineLists } from './parallel/executor.js';
+import { inlineExecutor, poolExecutor, sharedExecutor, type Executor, type PipelineLists } from './parallel/executor.js';
 import { passLists } from './parallel/passes.js';
 import { createSpillDir, removeSpillDir, spillBudget, SpillIndex, type SpillPlace } from './io/spill.js';
 
@@ -101,10 +102,13 @@ export async function runCorpus(
   let executor: Executor | undefined;
   const choose = (docsSeen: number, ended: boolean): Executor | undefined => {
     if (executor) return executor;
-    // the spill's budget is shared by the threads that write to it: the workers, or this one
+    // the spill's budget is shared by the threads that write to it: every thread doing per-document work
     const spill = (writers: number): SpillPlace | undefined => (spillDir ? { dir: spillDir, budget: Math.floor(spillBudget(spillDir) / writers) } : undefined);
-    if (jobs > 1 && docsSeen > minDocs) executor = poolExecutor(jobs, options, pipelineUrl, jobs * WINDOW_PER_JOB, spill(jobs));
-    else if (jobs === 1 || ended) executor = inlineExecutor(lists, ctx, settings.timings !== undefined, spill(1));
+    if (jobs > 1 && docsSeen > minDocs) {
+      // this thread and jobs − 1 workers
+      const place = spill(jobs);
+      executor = sharedExecutor(inlineExecutor(lists, ctx, settings.timings !== undefined, place), poolExecutor(jobs - 1, options, pipelineUrl, jobs * WINDOW_PER_JOB, place));
+    } else if (jobs === 1 || ended) executor = inlineExecutor(lists, ctx, settings.timings !== undefined, spill(1));
     return executor;
   };
 

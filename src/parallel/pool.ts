@@ -9,7 +9,7 @@
  * the others it held are posted again) in plain view. The caller keeps input
  * order (run.ts).
  */
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { StageTimings } from '../stage.js';
 import type { FromWorker, RunTask, ToWorker, WorkerInit } from './protocol.js';
 
@@ -39,6 +39,8 @@ interface Held {
 
 interface Slot {
   worker: Worker;
+  /** Where the worker answers: a port of its own, so that `poll` can take answers in without the event loop. */
+  replies: MessagePort;
   /** Tasks posted and not answered, by task number. */
   inFlight: Map<number, Held>;
   /** Batches posted and not answered. */
@@ -129,20 +131,16 @@ export class WorkerPool {
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    for (const s of this.slots) s.replies.close();
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.script, { workerData: this.init });
-    const slot: Slot = { worker, inFlight: new Map(), batches: 0, exclusive: false };
+    const { port1: replies, port2 } = new MessageChannel();
+    const worker = new Worker(this.script, { workerData: { ...this.init, replies: port2 }, transferList: [port2] });
+    const slot: Slot = { worker, replies, inFlight: new Map(), batches: 0, exclusive: false };
     if (this.state) worker.postMessage(this.state);
-    worker.on('message', (reply: FromWorker | FromWorker[]) => {
-      slot.batches--;
-      slot.exclusive = false;
-      for (const msg of Array.isArray(reply) ? reply : [reply]) {
-        const held = slot.inFlight.get(msg.task);
-        slot.inFlight.delete(msg.task);
-        held?.pending.resolve(msg);
-      }
+    replies.on('message', (reply: FromWorker | FromWorker[]) => {
+      this.take(slot, reply);
       this.dispatch();
     });
     const fail = (err: Error) => {
@@ -182,8 +180,37 @@ export class WorkerPool {
     return slot;
   }
 
+  /**
+   * Take in the answers that have arrived (resolving their requests) and refill the workers, without waiting for the
+   * event loop: a caller that works between requests (the main thread running documents itself) calls it between
+   * documents, or the workers would idle until it next awaits something.
+   */
+  poll(): void {
+    for (const slot of this.slots) {
+      for (let m = receiveMessageOnPort(slot.replies); m; m = receiveMessageOnPort(slot.replies)) this.take(slot, m.message as FromWorker[]);
+    }
+    this.dispatch(false);
+  }
+
+  /** Whether the workers hold all they take at once (a full batch in each of their places) and more waits to go. */
+  full(): boolean {
+    let n = this.queue.length;
+    for (const slot of this.slots) n += slot.inFlight.size;
+    return n >= this.slots.length * BATCH_DOCS * BATCHES_IN_FLIGHT_PER_WORKER;
+  }
+
+  private take(slot: Slot, reply: FromWorker | FromWorker[]): void {
+    slot.batches--;
+    slot.exclusive = false;
+    for (const msg of Array.isArray(reply) ? reply : [reply]) {
+      const held = slot.inFlight.get(msg.task);
+      slot.inFlight.delete(msg.task);
+      held?.pending.resolve(msg);
+    }
+  }
+
   /** Post queued tasks in batches to the workers with room, spreading them evenly. */
-  private dispatch(): void {
+  private dispatch(partial = true): void {
     while (this.queue.length > 0) {
       // a job posted again waits for a worker with nothing else in hand, so that if it kills it, it fails alone
       const alone = this.queue[0].retried === true;
@@ -191,6 +218,8 @@ export class WorkerPool {
       if (open.length === 0) return;
       const best = open.reduce((a, b) => (b.batches < a.batches ? b : a));
       const size = Math.min(BATCH_DOCS, Math.ceil(this.queue.length / open.length));
+      // between documents (`poll`) a short batch goes only to a worker with nothing in hand
+      if (!partial && size < BATCH_DOCS && best.batches > 0) return;
       const batch: RunTask[] = [];
       let bytes = 0;
       while (batch.length < size && this.queue.length > 0 && (batch.length === 0 || (bytes + this.queue[0].bytes <= BATCH_BYTES && !this.queue[0].retried))) {

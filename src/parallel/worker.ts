@@ -3,7 +3,7 @@
  * for pass 1, `clean` for pass 2) on documents posted by the main thread and
  * posts back only what the main thread needs (see slim.ts).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { createCorpusState } from '../corpus.js';
 import type { Doc } from '../doc.js';
 import { failDoc, type Context, type Stage, type StageTimings } from '../stage.js';
@@ -25,12 +25,14 @@ const lines = new ChunkReader();
 const timings: { 1: StageTimings; 2: StageTimings } = { 1: {}, 2: {} };
 const ctx: Context = { options: init.options, corpus: createCorpusState() };
 const port = parentPort!;
+/** Answers go to the pool's port for this worker (see pool.ts `poll`). */
+const out = (workerData as { replies?: MessagePort }).replies ?? port;
 
 port.on('message', async (msg: ToWorker) => {
   if (msg.type === 'corpus') {
     ctx.corpus = reviveCorpus(msg.shipped);
   } else if (msg.type === 'timings') {
-    port.postMessage({ type: 'timings', task: msg.task, timings } satisfies FromWorker);
+    out.postMessage({ type: 'timings', task: msg.task, timings } satisfies FromWorker);
   } else {
     // one answer for the whole batch, in the order of its tasks
     const replies: FromWorker[] = [];
@@ -42,7 +44,7 @@ port.on('message', async (msg: ToWorker) => {
       // worker that is stopped does not close its files); if writing failed, they are read again in pass 2
       if (writer && !writer.close()) for (const r of replies) if (r.type === 'done' && r.pass === 1) delete r.result.spill;
     }
-    port.postMessage(replies, transfer);
+    out.postMessage(replies, transfer);
   }
 });
 

@@ -23,16 +23,19 @@ function runJobs(jobs: number, inputs: string[], code = inputs.some((i) => !fs.e
 }
 
 describe('clean-corpus --jobs', () => {
-  it('writes the same files and report with 1 and 2 jobs', () => {
+  it('writes the same files and report with 1, 2 and 3 jobs', () => {
     // the duplicates corpus and the site make pass-1 counts and near copies matter
     const inputs = [SEEDS, path.join(FIXTURES, 'dupes'), path.join(FIXTURES, 'site'), path.join(FIXTURES, 'pages')];
     const one = runJobs(1, inputs);
-    const two = runJobs(2, inputs);
     expect(one.report.documents.filter((d: { status: string }) => d.status === 'duplicate').length).toBeGreaterThan(10);
-    expect(two.files).toEqual(one.files);
-    expect(two.contents).toEqual(one.contents);
-    expect(two.report).toEqual(one.report);
-    expect(two.summary.jobs).toBe(2);
+    // 2: this thread and a worker share the documents; 3: and a second worker
+    for (const jobs of [2, 3]) {
+      const many = runJobs(jobs, inputs);
+      expect(many.files).toEqual(one.files);
+      expect(many.contents).toEqual(one.contents);
+      expect(many.report).toEqual(one.report);
+      expect(many.summary.jobs).toBe(jobs);
+    }
   });
 
   it('reports empty, binary and missing inputs the same way with 1 and 2 jobs', () => {
