@@ -12,7 +12,7 @@ import { failDoc, type Context, type Stage, type StageTimings } from '../stage.j
 import { WorkerPool } from './pool.js';
 import { ownBytes } from './protocol.js';
 import { docFromRead, loadDoc } from './load.js';
-import { passLists, runClean, runCleanSpilled, runStatistics } from './passes.js';
+import { passLists, readAs, runClean, runCleanSpilled, runStatistics } from './passes.js';
 import { SpillReader, SpillWriter, type SpillPlace, type SpillRef } from '../io/spill.js';
 import { shareCorpus } from './share.js';
 import { slimDoc, type StatsResult } from './slim.js';
@@ -59,7 +59,7 @@ export function inlineExecutor(lists: PipelineLists, ctx: Context, record: boole
   const reader = spill ? new SpillReader(spill.dir) : undefined;
   return {
     window: 1,
-    statistics: async (id, src) => runStatistics(await loadDoc(id, src, record ? timings[1] : undefined, writer ? 2 : 1), cut, within(1), writer),
+    statistics: async (id, src) => runStatistics(await loadDoc(id, src, record ? timings[1] : undefined, readAs(1, writer)), cut, within(1), writer),
     clean: async (id, src, ref) => {
       // a document pass 1 kept is read back; one that cannot be (a write that failed) is read from its source
       const kept = ref && reader ? runCleanSpilled(id, ref, reader, cut, within(2)) : undefined;

@@ -31,6 +31,14 @@ export function passLists(lists: { statistics: readonly Stage[]; clean: readonly
 }
 
 /**
+ * How pass `pass` reads a document: a document pass 1 keeps (with a spill `writer`) is read as pass 2 reads it, so
+ * that the kept copy serves pass 2 (a record's text span is noted for the writer).
+ */
+export function readAs(pass: 1 | 2, writer?: SpillWriter): 1 | 2 {
+  return pass === 1 && writer ? 2 : pass;
+}
+
+/**
  * Pass 1 on a read document. With a `writer`, the document is kept after the
  * shared stages (when it is still to be cleaned) and the result says where.
  */

@@ -13,7 +13,7 @@ import { docFromRead, placedRecordDoc, readFileDoc, recordDoc } from './load.js'
 import { ChunkReader } from '../io/chunk-reader.js';
 import { transferables } from './slim.js';
 import { packDoc } from './wire.js';
-import { passLists, runClean, runCleanSpilled, runStatistics } from './passes.js';
+import { passLists, readAs, runClean, runCleanSpilled, runStatistics } from './passes.js';
 import { SpillReader, SpillWriter } from '../io/spill.js';
 
 const init = workerData as WorkerInit;
@@ -60,14 +60,13 @@ async function runTask(msg: RunTask, transfer: ArrayBuffer[]): Promise<FromWorke
       return answer(msg, failDoc(docFromRead(msg.id, msg.source, { ok: true, bytes: new Uint8Array(0) }), 'spill-read', failure), transfer);
     }
   }
-  // a document that pass 1 keeps is read as pass 2 reads it (a record's text span is noted for the writer)
-  const readAs = msg.pass === 1 && writer ? 2 : msg.pass;
+  const as = readAs(msg.pass, writer);
   const doc = msg.file
     ? await readFileDoc(msg.id, msg.source, msg.file, timings[msg.pass])
     : msg.record?.bytes
-      ? await recordDoc(msg.id, msg.source, { bytes: msg.record.bytes, field: msg.record.field }, readAs, timings[msg.pass])
+      ? await recordDoc(msg.id, msg.source, { bytes: msg.record.bytes, field: msg.record.field }, as, timings[msg.pass])
       : msg.record?.at
-        ? await placedRecordDoc(msg.id, msg.source, msg.record.at, msg.record.field, lines, readAs, timings[msg.pass])
+        ? await placedRecordDoc(msg.id, msg.source, msg.record.at, msg.record.field, lines, as, timings[msg.pass])
       : docFromRead(msg.id, msg.source, { ok: true, bytes: msg.bytes ?? new Uint8Array(0), text: msg.text });
   if (msg.pass === 1) {
     const result = runStatistics(doc, lists, ctx, writer);
