@@ -1,7 +1,8 @@
 /**
- * Where the per-document lists run: in this thread (`--jobs 1`, small runs)
- * or on a worker pool. Both give the main thread the same slimmed record, so
- * the output does not depend on which one ran.
+ * Where the per-document lists run: in this thread (`--jobs 1`, small runs),
+ * or shared between it and a worker pool (`--jobs N`). Both give the main
+ * thread the same slimmed record, so the output does not depend on which one
+ * ran.
  */
 import type { Doc, DocSource } from '../doc.js';
 import { isRecordSource, type RecordSource } from '../io/jsonl.js';
@@ -163,7 +164,7 @@ export function poolExecutor(jobs: number, options: Options, pipeline: string, w
  * merges, the `corpus` list, writing). So the pool is kept fed first, and this thread, which otherwise waits on
  * it much of the time, takes what it has time for. Compared with N workers and a waiting main thread, it saves
  * one V8 isolate — its compiler and collector time — and the messages of the documents run here (128 MB of JSON
- * Lines, 2 cores: 9.6 s with 2 workers, 8.6 s with this thread and 1; BENCHMARKS.md).
+ * Lines, 2 cores: 9.6 s with 2 workers, 8.5 s with this thread and 1; BENCHMARKS.md).
  */
 export function sharedExecutor(here: Executor, pool: Executor & { full(): boolean }): Executor {
   const pick = (): Executor => (pool.full() ? here : pool);

@@ -144,6 +144,8 @@ export class WorkerPool {
       this.dispatch();
     });
     const fail = (err: Error) => {
+      // an answer the worker sent before it died may still come: its documents are posted again below instead
+      slot.replies.close();
       const held = [...slot.inFlight.values()];
       slot.inFlight.clear();
       slot.batches = 0;
@@ -192,7 +194,7 @@ export class WorkerPool {
     this.dispatch(false);
   }
 
-  /** Whether the workers hold all they take at once (a full batch in each of their places) and more waits to go. */
+  /** Whether the workers hold, with what is queued for them, as many documents as they take at once (full batches in all their places). */
   full(): boolean {
     let n = this.queue.length;
     for (const slot of this.slots) n += slot.inFlight.size;

@@ -7,6 +7,7 @@ import type { StageTimings } from '../stage.js';
 import type { StatsResult } from './slim.js';
 import type { SpillPlace, SpillRef } from '../io/spill.js';
 import type { RecordPlace } from '../io/jsonl.js';
+import type { MessagePort } from 'node:worker_threads';
 
 /** Given to every worker at start. */
 export interface WorkerInit {
@@ -15,6 +16,8 @@ export interface WorkerInit {
   pipeline: string;
   /** The spill (io/spill.ts): pass 1 keeps prepared documents there, pass 2 reads them back. */
   spill?: SpillPlace;
+  /** Where to answer (pool.ts `poll`); the parent port when not given. */
+  replies?: MessagePort;
 }
 
 /** One document to run through a pass. */

@@ -3,7 +3,7 @@
  * for pass 1, `clean` for pass 2) on documents posted by the main thread and
  * posts back only what the main thread needs (see slim.ts).
  */
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { createCorpusState } from '../corpus.js';
 import type { Doc } from '../doc.js';
 import { failDoc, type Context, type Stage, type StageTimings } from '../stage.js';
@@ -26,7 +26,7 @@ const timings: { 1: StageTimings; 2: StageTimings } = { 1: {}, 2: {} };
 const ctx: Context = { options: init.options, corpus: createCorpusState() };
 const port = parentPort!;
 /** Answers go to the pool's port for this worker (see pool.ts `poll`). */
-const out = (workerData as { replies?: MessagePort }).replies ?? port;
+const out = init.replies ?? port;
 
 port.on('message', async (msg: ToWorker) => {
   if (msg.type === 'corpus') {
