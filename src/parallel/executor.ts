@@ -177,9 +177,10 @@ export function sharedExecutor(here: Executor, pool: Executor & { full(): boolea
       pool.shareCorpus(state);
     },
     timings: async () => {
-      const [a, b] = await Promise.all([here.timings(), pool.timings()]);
-      for (const pass of [1, 2] as const) for (const [name, ms] of Object.entries(b[pass])) a[pass][name] = (a[pass][name] ?? 0) + ms;
-      return a;
+      const sum: { 1: StageTimings; 2: StageTimings } = { 1: {}, 2: {} };
+      for (const part of await Promise.all([here.timings(), pool.timings()]))
+        for (const pass of [1, 2] as const) for (const [name, ms] of Object.entries(part[pass])) sum[pass][name] = (sum[pass][name] ?? 0) + ms;
+      return sum;
     },
     busy: () => pool.busy(),
     close: async () => {
