@@ -60,6 +60,16 @@ export function failDoc(doc: Doc, stage: string, err: unknown): Doc {
   return doc;
 }
 
+/** Stage timings of the per-document work, per pass (pass 1's are reported as `pass1:<stage>`). */
+export type PassTimings = { 1: StageTimings; 2: StageTimings };
+
+/** Several threads' pass timings summed, stage by stage, into a new record. */
+export function sumPassTimings(parts: Iterable<PassTimings>): PassTimings {
+  const sum: PassTimings = { 1: {}, 2: {} };
+  for (const part of parts) for (const pass of [1, 2] as const) for (const [name, ms] of Object.entries(part[pass])) sum[pass][name] = (sum[pass][name] ?? 0) + ms;
+  return sum;
+}
+
 /** Run `fn`, adding its wall time in milliseconds to `timings[name]` when there are timings to fill. */
 export function timed<T>(timings: StageTimings | undefined, name: string, fn: () => T): T {
   if (!timings) return fn();

@@ -9,7 +9,7 @@ import { isRecordSource, type RecordSource } from '../io/jsonl.js';
 import type { Source } from '../run.js';
 import type { CorpusState } from '../corpus.js';
 import type { Options } from '../options.js';
-import { failDoc, type Context, type Stage, type StageTimings } from '../stage.js';
+import { failDoc, sumPassTimings, type Context, type PassTimings, type Stage } from '../stage.js';
 import { WorkerPool } from './pool.js';
 import { ownBytes } from './protocol.js';
 import { docFromRead, loadDoc } from './load.js';
@@ -36,7 +36,7 @@ export interface Executor {
   /** Hand the finished pass-1 state to whoever runs `clean`. */
   shareCorpus(state: CorpusState): void;
   /** Stage timings of the per-document work, per pass (summed over threads). */
-  timings(): Promise<{ 1: StageTimings; 2: StageTimings }>;
+  timings(): Promise<PassTimings>;
   /** Milliseconds each worker thread has spent working; empty when the work runs in this thread. */
   busy(): number[];
   close(): Promise<void>;
@@ -53,7 +53,7 @@ export interface PipelineLists {
  * documents there for pass 2.
  */
 export function inlineExecutor(lists: PipelineLists, ctx: Context, record: boolean, spill?: SpillPlace): Executor {
-  const timings: { 1: StageTimings; 2: StageTimings } = { 1: {}, 2: {} };
+  const timings: PassTimings = { 1: {}, 2: {} };
   const within = (pass: 1 | 2): Context => (record ? { ...ctx, timings: timings[pass] } : ctx);
   const cut = passLists(lists);
   const writer = spill ? new SpillWriter(spill.dir, spill.budget) : undefined;
@@ -176,12 +176,7 @@ export function sharedExecutor(here: Executor, pool: Executor & { full(): boolea
       here.shareCorpus(state);
       pool.shareCorpus(state);
     },
-    timings: async () => {
-      const sum: { 1: StageTimings; 2: StageTimings } = { 1: {}, 2: {} };
-      for (const part of await Promise.all([here.timings(), pool.timings()]))
-        for (const pass of [1, 2] as const) for (const [name, ms] of Object.entries(part[pass])) sum[pass][name] = (sum[pass][name] ?? 0) + ms;
-      return sum;
-    },
+    timings: async () => sumPassTimings(await Promise.all([here.timings(), pool.timings()])),
     busy: () => pool.busy(),
     close: async () => {
       await Promise.all([here.close(), pool.close()]);

@@ -10,7 +10,7 @@
  * order (run.ts).
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { StageTimings } from '../stage.js';
+import { sumPassTimings, type PassTimings } from '../stage.js';
 import type { FromWorker, RunTask, ToWorker, WorkerInit } from './protocol.js';
 
 /** Workers replaced after dying, per pool slot, before the pool gives up (a worker that cannot even start would otherwise be restarted forever). */
@@ -103,8 +103,7 @@ export class WorkerPool {
   }
 
   /** Stage timings summed over the workers, per pass. */
-  async timings(): Promise<{ 1: StageTimings; 2: StageTimings }> {
-    const sum: { 1: StageTimings; 2: StageTimings } = { 1: {}, 2: {} };
+  async timings(): Promise<PassTimings> {
     const answers = await Promise.all(
       this.slots.map(
         (slot) =>
@@ -116,11 +115,7 @@ export class WorkerPool {
           }),
       ),
     );
-    for (const a of answers) {
-      if (a.type !== 'timings') continue;
-      for (const pass of [1, 2] as const) for (const [name, ms] of Object.entries(a.timings[pass])) sum[pass][name] = (sum[pass][name] ?? 0) + ms;
-    }
-    return sum;
+    return sumPassTimings(answers.flatMap((a) => (a.type === 'timings' ? [a.timings] : [])));
   }
 
   /** Milliseconds each worker has spent working (not waiting for messages) so far. */

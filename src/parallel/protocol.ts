@@ -3,7 +3,7 @@
  */
 import type { Doc, DocSource } from '../doc.js';
 import type { Options } from '../options.js';
-import type { StageTimings } from '../stage.js';
+import type { PassTimings } from '../stage.js';
 import type { StatsResult } from './slim.js';
 import type { SpillPlace, SpillRef } from '../io/spill.js';
 import type { RecordPlace } from '../io/jsonl.js';
@@ -45,7 +45,7 @@ export type ToWorker = { type: 'batch'; tasks: RunTask[] } | { type: 'corpus'; s
 export type FromWorker =
   | { type: 'done'; task: number; pass: 1; result: StatsResult }
   | { type: 'done'; task: number; pass: 2; result: Doc }
-  | { type: 'timings'; task: number; timings: { 1: StageTimings; 2: StageTimings } };
+  | { type: 'timings'; task: number; timings: PassTimings };
 
 /**
  * The bytes as a Uint8Array that owns its whole ArrayBuffer, so that posting

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createCorpusState } from '../corpus.js';
 import type { Doc } from '../doc.js';
-import { failDoc, type Context, type Stage, type StageTimings } from '../stage.js';
+import { failDoc, type Context, type PassTimings, type Stage } from '../stage.js';
 import type { FromWorker, RunTask, ToWorker, WorkerInit } from './protocol.js';
 import { reviveCorpus } from './share.js';
 import { docFromRead, placedRecordDoc, readFileDoc, recordDoc } from './load.js';
@@ -22,7 +22,7 @@ const writer = init.spill ? new SpillWriter(init.spill.dir, init.spill.budget) :
 const reader = init.spill ? new SpillReader(init.spill.dir) : undefined;
 /** JSON Lines records' lines, read from their files here (RecordPlace). */
 const lines = new ChunkReader();
-const timings: { 1: StageTimings; 2: StageTimings } = { 1: {}, 2: {} };
+const timings: PassTimings = { 1: {}, 2: {} };
 const ctx: Context = { options: init.options, corpus: createCorpusState() };
 const port = parentPort!;
 /** Answers go to the pool's port for this worker (see pool.ts `poll`). */
