@@ -71,7 +71,8 @@ export class WorkerPool {
 
   constructor(
     readonly size: number,
-    private readonly init: WorkerInit,
+    /** All but the answer port, which each worker gets its own of. */
+    private readonly init: Omit<WorkerInit, 'replies'>,
     private readonly script: URL = new URL('./worker.js', import.meta.url),
   ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());

@@ -16,8 +16,8 @@ export interface WorkerInit {
   pipeline: string;
   /** The spill (io/spill.ts): pass 1 keeps prepared documents there, pass 2 reads them back. */
   spill?: SpillPlace;
-  /** Where to answer (pool.ts `poll`); the parent port when not given. */
-  replies?: MessagePort;
+  /** Where to answer: a port of this worker's own, which the pool can read without the event loop (pool.ts `poll`). */
+  replies: MessagePort;
 }
 
 /** One document to run through a pass. */

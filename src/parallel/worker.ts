@@ -25,8 +25,7 @@ const lines = new ChunkReader();
 const timings: PassTimings = { 1: {}, 2: {} };
 const ctx: Context = { options: init.options, corpus: createCorpusState() };
 const port = parentPort!;
-/** Answers go to the pool's port for this worker (see pool.ts `poll`). */
-const out = init.replies ?? port;
+const out = init.replies;
 
 port.on('message', async (msg: ToWorker) => {
   if (msg.type === 'corpus') {
