@@ -28,8 +28,8 @@ export function mixIn(h: number, k: number): number {
 
 /**
  * The part of `mixIn` that depends on `k` alone: `mixIn(h, k) === mixWord(h,
- * mixKey(k))`, so a word folded into many hashes (a token into every shingle
- * that holds it) is scrambled once.
+ * mixKey(k))`, so a word folded into more than one hash (corpus/key-hash.ts
+ * runs two lanes) is scrambled once per lane.
  */
 export function mixKey(k: number): number {
   k = Math.imul(k, 0xcc9e2d51);
