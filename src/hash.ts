@@ -28,6 +28,11 @@ export function foldKeeps(): UnitTable<Uint8Array> {
   return (keepTable ??= compactTable(unitsMatching(/\s/u).map((space) => 1 - space)));
 }
 
+// read by FoldedHash.add through module-level constants: see unit-table.ts, "Tables in hot loops"
+const KEEPS = foldKeeps();
+const KEEP_INDEX = KEEPS.index;
+const KEEP_DATA = KEEPS.data;
+
 /**
  * The 64-bit hash of a text with every whitespace character removed, fed
  * range by range: XXH64 of the UTF-16 code units of `text.replace(/\s+/g,
@@ -64,7 +69,6 @@ export class FoldedHash {
 
   /** Fold `text[start, end)` in. */
   add(text: string, start: number, end: number): void {
-    const { index, data } = foldKeeps();
     const buf = this.units;
     for (let i = start; i < end; ) {
       if (this.n >= FOLD_CHUNK) this.flush();
@@ -76,7 +80,7 @@ export class FoldedHash {
       for (const stop = Math.min(end, unitWindow.to, i + FOLD_CHUNK - n); i < stop; i++) {
         const c = units[i - base];
         buf[n] = c;
-        n += data[index[c >>> 8] + (c & 0xff)];
+        n += KEEP_DATA[KEEP_INDEX[c >>> 8] + (c & 0xff)];
         if ((c & 0xf800) === 0xd800) surrogates = true;
       }
       this.n = n;

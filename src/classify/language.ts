@@ -24,6 +24,8 @@ const scriptBits = (f: number): number => ((f >> 3) & 3) | ((f >> 7) & 12);
 const SCRIPTS = new Uint32Array(16);
 for (const [flag, lane] of [[LANG_HANGUL, 1], [WEIGHT_KANA, 1 << 8], [WEIGHT_HAN, 1 << 16], [LANG_LATIN, 1 << 24]]) SCRIPTS[scriptBits(flag)] = lane;
 const SCRIPTS_RUN = 255;
+/** CHAR_FLAGS under a module-level constant of this module, for the loop: see unit-table.ts, "Tables in hot loops". */
+const FLAGS = CHAR_FLAGS;
 
 /**
  * The stoplist language of a whole document, from its scripts: kana → ja;
@@ -50,12 +52,10 @@ export function scriptLang(u: Units): StopLang | 'latin' | undefined {
   const sample = Math.min(u.text.length, LANG_SAMPLE);
   cover(u, 0, sample);
   const { codes, base } = u;
-  const lanes = SCRIPTS;
-  const flags = CHAR_FLAGS;
   for (let i = 0; i < sample; ) {
     const end = Math.min(sample, i + SCRIPTS_RUN);
     let acc = 0;
-    for (; i < end; i++) acc += lanes[scriptBits(flags[codes[i - base]])];
+    for (; i < end; i++) acc += SCRIPTS[scriptBits(FLAGS[codes[i - base]])];
     hangul += acc & 0xff;
     kana += (acc >>> 8) & 0xff;
     han += (acc >>> 16) & 0xff;

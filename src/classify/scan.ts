@@ -117,6 +117,8 @@ for (let bits = 0; bits < 16; bits++) {
   LANES[bits] = (f & LETTER ? 1 : 0) | (f & WEIGHT_HANGUL ? 1 << 8 : 0) | (f & WEIGHT_HAN ? 1 << 16 : 0) | (f & WEIGHT_KANA ? 1 << 24 : 0);
 }
 const PACKED_RUN = 255;
+/** CHAR_FLAGS under a module-level constant of this module, for the loop: see unit-table.ts, "Tables in hot loops". */
+const FLAGS = CHAR_FLAGS;
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
@@ -220,16 +222,13 @@ export function scanRange(u: Units, from: number, to: number, weights: Weights, 
   let wasWord = 0;
   let word = 0;
   let odd = false;
-  // the tables as locals: an imported binding is read again on every use in the loop
-  const flags = CHAR_FLAGS;
-  const lanes = LANES;
   for (let i = lo; i < hi; ) {
     const end = Math.min(hi, i + PACKED_RUN);
     let acc = 0;
     for (; i < end; i++) {
       const c = codes[i];
-      const f = flags[c];
-      acc += lanes[(f >> 1) & 15];
+      const f = FLAGS[c];
+      acc += LANES[(f >> 1) & 15];
       const space = f & SPACE;
       const solid = space ^ 1;
       tokens += solid & afterSpace;

@@ -29,7 +29,15 @@ export function blockKey(text: string): string {
   return /\p{L}/u.test(key) ? key : '';
 }
 
+/** For `hashKey`: grows with the key. */
 const buffer = new UnitBuffer();
+/**
+ * For `blockKeyAt`, which writes at most two units (a space and itself) per
+ * unit of a block of at most MAX_KEY_SOURCE: never grown, so its units can be
+ * a module-level constant (unit-table.ts, "Tables in hot loops").
+ */
+const KEY = new UnitBuffer(2 * MAX_KEY_SOURCE + 2);
+const KEY_UNITS = KEY.units;
 const halves = new Uint32Array(2);
 
 /**
@@ -60,10 +68,7 @@ function hashKey(key: string, out: Uint32Array, at: number): void {
 const KIND_SHIFT = 16;
 const LETTER_BIT = 1 << 19;
 const UNSAFE_BIT = 1 << 20;
-let codes: UnitTable<Int32Array> | undefined;
-
 function keyCodes(): UnitTable<Int32Array> {
-  if (codes) return codes;
   const { kind, mapped } = keyTable();
   const full = new Int32Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
@@ -71,8 +76,12 @@ function keyCodes(): UnitTable<Int32Array> {
     const unit = k === DIGIT ? 0x30 : mapped[c];
     full[c] = ((unit - c) & 0xffff) | (k << KIND_SHIFT) | (k === KEEP_LETTER ? LETTER_BIT : 0) | (k === UNSAFE ? UNSAFE_BIT : 0);
   }
-  return (codes = compactTable(full));
+  return compactTable(full);
 }
+
+const KEY_CODES = keyCodes();
+const CODES_INDEX = KEY_CODES.index;
+const CODES_DATA = KEY_CODES.data;
 
 // The key as a state machine, so the loop has no branch on the character
 // (spaces and letters alternate every few characters: branches on them are
@@ -109,30 +118,27 @@ for (let state = START; state <= DIGITS; state++) {
  */
 export function blockKeyAt(text: string, start: number, end: number, out: Uint32Array, at = 0): number {
   if (end - start > MAX_KEY_SOURCE) return 0;
-  const { index, data } = keyCodes();
   // a block is short enough (MAX_KEY_SOURCE) to lie in one window of its text
   const text16 = unitsAt(text, start, end);
   const base = unitWindow.from;
-  // a character writes at most two units (a space and itself)
-  const units = buffer.reserve(2 * (end - start));
   let n = 0;
   // the state times 8 (see rows)
   let shift = START;
   let flags = 0;
   for (let i = start; i < end; i++) {
     const c = text16[i - base];
-    const e = data[index[c >>> 8] + (c & 0xff)];
+    const e = CODES_DATA[CODES_INDEX[c >>> 8] + (c & 0xff)];
     const step = rows[(e >>> KIND_SHIFT) & 7] >>> shift;
     flags |= e;
-    units[n] = 0x20;
+    KEY_UNITS[n] = 0x20;
     n += step & 1;
-    units[n] = c + e; // the unit it becomes: stored mod 2^16
+    KEY_UNITS[n] = c + e; // the unit it becomes: stored mod 2^16
     n += (step >>> 1) & 1;
     shift = step & STATE_MASK;
   }
   if (flags & UNSAFE_BIT) return slowKeyAt(text.slice(start, end), out, at);
   if (!(flags & LETTER_BIT)) return 0;
-  buffer.hash(n, out, at);
+  KEY.hash(n, out, at);
   return n;
 }
 

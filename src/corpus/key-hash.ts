@@ -31,8 +31,13 @@ function mixWord2(h: number, mixed: number): number {
 
 /** A growable buffer of code units to hash; `words` views the same memory two units at a time. */
 export class UnitBuffer {
-  units = new Uint16Array(1024);
-  private words = new Uint32Array(this.units.buffer);
+  units: Uint16Array;
+  private words: Uint32Array;
+
+  constructor(size = 1024) {
+    this.units = new Uint16Array(size);
+    this.words = new Uint32Array(this.units.buffer);
+  }
 
   /** Room for at least `n` code units (the contents are not kept). */
   reserve(n: number): Uint16Array {

@@ -36,15 +36,12 @@ const KEEP_SHIFT = 18;
 /** Bits 22–23: the unit's own class for the share (script.ts), where bits 16–17 hold its lower case's class. */
 const CLASS_SHIFT = 22;
 
-let table: UnitTable<Int32Array> | undefined;
-
 /**
  * Per code unit: its tokens.ts `lowerTable` entry (lower case as a difference
  * in bits 0–15, the lower case's class in bits 16–17, UNSAFE_UNIT in bit 20),
  * whether folding keeps it (bit 18) and its own class (bits 22–23).
  */
 function foldTokenTable(): UnitTable<Int32Array> {
-  if (table) return table;
   const lower = lowerTable();
   const keep = foldKeeps();
   const classes = bmpTable();
@@ -54,8 +51,14 @@ function foldTokenTable(): UnitTable<Int32Array> {
     const low = c & 0xff;
     full[c] = lower.data[lower.index[high] + low] | (keep.data[keep.index[high] + low] << KEEP_SHIFT) | (classes[c] << CLASS_SHIFT);
   }
-  return (table = compactTable(full));
+  return compactTable(full);
 }
+
+// module-level constants, built when the module loads: see unit-table.ts, "Tables in hot loops"
+const FOLD_TOKENS = foldTokenTable();
+const INDEX = FOLD_TOKENS.index;
+const DATA = FOLD_TOKENS.data;
+const LOWERS = lowerTable();
 
 /**
  * Fold `text[start, end)` into `fold`, add its letters to `counts` (as
@@ -65,8 +68,6 @@ function foldTokenTable(): UnitTable<Int32Array> {
  * are then not valid (the fold and the counts are).
  */
 export function foldTokens(fold: FoldedHash, text: string, start: number, end: number, counts: ScriptCounts, words: boolean, out: TokenBuffer): boolean {
-  const { index, data } = foldTokenTable();
-  const lowers = lowerTable();
   const buf = fold.units;
   let unspaced = counts.unspaced;
   let letters = counts.letters;
@@ -91,7 +92,7 @@ export function foldTokens(fold: FoldedHash, text: string, start: number, end: n
     // a step writes at most as many units as it reads, and reads one past `stop` at most: within the fold's slack
     for (; i < stop; i++) {
       const u = units[i - base];
-      const e = data[index[u >>> 8] + (u & 0xff)];
+      const e = DATA[INDEX[u >>> 8] + (u & 0xff)];
       buf[n] = u;
       n += (e >>> KEEP_SHIFT) & 1;
       let own = e >>> CLASS_SHIFT;
@@ -104,7 +105,7 @@ export function foldTokens(fold: FoldedHash, text: string, start: number, end: n
       } else {
         surrogates = true;
         const pair = u <= 0xdbff && i + 1 < end;
-        const x = lowered(units, i - base, pair, lowers.index, lowers.data);
+        const x = lowered(units, i - base, pair, LOWERS.index, LOWERS.data);
         flags |= x & TO_STRING_PATH ? UNSAFE_UNIT : 0;
         c = x & 0x1fffff;
         k = (x >>> 21) & 3;
@@ -113,7 +114,7 @@ export function foldTokens(fold: FoldedHash, text: string, start: number, end: n
           own = astralClass(codePointAt(units, i - base));
           const d = units[++i - base];
           buf[n] = d;
-          n += (data[index[d >>> 8] + (d & 0xff)] >>> KEEP_SHIFT) & 1;
+          n += (DATA[INDEX[d >>> 8] + (d & 0xff)] >>> KEEP_SHIFT) & 1;
         }
       }
       // own is 0, 1 or 2: counted without a branch (letters and spaces alternate too often to predict)
@@ -138,7 +139,12 @@ export function foldTokens(fold: FoldedHash, text: string, start: number, end: n
     fold.n = n;
     if (surrogates) fold.surrogates = true;
   }
-  if (inWord) out.push(fmix32(h));
+  // the word still open, stored without a branch: a path only some texts take has no type feedback when the
+  // loop is compiled, and V8 (11.3) then deoptimises on it at every call that takes it (the on-stack-replaced
+  // code is entered again each time: 9 → 18 ns a unit in a benchmark that hit it)
+  out.reserve(1);
+  out.hashes[out.count] = fmix32(h);
+  out.count += inWord;
   counts.unspaced = unspaced;
   counts.letters = letters;
   return (flags & UNSAFE_UNIT) === 0;

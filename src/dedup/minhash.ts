@@ -35,13 +35,23 @@ const SEED_VALUE = 0x68e31da4;
  */
 const ROLL = 0x9e3779b1 | 0;
 
+/** Largest signature length K (the bound of `dedup.hashes`). */
+const MAX_BINS = 1024;
+/**
+ * The bins and their "filled" marks while a document is signed, shared by
+ * every signer of the thread (a signature is copied out before the next):
+ * module-level constants, so the shingle loop's stores do not make it load
+ * them again at every shingle (unit-table.ts, "Tables in hot loops").
+ */
+const BINS = new Uint32Array(MAX_BINS);
+const FILLED = new Uint8Array(MAX_BINS);
+
 /** Reusable scratch space for signing documents one after another. */
 export class Signer {
   readonly tokens = new TokenBuffer();
-  private filled: Uint8Array;
 
   constructor(readonly params: ShingleParams) {
-    this.filled = new Uint8Array(params.hashes);
+    if (!(params.hashes >= 1 && params.hashes <= MAX_BINS)) throw new RangeError(`MinHash signature length ${params.hashes} is outside 1–${MAX_BINS}`);
   }
 
   /** Shingling mode for a text (its `ranges` when given), by its script share. */
@@ -66,18 +76,20 @@ export class Signer {
     const n0 = mode === 'char' ? this.params.charShingle : this.params.wordShingle;
     if (count === 0) return 0;
     const n = Math.min(n0, count);
-    const filled = this.filled;
-    filled.fill(0);
+    const K = out.length;
+    FILLED.fill(0, 0, K);
     // an empty bin holds the largest value, so the first shingle in it always wins
-    out.fill(0xffffffff);
-    shingle(this.tokens.hashes, count, n, out, filled);
-    densify(out, filled);
+    BINS.fill(0xffffffff, 0, K);
+    shingle(this.tokens.hashes, count, n, K);
+    out.set(BINS.subarray(0, K));
+    densify(out);
     return count - n + 1;
   }
 }
 
 /**
- * Hash every shingle of `n` tokens into its bin: the bin hash picks the bin,
+ * Hash every shingle of `n` tokens into its bin of the first K of BINS (FILLED
+ * marks it): the bin hash picks the bin,
  * the value hash competes for its minimum. A shingle's hash is a polynomial
  * in its tokens, `Σ tok[i + j] · ROLL^(n − 1 − j)` mod 2^32 (Karp & Rabin
  * 1987), kept as the window slides: one token in and one out is two
@@ -90,8 +102,7 @@ export class Signer {
  * (tokens.ts, fold-tokens.ts), so the sum needs no scrambling of its own; the
  * bin and the value are two finalisations of it under different seeds.
  */
-function shingle(tok: Uint32Array, count: number, n: number, out: Uint32Array, filled: Uint8Array): void {
-  const K = out.length;
+function shingle(tok: Uint32Array, count: number, n: number, K: number): void {
   const seedA = SEED_BIN ^ n;
   const seedB = SEED_VALUE ^ n;
   // ROLL^(n − 1): the weight of the token that leaves the window next
@@ -103,8 +114,8 @@ function shingle(tok: Uint32Array, count: number, n: number, out: Uint32Array, f
     h = (Math.imul(h, ROLL) + tok[i]) | 0;
     const bin = binOf(h ^ seedA, K);
     const v = fmix32(h ^ seedB);
-    if (v < out[bin]) out[bin] = v;
-    filled[bin] = 1;
+    if (v < BINS[bin]) BINS[bin] = v;
+    FILLED[bin] = 1;
     h = (h - Math.imul(tok[i - n + 1], top)) | 0;
   }
 }
@@ -131,14 +142,14 @@ export function signerFor(params: ShingleParams): Signer {
   return cached.signer;
 }
 
-/** Fill empty bins from non-empty ones along a per-bin hash sequence (needs one filled bin). */
-function densify(sig: Uint32Array, filled: Uint8Array): void {
+/** Fill empty bins from non-empty ones (FILLED) along a per-bin hash sequence (needs one filled bin). */
+function densify(sig: Uint32Array): void {
   const K = sig.length;
   for (let i = 0; i < K; i++) {
-    if (filled[i]) continue;
+    if (FILLED[i]) continue;
     for (let attempt = 1; ; attempt++) {
       const j = binOf(mixIn(i, attempt), K);
-      if (filled[j]) {
+      if (FILLED[j]) {
         sig[i] = sig[j];
         break;
       }

@@ -52,6 +52,8 @@ const DOCTYPE = /^\s*<!doctype html|^\s*<html[\s>]/i;
 /** Characters of a page's start in which a doctype is looked for before anything is cleaned. */
 const DOCTYPE_CHARS = 1024;
 const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
+/** normalise.ts's UNIT under a module-level constant of this module, for collapseSpaces' loop: see unit-table.ts, "Tables in hot loops". */
+const UNITS = UNIT;
 
 /** True when text that did not come with an HTML extension carries enough tags to be HTML. */
 export function looksLikeHtml(text: string, minTags: number): boolean {
@@ -336,13 +338,11 @@ class BlockBuilder implements HtmlHandler {
    */
   private collapseSpaces(source: string, start: number, end: number): string {
     if (start >= end) return '';
-    // (an imported binding read in the loop is looked up on every turn)
-    const units = UNIT;
     let i = start;
     let look = false;
     for (; i < end; i++) {
       const c = source.charCodeAt(i);
-      if (units[c] === Unit.Plain) continue;
+      if (UNITS[c] === Unit.Plain) continue;
       if (c === 32) {
         if (i + 1 < end && source.charCodeAt(i + 1) < 128 && HTML_SPACE[source.charCodeAt(i + 1)] === 1) break;
       } else if (c < 32 && HTML_SPACE[c] === 1) break;

@@ -27,26 +27,18 @@ const folder = new FoldedHash();
 
 /** Display width of `text` (of `text[start, end)`): East Asian wide characters (Hangul, CJK, kana, fullwidth forms) count 2. */
 export function displayWidth(text: string, start = 0, end = text.length): number {
-  const { index, data } = widthTable();
   let w = 0;
   for (let i = start; i < end; ) {
     const units = unitsAt(text, i, end);
     const base = unitWindow.from;
     for (const stop = Math.min(end, unitWindow.to); i < stop; i++) {
       const c = units[i - base];
-      w += data[index[c >>> 8] + (c & 0xff)];
+      w += WIDTH_DATA[WIDTH_INDEX[c >>> 8] + (c & 0xff)];
     }
   }
   return w;
 }
 
-let widths: UnitTable<Uint8Array> | undefined;
-function widthTable(): UnitTable<Uint8Array> {
-  if (widths) return widths;
-  const full = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) full[c] = unitWidth(c);
-  return (widths = compactTable(full));
-}
 
 /** Columns of one code unit: 2 for East Asian wide characters, 0 for the low half of a pair (counted with its high half), else 1. */
 function unitWidth(c: number): number {
@@ -61,6 +53,17 @@ function unitWidth(c: number): number {
     (c >= 0xffe0 && c <= 0xffe6);
   return wide ? 2 : 1;
 }
+
+function widthTable(): UnitTable<Uint8Array> {
+  const full = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) full[c] = unitWidth(c);
+  return compactTable(full);
+}
+
+// module-level constants, built when the module loads: see unit-table.ts, "Tables in hot loops"
+const WIDTHS = widthTable();
+const WIDTH_INDEX = WIDTHS.index;
+const WIDTH_DATA = WIDTHS.data;
 
 /** The long blocks of a document, what its near-copy signature is taken over: `[start, end, …]` offsets into its text. */
 export function longBlocks(doc: Doc, minWidth: number): number[] {
@@ -80,7 +83,6 @@ export function longBlocks(doc: Doc, minWidth: number): number[] {
  * two columns wide), so the loop does not test the sum at every unit.
  */
 function reachesWidth(text: string, start: number, end: number, min: number): boolean {
-  const { index, data } = widthTable();
   let w = 0;
   for (let i = start; i < end; ) {
     const units = unitsAt(text, i, end);
@@ -89,7 +91,7 @@ function reachesWidth(text: string, start: number, end: number, min: number): bo
     while (i < limit) {
       for (const stop = Math.min(limit, i + Math.max(1, (min - w) >> 1)); i < stop; i++) {
         const c = units[i - base];
-        w += data[index[c >>> 8] + (c & 0xff)];
+        w += WIDTH_DATA[WIDTH_INDEX[c >>> 8] + (c & 0xff)];
       }
       if (w >= min) return true;
     }

@@ -97,10 +97,9 @@ export function scanText(s: string, start: number, end: number, state: number): 
   if (state & Scan.Rules) return state;
   let last = state & Scan.Last;
   let nfc = state & Scan.Nfc;
-  // (a module binding read in the loop is looked up on every turn)
-  const units = UNIT;
+  // UNIT read as this module's constant: see unit-table.ts, "Tables in hot loops"
   for (let i = start; i < end; i++) {
-    const u = units[s.charCodeAt(i)];
+    const u = UNIT[s.charCodeAt(i)];
     if (u === Unit.Plain) {
       last = Scan.Other;
       continue;
