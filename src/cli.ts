@@ -9,14 +9,13 @@ import path from 'node:path';
 import os from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
 import iconv from 'iconv-lite';
-import { defaultOptions, type Options } from './options.js';
+import { defaultOptions, SKIPPABLE, type Options } from './options.js';
 import { applyThresholds, THRESHOLDS, type ThresholdSpec } from './thresholds.js';
 import { expandInputs, isInside, displayPath } from './io/inputs.js';
 import { writeAtomic, removePendingTemps } from './io/write.js';
 import { INTERRUPTED, watchInterrupts } from './io/interrupt.js';
 import { parseByteSize } from './io/size.js';
 import { checkOutputPaths } from './io/paths.js';
-import { runCorpus } from './run.js';
 import { formatSummary, problemLine } from './format/summary.js';
 import { formatExplain } from './format/explain.js';
 import { canonicalEncoding } from './stages/detect-encoding.js';
@@ -28,12 +27,9 @@ import { isRecordSource, DEFAULT_TEXT_FIELD } from './io/jsonl.js';
 import { readPathList } from './io/files-from.js';
 import { readAll, byteLength } from './io/stdin.js';
 import { guardOutput, type GuardedOutput } from './io/stdout.js';
-import { runPipe } from './modes/pipe.js';
-import { runCheck } from './modes/check.js';
 import { jsonlFolderOutputs } from './modes/folder-jsonl.js';
 import type { ModeContext } from './modes/context.js';
 import { Tally } from './modes/tally.js';
-import { SKIPPABLE } from './pipeline.js';
 import type { StageTimings } from './stage.js';
 
 /** Exit codes (ripgrep-style: they carry meaning). */
@@ -257,6 +253,7 @@ async function dispatch(args: string[], flags: CliFlags, options: Options, io: I
   };
   if (flags.check || flags.write) {
     if (args.length === 0 || args.includes('-')) throw new UsageError(`--${flags.check ? 'check' : 'write'} needs files, folders or globs (or --files-from)`);
+    const { runCheck } = await import('./modes/check.js');
     return runCheck(args, ctx, { write: Boolean(flags.write), deleteDuplicates: Boolean(flags.deleteDuplicates) });
   }
   if ((args.length === 0 && !flags.filesFrom) || (args.length === 1 && args[0] === '-')) {
@@ -264,6 +261,7 @@ async function dispatch(args: string[], flags: CliFlags, options: Options, io: I
     if (args.length === 0 && io.stdin.isTTY) throw new UsageError('no input given: name files, folders or globs, or pipe a document to standard input');
     const input = await readAll(io.stdin);
     if (args.length === 0 && byteLength(input) === 0) throw new UsageError('no input given: name files, folders or globs, or pipe a document to standard input');
+    const { runPipe } = await import('./modes/pipe.js');
     return runPipe(input, ctx);
   }
   if (args.includes('-')) throw new UsageError('"-" (standard input) cannot be mixed with other inputs');
@@ -313,7 +311,7 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
   });
 
   try {
-    await runCorpus(sources, options, {
+    await (await import('./run.js')).runCorpus(sources, options, {
       shouldStop: () => interrupts.stopped,
       onProgress: (pass, done) => progress.update(pass, done, files.length + missing.length),
       onDoc: async (doc: Doc) => {

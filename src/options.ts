@@ -11,9 +11,17 @@ export interface Options {
   format: 'auto' | 'text' | 'html';
   /** Named heuristic thresholds (see thresholds.ts). */
   thresholds: Thresholds;
-  /** Stages not to run (`--skip`): names from `SKIPPABLE` in pipeline.ts. */
+  /** Stages not to run (`--skip`): names from `SKIPPABLE`. */
   skip: string[];
 }
+
+/**
+ * Stages a user may turn off with `--skip` (the decoding and normalising
+ * stages, and assemble, always run): e.g. `--skip classify,boilerplate` keeps
+ * every block and still removes repeats and duplicates. The names are those of
+ * the stages in pipeline.ts.
+ */
+export const SKIPPABLE: readonly string[] = ['unwrap', 'near-copies', 'count-blocks', 'boilerplate', 'classify', 'repeats', 'dedup', 'cross-doc'];
 
 export function defaultOptions(): Options {
   return { format: 'auto', thresholds: defaultThresholds(), skip: [] };

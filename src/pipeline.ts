@@ -74,9 +74,5 @@ export const corpus: readonly Stage[] = [
   stage('cross-doc', (doc, ctx) => crossDoc(doc, ctx)),
 ];
 
-/**
- * Stages a user may turn off with `--skip` (the decoding and normalising
- * stages, and assemble, always run): e.g. `--skip classify,boilerplate` keeps
- * every block and still removes repeats and duplicates.
- */
-export const SKIPPABLE: readonly string[] = ['unwrap', 'near-copies', 'count-blocks', 'boilerplate', 'classify', 'repeats', 'dedup', 'cross-doc'];
+/** The stages a user may turn off with `--skip` (kept in options.ts, which the command line reads without loading the stages). */
+export { SKIPPABLE } from './options.js';
