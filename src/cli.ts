@@ -303,6 +303,8 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
   const busy = { main: 0, workers: [] as number[] };
   // First signal: finish the document in hand, write the report of what was done, exit 130.
   // Second: remove the temporary files of writes under way (outputs, in-place rewrites, the report) and stop at once.
+  // the stages load here, not with the command line (their tables cost ~90 ms to build): --help stays quick
+  const { runCorpus } = await import('./run.js');
   const interrupts = watchInterrupts(() => {
     removePendingTemps();
     tally.abort();
@@ -311,7 +313,7 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
   });
 
   try {
-    await (await import('./run.js')).runCorpus(sources, options, {
+    await runCorpus(sources, options, {
       shouldStop: () => interrupts.stopped,
       onProgress: (pass, done) => progress.update(pass, done, files.length + missing.length),
       onDoc: async (doc: Doc) => {

@@ -1,9 +1,9 @@
 /**
  * Building lookup tables over the 65,536 UTF-16 code units quickly. A table
- * is built once per thread, on first use, and counts in the time of the
- * stage that first needs it; testing a regular expression on 65,536
- * one-character strings takes tens of milliseconds per pattern, a single
- * global search over one string of all the code units a few.
+ * is built once per thread, when its module loads or on first use; testing a
+ * regular expression on 65,536 one-character strings takes tens of
+ * milliseconds per pattern, a single global search over one string of all
+ * the code units a few.
  *
  * Tables in hot loops. A loop that reads a table (or writes a scratch
  * buffer) through a module-level `const` of its own module runs up to twice
@@ -17,7 +17,8 @@
  * are built when their module loads and read through its own constants
  * (`const TABLE = someTable(); const INDEX = TABLE.index;`, or an alias of an
  * imported table, `const FLAGS = CHAR_FLAGS`): that cost is paid once per
- * thread, and every run needs the tables anyway. Plain declarations, not
+ * thread, and every run needs the tables anyway (the command line loads the
+ * stages only when it has documents to run). Plain declarations, not
  * destructuring: `const { index: INDEX } = someTable()` is not folded (the
  * fold-tokens loop took 17.5 ns a unit so, 8.9 with plain constants, 10.0
  * with locals).

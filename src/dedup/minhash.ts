@@ -50,9 +50,7 @@ const FILLED = new Uint8Array(MAX_BINS);
 export class Signer {
   readonly tokens = new TokenBuffer();
 
-  constructor(readonly params: ShingleParams) {
-    if (!(params.hashes >= 1 && params.hashes <= MAX_BINS)) throw new RangeError(`MinHash signature length ${params.hashes} is outside 1–${MAX_BINS}`);
-  }
+  constructor(readonly params: ShingleParams) {}
 
   /** Shingling mode for a text (its `ranges` when given), by its script share. */
   mode(text: string, ranges?: Ranges, share = unspacedShare(text, ranges)): ShingleMode {
@@ -77,6 +75,7 @@ export class Signer {
     if (count === 0) return 0;
     const n = Math.min(n0, count);
     const K = out.length;
+    if (K > MAX_BINS) throw new RangeError(`MinHash signature length ${K} is over ${MAX_BINS}`);
     FILLED.fill(0, 0, K);
     // an empty bin holds the largest value, so the first shingle in it always wins
     BINS.fill(0xffffffff, 0, K);
@@ -88,9 +87,9 @@ export class Signer {
 }
 
 /**
- * Hash every shingle of `n` tokens into its bin of the first K of BINS (FILLED
- * marks it): the bin hash picks the bin,
- * the value hash competes for its minimum. A shingle's hash is a polynomial
+ * Hash every shingle of `n` tokens into its bin, one of the first K of BINS
+ * (FILLED marks it): the bin hash picks the bin, the value hash competes for
+ * its minimum. A shingle's hash is a polynomial
  * in its tokens, `Σ tok[i + j] · ROLL^(n − 1 − j)` mod 2^32 (Karp & Rabin
  * 1987), kept as the window slides: one token in and one out is two
  * multiplications, whatever `n`, where mixing the `n` tokens afresh for each
