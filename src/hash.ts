@@ -22,16 +22,16 @@ export function hash64Bytes(bytes: Uint8Array, seed = 0n): bigint {
 /** Code units folded per piece; a longer text is hashed as a stream of such pieces, never copied whole. */
 const FOLD_CHUNK = 1 << 15;
 
-let keepTable: UnitTable<Uint8Array> | undefined;
-/** 1 for every code unit folding keeps, 0 for the whitespace `\s` matches (in two levels: unit-table.ts). */
-export function foldKeeps(): UnitTable<Uint8Array> {
-  return (keepTable ??= compactTable(unitsMatching(/\s/u).map((space) => 1 - space)));
-}
-
-// read by FoldedHash.add through module-level constants: see unit-table.ts, "Tables in hot loops"
-const KEEPS = foldKeeps();
+// built when the module loads and read by FoldedHash.add through module-level constants: see unit-table.ts,
+// "Tables in hot loops"
+const KEEPS: UnitTable<Uint8Array> = compactTable(unitsMatching(/\s/u).map((space) => 1 - space));
 const KEEP_INDEX = KEEPS.index;
 const KEEP_DATA = KEEPS.data;
+
+/** 1 for every code unit folding keeps, 0 for the whitespace `\s` matches (in two levels: unit-table.ts). */
+export function foldKeeps(): UnitTable<Uint8Array> {
+  return KEEPS;
+}
 
 /**
  * The 64-bit hash of a text with every whitespace character removed, fed
