@@ -3,6 +3,8 @@
  * buffer with offsets — so "duplicate of <path>" can be said without keeping a
  * string object per document.
  */
+import { grown } from '../typed-arrays.js';
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -24,13 +26,7 @@ export class PathTable {
       next.set(this.bytes.subarray(0, this.used));
       this.bytes = next;
     }
-    if (2 * id + 1 >= this.spans.length) {
-      let cap = this.spans.length;
-      while (2 * id + 1 >= cap) cap *= 2;
-      const next = new Uint32Array(cap);
-      next.set(this.spans);
-      this.spans = next;
-    }
+    this.spans = grown(this.spans, 2 * id + 1, (n) => new Uint32Array(n));
     const { written } = encoder.encodeInto(path, this.bytes.subarray(this.used));
     this.spans[2 * id] = this.used;
     this.used += written;

@@ -19,7 +19,6 @@ import { PathTable } from './paths.js';
 import { UnionFind } from './union-find.js';
 import { grown } from '../typed-arrays.js';
 
-
 /** Pass 1: which documents nearly copy an earlier one, judged on long blocks. */
 export class NearCopyState {
   /** Dropped (undefined) once pass 2 starts: only the verdicts are needed then. */

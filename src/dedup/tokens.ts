@@ -83,9 +83,9 @@ function astralLower(cp: number): number {
   return l;
 }
 
-export const wordToken = (h: number): number => fmix32(h);
+const wordToken = (h: number): number => fmix32(h);
 // a single character is a token: hash its code point apart from words
-export const charToken = (c: number): number => fmix32(Math.imul(c, 0x9e3779b1) ^ 0x5bd1e995);
+const charToken = (c: number): number => fmix32(Math.imul(c, 0x9e3779b1) ^ 0x5bd1e995);
 
 /**
  * Cut `text` (its `ranges` when given) into tokens for `mode` and store their

@@ -3,16 +3,13 @@
  * The root of a set is always its smallest id — the earliest document in input
  * order — which is the one kept.
  */
+import { grown } from '../typed-arrays.js';
+
 export class UnionFind {
   private parent = new Int32Array(1024).fill(-1);
 
   private ensure(id: number): void {
-    if (id < this.parent.length) return;
-    let cap = this.parent.length;
-    while (cap <= id) cap *= 2;
-    const next = new Int32Array(cap).fill(-1);
-    next.set(this.parent);
-    this.parent = next;
+    this.parent = grown(this.parent, id, (n) => new Int32Array(n), -1);
   }
 
   /** Bytes held now. */

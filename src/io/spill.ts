@@ -67,7 +67,6 @@ export function removeSpillDir(dir: string): void {
 
 const fileOf = (dir: string, file: number): string => path.join(dir, `${file}.bin`);
 
-
 /**
  * Appends this thread's documents to its own file, in writes of about
  * CHUNK_BYTES (one system call per ~1 MB), up to a budget. `close` writes what is gathered and closes the file: call it

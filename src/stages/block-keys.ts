@@ -10,7 +10,7 @@ import type { Doc } from '../doc.js';
 import type { Options } from '../options.js';
 import { blockKeyAt } from '../corpus/block-key.js';
 
-/** Int32s per block in `Doc.blockKeys`: the low and high halves of the hash, and the key's length. */
+/** Values per block in `Doc.blockKeys`: the low and high halves of the hash, and the key's length. */
 export const KEY_STRIDE = 3;
 
 export function blockKeys(doc: Doc, options: Options): void {

@@ -39,7 +39,6 @@ export function displayWidth(text: string, start = 0, end = text.length): number
   return w;
 }
 
-
 /** Columns of one code unit: 2 for East Asian wide characters, 0 for the low half of a pair (counted with its high half), else 1. */
 function unitWidth(c: number): number {
   if (c >= 0xdc00 && c <= 0xdfff) return 0;
