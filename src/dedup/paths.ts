@@ -20,12 +20,8 @@ export class PathTable {
   }
 
   set(id: number, path: string): void {
-    const need = this.used + path.length * 3;
-    if (need > this.bytes.length) {
-      const next = new Uint8Array(Math.max(need, this.bytes.length * 2));
-      next.set(this.bytes.subarray(0, this.used));
-      this.bytes = next;
-    }
+    // room for the path's UTF-8, at most 3 bytes a UTF-16 unit
+    this.bytes = grown(this.bytes, this.used + path.length * 3 - 1, (n) => new Uint8Array(n));
     this.spans = grown(this.spans, 2 * id + 1, (n) => new Uint32Array(n));
     const { written } = encoder.encodeInto(path, this.bytes.subarray(this.used));
     this.spans[2 * id] = this.used;

@@ -5,7 +5,7 @@
  */
 import { createDoc, type Doc, type DocSource } from '../doc.js';
 import { readInput, SKIP_CODES, type ReadResult } from '../io/read.js';
-import type { StageTimings } from '../stage.js';
+import { timed, type StageTimings } from '../stage.js';
 import type { Source } from '../run.js';
 import { readPlace, readRecord, type RecordPlace, type RecordSource } from '../io/jsonl.js';
 import type { ChunkReader } from '../io/chunk-reader.js';
@@ -71,10 +71,7 @@ export function loadDoc(id: number, src: Source, timings?: StageTimings, pass: 1
  * third of the run with `--jobs 2`.
  */
 function timedReadNow(id: number, source: DocSource, read: () => ReadResult, timings?: StageTimings): Doc {
-  const t0 = timings ? performance.now() : 0;
-  const result = read();
-  if (timings) timings.read = (timings.read ?? 0) + (performance.now() - t0);
-  return docFromRead(id, source, result);
+  return docFromRead(id, source, timed(timings, 'read', read));
 }
 
 async function timedRead(id: number, source: DocSource, read: () => Promise<ReadResult>, timings?: StageTimings): Promise<Doc> {
