@@ -25,12 +25,16 @@ import { ConfigError, findConfig, loadConfig, type ConfigurableOption } from './
 import { inputSources, outputNamesFor, type JsonlChoice } from './io/sources.js';
 import { isRecordSource, DEFAULT_TEXT_FIELD } from './io/jsonl.js';
 import { readPathList } from './io/files-from.js';
-import { readAll, byteLength } from './io/stdin.js';
+import { readDocument, StdinSpool } from './io/stdin.js';
+import type { PipeInput } from './modes/pipe.js';
 import { guardOutput, type GuardedOutput } from './io/stdout.js';
 import { jsonlFolderOutputs } from './modes/folder-jsonl.js';
 import type { ModeContext } from './modes/context.js';
 import { Tally } from './modes/tally.js';
 import type { StageTimings } from './stage.js';
+
+/** For bin/clean-corpus.js, which ends the process at once when stdout closes or something escapes `main`. */
+export { removePendingTemps };
 
 /** Exit codes (ripgrep-style: they carry meaning). */
 export const EXIT = { ok: 0, findings: 1, error: 2, interrupted: INTERRUPTED } as const;
@@ -250,6 +254,8 @@ async function dispatch(args: string[], flags: CliFlags, options: Options, io: I
     header: { tool: toolInfo(), options: { ...options, quiet: Boolean(flags.quiet) } },
     quiet: Boolean(flags.quiet),
     color,
+    jobs: parseJobs(flags.jobs),
+    spill: flags.spill !== false,
   };
   if (flags.check || flags.write) {
     if (args.length === 0 || args.includes('-')) throw new UsageError(`--${flags.check ? 'check' : 'write'} needs files, folders or globs (or --files-from)`);
@@ -259,13 +265,18 @@ async function dispatch(args: string[], flags: CliFlags, options: Options, io: I
   if ((args.length === 0 && !flags.filesFrom) || (args.length === 1 && args[0] === '-')) {
     if (flags.json) throw new UsageError('--json prints on stdout, which carries the cleaned text when reading standard input; use --report FILE');
     if (args.length === 0 && io.stdin.isTTY) throw new UsageError('no input given: name files, folders or globs, or pipe a document to standard input');
-    const input = await readAll(io.stdin);
-    if (args.length === 0 && byteLength(input) === 0) throw new UsageError('no input given: name files, folders or globs, or pipe a document to standard input');
+    const input: PipeInput = jsonl.all
+      ? { records: new StdinSpool(io.stdin, (problem) => io.stderr.write(`clean-corpus: cannot keep standard input in ${os.tmpdir()} for the second pass (${problem}); keeping the rest of it in memory\n`)) }
+      : { document: await readDocument(io.stdin, options.thresholds['input.maxBytes']) };
+    if (args.length === 0 && ('records' in input ? await input.records.isEmpty() : input.document.size === 0)) {
+      if ('records' in input) input.records.dispose();
+      throw new UsageError('no input given: name files, folders or globs, or pipe a document to standard input');
+    }
     const { runPipe } = await import('./modes/pipe.js');
     return runPipe(input, ctx);
   }
   if (args.includes('-')) throw new UsageError('"-" (standard input) cannot be mixed with other inputs');
-  return runFolder(args, flags, options, io, color);
+  return runFolder(args, flags, options, io, color, ctx.jobs);
 }
 
 /** `--jobs`: a whole number of threads, 1 or more; the number of cores when not given. */
@@ -276,7 +287,7 @@ function parseJobs(value: string | undefined): number {
   return n;
 }
 
-async function runFolder(args: string[], flags: CliFlags, options: Options, io: Io, color: boolean, jobs = parseJobs(flags.jobs)): Promise<number> {
+async function runFolder(args: string[], flags: CliFlags, options: Options, io: Io, color: boolean, jobs: number): Promise<number> {
   if (args.length === 0) throw new UsageError('no input given: name files, folders or globs');
   const started = performance.now();
   const outDir = path.resolve(io.cwd, flags.output ?? DEFAULT_OUTPUT);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, type Code } from './codes.js';
 import type { Doc, DocStatus } from './doc.js';
 import { Utf8Buffer } from './io/streamed-output.js';
+import { trackTemp, untrackTemp } from './io/write.js';
 
 export const REPORT_VERSION = 1;
 /** Removed text longer than this is cut in the report (its offsets still give the whole span). */
@@ -162,6 +163,8 @@ export class ReportWriter {
     this.tmp = `${target}.tmp-${process.pid}`;
     fs.mkdirSync(path.dirname(target), { recursive: true });
     this.fd = fs.openSync(this.tmp, 'w');
+    // a run ended at once (a second signal, a closed stdout) removes it with the other temporary files
+    trackTemp(this.tmp);
     const fd = this.fd;
     this.buffer = new Utf8Buffer(REPORT_BUFFER_BYTES, (bytes) => fs.writeSync(fd, bytes));
     fs.writeSync(this.fd, `{\n"version": ${REPORT_VERSION},\n"tool": ${JSON.stringify(header.tool)},\n"options": ${JSON.stringify(header.options)},\n"documents": [\n`);
@@ -183,6 +186,7 @@ export class ReportWriter {
     fs.writeSync(this.fd, `\n],\n${interrupted ? '"interrupted": true,\n' : ''}"totals": ${JSON.stringify(totals)}${t}\n}\n`);
     fs.closeSync(this.fd);
     fs.renameSync(this.tmp, this.target);
+    untrackTemp(this.tmp);
   }
 
   /** Drop the partial report (on interrupt). */
@@ -193,5 +197,6 @@ export class ReportWriter {
       // already closed
     }
     fs.rmSync(this.tmp, { force: true });
+    untrackTemp(this.tmp);
   }
 }

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import { createDoc, type Doc } from '../src/doc.js';
 import { defaultOptions, type Options } from '../src/options.js';
 import { runStages, type Stage } from '../src/stage.js';
@@ -44,10 +45,13 @@ export function cli(args: string[], options: SpawnSyncOptions & { input?: string
   return { code: r.status, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
 }
 
-/** A fresh temporary folder, removed after the process exits. */
+/**
+ * A fresh temporary folder, removed once the test file's tests are done. (An `exit` handler did not do it: vitest
+ * does not end its worker processes that way, and each `npm test` left ~90 folders in TMPDIR.)
+ */
 const tmpDirs: string[] = [];
-process.on('exit', () => {
-  for (const dir of tmpDirs) fs.rmSync(dir, { recursive: true, force: true });
+afterAll(() => {
+  for (const dir of tmpDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 export function tmpDir(prefix = 'clean-corpus-test-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));

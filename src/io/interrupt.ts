@@ -16,7 +16,8 @@ export interface Interrupts {
 /** Exit status of a run ended by a signal, for callers that return it. */
 export const INTERRUPTED = 130;
 
-export function watchInterrupts(atOnce: () => void): Interrupts {
+/** `atOnce` runs on the second signal, before the process ends; `first`, when given, on the first (to end a wait on input). */
+export function watchInterrupts(atOnce: () => void, first?: () => void): Interrupts {
   let stopped = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopped) {
@@ -26,6 +27,7 @@ export function watchInterrupts(atOnce: () => void): Interrupts {
       process.exit(INTERRUPTED);
     }
     stopped = true;
+    first?.();
   };
   const dispose = () => {
     process.off('SIGINT', onSignal);

@@ -89,16 +89,17 @@ export async function runCheck(args: string[], ctx: ModeContext, fix: FixChoice)
         await say();
         if (doc.status === 'error' || (doc.status === 'skipped' && !ctx.quiet)) io.stderr.write(problemLine(entry, ctx.color) + '\n');
       },
-    });
+    }, { jobs: ctx.jobs, spill: ctx.spill });
   } finally {
     interrupts.dispose();
   }
   if (interrupts.stopped) {
     // a JSON Lines file whose records were not all read is left as it was
     records.abort();
-    removePendingTemps();
     await say();
+    // the report first: it is a temporary file too until it is finished
     tally.finish(true);
+    removePendingTemps();
     io.stderr.write(`clean-corpus: interrupted after ${tally.totals.documents} documents; ${fix.write ? 'files done are cleaned, the others untouched' : 'nothing was written'}\n`);
     return INTERRUPTED;
   }

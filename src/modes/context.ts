@@ -19,4 +19,8 @@ export interface ModeContext {
   header: { tool: object; options: object };
   quiet: boolean;
   color: boolean;
+  /** `--jobs`: threads for the per-document work. */
+  jobs: number;
+  /** False with `--no-spill`. */
+  spill: boolean;
 }

@@ -2,50 +2,92 @@
  * Pipe mode: one document (or, with `--jsonl`, a stream of records) on
  * standard input, the cleaned text (or records) on standard output. Nothing
  * but output goes to stdout: problems go to stderr (and the summary too, when
- * stderr is a terminal), the report only to `--report FILE`. When the reader goes away (`| head`), the run stops
- * and exits 0 without a word.
+ * stderr is a terminal), the report only to `--report FILE`. When the reader
+ * goes away (`| head`), the run stops and exits 0 without a word. Signals are
+ * handled as in a folder run.
  */
 import type { Doc } from '../doc.js';
 import { runCorpus, type Source } from '../run.js';
 import { jsonlSources, isRecordSource, outputLine } from '../io/jsonl.js';
-import { byteLength } from '../io/stdin.js';
+import type { StdinSpool } from '../io/stdin.js';
 import { displayPath } from '../io/inputs.js';
+import { removePendingTemps } from '../io/write.js';
+import { INTERRUPTED, watchInterrupts } from '../io/interrupt.js';
 import { formatSummary, problemLine } from '../format/summary.js';
 import type { ModeContext } from './context.js';
 import { Tally } from './tally.js';
 
 export const STDIN_NAME = '<stdin>';
 
-/** Clean `input` (standard input, already read whole) to standard output; resolves to the exit code. */
-export async function runPipe(input: Buffer[], ctx: ModeContext): Promise<number> {
+/** Standard input as the command line read it: one document (read whole, up to the size limit), or JSON Lines records. */
+export type PipeInput = { document: { bytes?: Buffer; size: number } } | { records: StdinSpool };
+
+/** Clean `input` to standard output; resolves to the exit code. */
+export async function runPipe(input: PipeInput, ctx: ModeContext): Promise<number> {
   const started = performance.now();
   const { io, out, options } = ctx;
   const maxBytes = options.thresholds['input.maxBytes'];
-  const size = byteLength(input);
-  // records are read from the chunks as they are; one document needs them joined
-  const bytes = ctx.jsonl.all || size > maxBytes ? undefined : input.length === 1 ? input[0] : Buffer.concat(input);
-  const sources = ctx.jsonl.all
-    ? () => jsonlSources({ display: STDIN_NAME, rel: '' }, ctx.jsonl.field, () => input, maxBytes)
-    : (): Source[] => [
-        {
-          source: { path: STDIN_NAME, relPath: '' },
-          load: async () =>
-            bytes === undefined
-              ? { ok: false, code: 'too-large', args: { size, limit: maxBytes } }
-              : { ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-        },
-      ];
+  const where = { display: STDIN_NAME, rel: '' };
+  let passes = 0;
+  const sources =
+    'records' in input
+      ? // pass 1 reads standard input and spools it; pass 2 reads the spool (from the file itself, in the threads that clean, when it holds all)
+        () => (passes++ === 0 ? jsonlSources(where, ctx.jsonl.field, () => input.records.first(), maxBytes) : jsonlSources({ ...where, abs: input.records.wholeFile }, ctx.jsonl.field, () => input.records.again(), maxBytes))
+      : (): Source[] => [
+          {
+            source: { path: STDIN_NAME, relPath: '' },
+            load: async () => {
+              const { bytes, size } = input.document;
+              return bytes === undefined
+                ? { ok: false, code: 'too-large', args: { size, limit: maxBytes } }
+                : { ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+            },
+          },
+        ];
 
   const tally = new Tally(ctx.reportPath, ctx.header);
-  await runCorpus(sources, options, {
-    shouldStop: () => out.closed,
-    onDoc: async (doc: Doc) => {
-      const text = doc.status !== 'kept' ? undefined : isRecordSource(doc.source) ? lineOf(doc) : doc.output;
-      const entry = tally.add(doc, text !== undefined ? '<stdout>' : null);
-      if (text !== undefined) await out.write(text);
-      if (doc.status === 'error' || (doc.status === 'skipped' && !ctx.quiet)) io.stderr.write(problemLine(entry, ctx.color) + '\n');
+  // First signal: finish the document in hand, write what was done (output and report), exit 130.
+  // (standard input stops being read, or the run would wait for input that may never come).
+  // Second: remove the temporary files (the spill, the spool, the report being written) and stop at once.
+  const interrupts = watchInterrupts(
+    () => {
+      removePendingTemps();
+      tally.abort();
+      io.stderr.write(`clean-corpus: interrupted again: stopped at once after ${tally.totals.documents} documents; no report written\n`);
     },
-  });
+    () => {
+      if ('records' in input) input.records.stop();
+    },
+  );
+  try {
+    await runCorpus(
+      sources,
+      options,
+      {
+        shouldStop: () => out.closed || interrupts.stopped,
+        onDoc: async (doc: Doc) => {
+          const text = doc.status !== 'kept' ? undefined : isRecordSource(doc.source) ? lineOf(doc) : doc.output;
+          const entry = tally.add(doc, text !== undefined ? '<stdout>' : null);
+          if (text !== undefined) await out.write(text);
+          if (doc.status === 'error' || (doc.status === 'skipped' && !ctx.quiet)) io.stderr.write(problemLine(entry, ctx.color) + '\n');
+        },
+      },
+      { jobs: ctx.jobs, spill: ctx.spill },
+    );
+  } catch (err) {
+    // an internal failure outside any one document: leave no temporary file behind, then report it (main)
+    removePendingTemps();
+    tally.abort();
+    throw err;
+  } finally {
+    interrupts.dispose();
+    if ('records' in input) input.records.dispose();
+  }
+  if (interrupts.stopped) {
+    tally.finish(true);
+    io.stderr.write(`clean-corpus: interrupted after ${tally.totals.documents} documents${ctx.reportPath ? '; the report lists those done' : ''}\n`);
+    return INTERRUPTED;
+  }
   tally.finish();
   if (out.error) {
     io.stderr.write(`clean-corpus: could not write to standard output: ${out.error.message}\n`);

@@ -53,6 +53,18 @@ describe('--check', () => {
     expect(r.stdout).toBe('dirty.jsonl: would change: 1 of 2 records\n');
   });
 
+  it('lists the same files with 1 and 2 jobs (workers included), and refuses a --jobs that is not a count', () => {
+    // the duplicates corpus: near copies and cross-page boilerplate are found across the files of the one run
+    const inputs = [SEEDS, path.join(FIXTURES, 'dupes')];
+    const one = cli(['--check', ...inputs, '--jobs', '1']);
+    expect(one.code).toBe(1);
+    expect(one.stdout).toMatch(/duplicate/);
+    // minDocsPerJob=0: the worker starts even for these few files
+    expect(cli(['--check', ...inputs, '--jobs', '2', '--set', 'parallel.minDocsPerJob=0'])).toEqual(one);
+    const bad = cli(['--check', SEEDS, '--jobs', 'all']);
+    expect({ code: bad.code, stderr: bad.stderr }).toEqual({ code: 2, stderr: expect.stringMatching(/--jobs takes a whole number from 1 to 1024, not "all"/) });
+  });
+
   it('refuses --check with --write, and without files', () => {
     expect(cli(['--check', '--write', SEEDS]).code).toBe(2);
     expect(cli(['--check'], { input: 'text' }).stderr).toMatch(/--check needs files/);

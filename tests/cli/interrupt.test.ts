@@ -120,7 +120,7 @@ describe('interrupting a folder run', () => {
     // signal once the first file has been rewritten
     const report = path.join(cwd, 'in-place-report.json');
     const r = await interrupt(['--write', dir, '--report', report], ['SIGINT'], () => fs.readFileSync(path.join(dir, 'page-000.html'), 'utf8') !== original.get('page-000.html'));
-    expect(r.code).toBe(130);
+    expect(r.code, r.stderr).toBe(130);
     expect(r.stderr).toMatch(/interrupted after \d+ documents; files done are cleaned, the others untouched/);
     expect(temps(dir)).toEqual([]);
     let cleaned = 0;
@@ -134,4 +134,33 @@ describe('interrupting a folder run', () => {
     expect(cleaned).toBeLessThan(FILES);
     expect(JSON.parse(fs.readFileSync(report, 'utf8'))).toMatchObject({ interrupted: true });
   }, 60_000);
+});
+
+describe('interrupting a pipe', () => {
+  // The first signal used to kill the process outright, leaving the spill in TMPDIR; and pass 1 waits on standard
+  // input for as long as the writer is silent, so the signal must also end that wait.
+  it('SIGINT while standard input is silent: stops at once, marks the report, exit 130, no temporary file', async () => {
+    const tmp = tmpDir();
+    const report = path.join(tmpDir(), 'report.json');
+    const child = spawn(process.execPath, [BIN, '--jsonl', '--report', report], { env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const stdout: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => stdout.push(d));
+    for (let i = 0; i < 10; i++) child.stdin.write(JSON.stringify({ id: i, text: `Record ${i} has a sentence of its own.` }) + '\n');
+    // stdin stays open: signal once the input is being kept for pass 2
+    const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const poll = setInterval(() => {
+      if (!fs.readdirSync(tmp).some((f) => f.startsWith('clean-corpus-stdin-'))) return;
+      clearInterval(poll);
+      setTimeout(() => child.kill('SIGINT'), 200);
+    }, 10);
+    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+    clearTimeout(guard);
+    clearInterval(poll);
+    expect({ code, signal, stderr }).toEqual({ code: 130, signal: null, stderr: 'clean-corpus: interrupted after 0 documents; the report lists those done\n' });
+    expect(Buffer.concat(stdout).length).toBe(0);
+    expect(JSON.parse(fs.readFileSync(report, 'utf8'))).toMatchObject({ interrupted: true, documents: [] });
+    expect(fs.readdirSync(tmp)).toEqual([]);
+  }, 30_000);
 });

@@ -41,13 +41,15 @@ describe('clean-corpus reading standard input', () => {
     expect(report.documents).toMatchObject([{ input: '<stdin>', status: 'kept' }]);
   });
 
-  // A closed pipe used to be an unhandled EPIPE error: a stack trace and exit 1.
-  it('ends quietly with exit 0 when the reader closes the pipe (| head -c 10)', () => {
+  // A closed pipe used to be an unhandled EPIPE error: a stack trace and exit 1. Then it ended the process at once
+  // and left the run's temporary files behind (the spill in TMPDIR; partial outputs and report in the output folder).
+  it('ends quietly with exit 0 when the reader closes the pipe (| head -c 10), leaving no temporary file', () => {
     const dir = tmpDir();
+    const tmp = tmpDir();
     const big = path.join(dir, 'big.txt');
     fs.writeFileSync(big, Array.from({ length: 100_000 }, (_, i) => `Line ${i} of a long document, with some words.\n\n`).join(''));
     for (const input of [big, path.join(SEEDS, '000_ce966927f2f8c2aa.txt')]) {
-      const r = bash(`clean-corpus < '${input}' | head -c 10 | wc -c; echo "exit=\${PIPESTATUS[0]}"`);
+      const r = bash(`clean-corpus < '${input}' | head -c 10 | wc -c; echo "exit=\${PIPESTATUS[0]}"`, { env: { TMPDIR: tmp } });
       expect(r.stdout.replace(/ +/g, '')).toBe('10\nexit=0\n');
       expect(r.stderr).toBe('');
     }
@@ -55,9 +57,14 @@ describe('clean-corpus reading standard input', () => {
     // distinct texts: 50,000 copies of one sentence would rightly be corpus boilerplate and duplicates
     const lines = Array.from({ length: 50_000 }, (_, i) => JSON.stringify({ id: i, text: sentence(i) }) + '\n');
     fs.writeFileSync(jsonl, lines.join(''));
-    const r = bash(`clean-corpus --jsonl < '${jsonl}' | head -n 2; echo "exit=\${PIPESTATUS[0]}"`);
+    const r = bash(`clean-corpus --jsonl < '${jsonl}' | head -n 2; echo "exit=\${PIPESTATUS[0]}"`, { env: { TMPDIR: tmp } });
     expect(r.stdout).toBe(`${lines[0]}${lines[1]}exit=0\n`);
     expect(r.stderr).toBe('');
+    // a folder run whose --explain listing is cut short: the output folder holds finished files only
+    const e = bash(`clean-corpus --explain big.jsonl -o out | head -c 100 | wc -c; echo "exit=\${PIPESTATUS[0]}"`, { cwd: dir, env: { TMPDIR: tmp } });
+    expect(e.stdout.replace(/ +/g, '')).toBe('100\nexit=0\n');
+    expect(listFiles(path.join(dir, 'out')).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    expect(fs.readdirSync(tmp)).toEqual([]);
   });
 
   it('refuses --json when stdout carries the text', () => {
@@ -128,6 +135,32 @@ describe('JSON Lines', () => {
     expect(fs.readFileSync(path.join(dir, 'out/b.txt'), 'utf8')).toBe('Plain text.\n');
     const report = JSON.parse(fs.readFileSync(path.join(dir, 'out/report.json'), 'utf8')) as Report;
     expect(report.documents.map((d) => d.input)).toEqual(['in/b.txt', 'in/sub/a.jsonl:1', 'in/sub/a.jsonl:2']);
+  });
+
+  // standard input is read once: pass 1 keeps it in a temporary file (the spool) for pass 2, instead of in memory
+  it('streams records from a pipe to what a folder run writes, with 1 or 2 jobs, and leaves no temporary file', () => {
+    const dir = tmpDir();
+    // a footer on every page (corpus boilerplate, found in pass 1) and a few pages twice (duplicates)
+    const lines = Array.from({ length: 600 }, (_, i) => JSON.stringify({ id: i, text: `${sentence(i)}\n\n${sentence(i + 1000)}\n\nShare this story with your friends today.` }));
+    for (const i of [5, 50, 500]) lines.push(lines[i].replace(`"id":${i}`, `"id":"copy of ${i}"`));
+    fs.writeFileSync(path.join(dir, 'pages.jsonl'), lines.join('\n') + '\n');
+    expect(cli(['pages.jsonl', '-o', 'out'], { cwd: dir }).code).toBe(0);
+    const expected = fs.readFileSync(path.join(dir, 'out/pages.jsonl'), 'utf8');
+    expect(expected).not.toContain('Share this story');
+    expect(expected.split('\n')).toHaveLength(600 + 1);
+    for (const jobs of ['1', '2']) {
+      const tmp = tmpDir();
+      // minDocsPerJob=0: the worker starts on these few hundred records
+      const r = bash(`cat pages.jsonl | clean-corpus --jsonl --jobs ${jobs} --set parallel.minDocsPerJob=0`, { cwd: dir, env: { TMPDIR: tmp } });
+      expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(r.stdout).toBe(expected);
+      expect(fs.readdirSync(tmp)).toEqual([]);
+    }
+    // no room for the spool: it says so, and cleans all the same
+    const r = bash(`cat pages.jsonl | clean-corpus --jsonl`, { cwd: dir, env: { TMPDIR: path.join(dir, 'no-such-folder') } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^clean-corpus: cannot keep standard input in \S*no-such-folder for the second pass \(ENOENT[^\n]*\); keeping the rest of it in memory\n$/);
+    expect(r.stdout).toBe(expected);
   });
 
   it('lists an empty .jsonl file in the report and still writes its (empty) output', () => {
