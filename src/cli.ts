@@ -11,7 +11,7 @@ import { Command, CommanderError, Option } from 'commander';
 import iconv from 'iconv-lite';
 import { defaultOptions, SKIPPABLE, type Options } from './options.js';
 import { applyThresholds, THRESHOLDS, type ThresholdSpec } from './thresholds.js';
-import { expandInputs, isInside, displayPath } from './io/inputs.js';
+import { expandInputs, inputBytesUpTo, isInside, displayPath } from './io/inputs.js';
 import { writeAtomic, removePendingTemps } from './io/write.js';
 import { INTERRUPTED, watchInterrupts } from './io/interrupt.js';
 import { parseByteSize } from './io/size.js';
@@ -254,8 +254,7 @@ async function dispatch(args: string[], flags: CliFlags, options: Options, io: I
     header: { tool: toolInfo(), options: { ...options, quiet: Boolean(flags.quiet) } },
     quiet: Boolean(flags.quiet),
     color,
-    jobs: parseJobs(flags.jobs),
-    spill: flags.spill !== false,
+    run: { jobs: parseJobs(flags.jobs), spill: flags.spill !== false, eagerWorkers: io.env.CLEAN_CORPUS_EAGER_WORKERS === '1' },
   };
   if (flags.check || flags.write) {
     if (args.length === 0 || args.includes('-')) throw new UsageError(`--${flags.check ? 'check' : 'write'} needs files, folders or globs (or --files-from)`);
@@ -276,7 +275,7 @@ async function dispatch(args: string[], flags: CliFlags, options: Options, io: I
     return runPipe(input, ctx);
   }
   if (args.includes('-')) throw new UsageError('"-" (standard input) cannot be mixed with other inputs');
-  return runFolder(args, flags, options, io, color, ctx.jobs);
+  return runFolder(args, flags, options, io, color, ctx.run);
 }
 
 /** `--jobs`: a whole number of threads, 1 or more; the number of cores when not given. */
@@ -287,7 +286,8 @@ function parseJobs(value: string | undefined): number {
   return n;
 }
 
-async function runFolder(args: string[], flags: CliFlags, options: Options, io: Io, color: boolean, jobs: number): Promise<number> {
+async function runFolder(args: string[], flags: CliFlags, options: Options, io: Io, color: boolean, run: ModeContext['run']): Promise<number> {
+  const { jobs } = run;
   if (args.length === 0) throw new UsageError('no input given: name files, folders or globs');
   const started = performance.now();
   const outDir = path.resolve(io.cwd, flags.output ?? DEFAULT_OUTPUT);
@@ -357,7 +357,7 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
           io.stderr.write(problemLine(entry, color) + '\n');
         }
       },
-    }, { jobs, timings, busy, spill: flags.spill });
+    }, { ...run, timings, busy, inputBytes: inputBytesUpTo(files, jobs * options.thresholds['parallel.minBytesPerJob']) });
   } catch (err) {
     // an internal failure outside any one document: leave no temporary file behind, then report it (main)
     removePendingTemps();

@@ -67,6 +67,18 @@ export interface RunSettings {
    * prepared text; the folder is removed when the run ends.
    */
   spill?: boolean;
+  /**
+   * Bytes of the inputs, when known before the run (named files), at least up to where they pass jobs ×
+   * `parallel.minBytesPerJob`: then worker threads are started from the first document, or not at all. When it is
+   * not known (standard input), they start once more than jobs × `parallel.minDocsPerJob` documents have been read.
+   */
+  inputBytes?: number;
+  /**
+   * Post documents to the workers while they are still starting. Slower (every document behind one posted waits for
+   * the worker's ~0.3 s start), but a run of a few documents then goes through the workers at all: for tests of
+   * `--jobs`, which the CLI gives it through the environment variable CLEAN_CORPUS_EAGER_WORKERS=1.
+   */
+  eagerWorkers?: boolean;
 }
 
 /**
@@ -97,25 +109,30 @@ export async function runCorpus(
   const kept = spillDir ? new SpillIndex() : undefined;
   const elu = performance.eventLoopUtilization();
   const jobs = Math.max(1, Math.floor(settings.jobs ?? 1));
-  // Workers cost a start-up each; below this many documents one thread is faster.
-  const minDocs = jobs * options.thresholds['parallel.minDocsPerJob'];
-  let executor: Executor | undefined;
-  const choose = (docsSeen: number, ended: boolean): Executor | undefined => {
-    if (executor) return executor;
-    // the spill's budget is shared by the threads that write to it: every thread doing per-document work
-    const spill = (writers: number): SpillPlace | undefined => (spillDir ? { dir: spillDir, budget: Math.floor(spillBudget(spillDir) / writers) } : undefined);
-    if (jobs > 1 && docsSeen > minDocs) {
-      // this thread and jobs − 1 workers
-      const place = spill(jobs);
-      executor = sharedExecutor(inlineExecutor(lists, ctx, settings.timings !== undefined, place), poolExecutor(jobs - 1, options, pipelineUrl, jobs * WINDOW_PER_JOB, place));
-    } else if (jobs === 1 || ended) executor = inlineExecutor(lists, ctx, settings.timings !== undefined, spill(1));
+  // the spill's budget is shared by the threads that write to it: every thread that may do per-document work
+  const place: SpillPlace | undefined = spillDir ? { dir: spillDir, budget: Math.floor(spillBudget(spillDir) / jobs) } : undefined;
+  const here = inlineExecutor(lists, ctx, settings.timings !== undefined, place);
+  let executor: Executor = here;
+  let corpusShared = false;
+  // A worker costs a start and a compiler warming up of its own: a small run is faster in one thread.
+  const worthWorkers = (docsSeen: number): boolean =>
+    settings.inputBytes !== undefined ? settings.inputBytes > jobs * options.thresholds['parallel.minBytesPerJob'] : docsSeen > jobs * options.thresholds['parallel.minDocsPerJob'];
+  /**
+   * The executor for the `docsSeen`-th document of a pass: this thread alone, then (once the run is known to be
+   * large enough) this thread and jobs − 1 workers. Which thread runs a document does not change its result.
+   */
+  const choose = (docsSeen: number): Executor => {
+    if (executor === here && jobs > 1 && worthWorkers(docsSeen)) {
+      const pool = poolExecutor(jobs - 1, options, pipelineUrl, jobs * WINDOW_PER_JOB, place, settings.eagerWorkers);
+      if (corpusShared) pool.shareCorpus(ctx.corpus);
+      executor = sharedExecutor(here, pool);
+    }
     return executor;
   };
 
   /** One pass: documents in, results out in input order, at most `window` in flight. */
   async function pass<R>(submit: (e: Executor, id: number, src: Source) => Promise<R>, finish: (r: R, n: number) => Promise<void> | void): Promise<number> {
     const window: Promise<R>[] = [];
-    let early: Source[] = [];
     let n = 0;
     let done = 0;
     const drainTo = async (size: number) => {
@@ -130,18 +147,10 @@ export async function runCorpus(
         yielded = performance.now();
       }
       if (hooks.shouldStop?.()) return done;
-      const e = choose(++n, false);
-      if (!e) {
-        early.push(src);
-        continue;
-      }
-      early.forEach((s, i) => window.push(submit(e, i, s)));
-      early = [];
+      const e = choose(++n);
       window.push(submit(e, n - 1, src));
       await drainTo(e.window - 1);
     }
-    const e = choose(n, true)!;
-    early.forEach((s, i) => window.push(submit(e, i, s)));
     await drainTo(0);
     return done;
   }
@@ -162,7 +171,8 @@ export async function runCorpus(
         },
       );
       if (hooks.shouldStop?.()) return ctx.corpus.documents;
-      executor?.shareCorpus(ctx.corpus);
+      executor.shareCorpus(ctx.corpus);
+      corpusShared = true;
     }
     return await pass(
       (e, id, src) => e.clean(id, src, kept?.get(id, lineBytes(src))),
@@ -176,15 +186,15 @@ export async function runCorpus(
   } finally {
     if (settings.busy) {
       settings.busy.main = performance.eventLoopUtilization(elu).active;
-      settings.busy.workers = executor?.busy() ?? [];
+      settings.busy.workers = executor.busy();
     }
-    if (executor && settings.timings) {
+    if (settings.timings) {
       // timings are a nicety: a pool that lost a worker must not turn a finished run into a failure
       const per = await executor.timings().catch(() => ({ 1: {}, 2: {} }));
       for (const [name, ms] of Object.entries(per[1])) add(settings.timings, `pass1:${name}`, ms);
       for (const [name, ms] of Object.entries(per[2])) add(settings.timings, name, ms);
     }
-    await executor?.close();
+    await executor.close();
     if (spillDir) removeSpillDir(spillDir);
   }
 }

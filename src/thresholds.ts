@@ -381,11 +381,20 @@ export const THRESHOLDS = {
     0,
     1,
   ),
-  /** Documents per job a run must have before worker threads are started. */
+  /** Input bytes per job a run must have for worker threads, when the size of its inputs is known before it starts. */
+  'parallel.minBytesPerJob': spec(
+    16 * 1024 * 1024,
+    'named files and folders: worker threads are started only when the inputs hold more than this many bytes per --jobs (decided before the first document); smaller runs stay in one thread',
+    'ours (2026-11-23, 2-core bench machine, full pipeline, bench pages of ~4.4 KB): a worker costs ~1 s of CPU (its start, and its own compiler warming up) plus ~0.1 ms a page. --jobs 2 against 1, wall time: JSON Lines 8.4 MB 1.88 vs 1.37 s, 16.8 MB 2.43 vs 2.00 s, 33.6 MB 3.29 vs 3.08 s, 67 MB 4.83 vs 5.26 s (break-even ~45 MB); one file per page 22.4 MB 3.40 vs 3.40 s, 35 MB 4.61 vs 4.96 s, 55.7 MB 6.04 vs 7.39 s (break-even ~22 MB). 16 MB a job (32 MB for two) sits between the two; with more cores each worker warms up on a core of its own, so it is the cautious side there',
+    0,
+    2 ** 40,
+    true,
+  ),
+  /** Documents per job a run must have before worker threads are started, when the size of its input is not known (standard input). */
   'parallel.minDocsPerJob': spec(
     200,
-    'worker threads are started only for runs of more than this many documents per --jobs; smaller runs stay in one thread',
-    'ours (2026-11-23, bench machine): a worker takes ~95 ms of CPU to start; a 30 KB page cleans in ~0.9 ms, so two workers gain ~0.4 ms a page and pay off after ~400 pages (after ~2,000 pages of 4 KB). TODO: re-measure with boilerplate and dedup stages after merge',
+    'standard input: worker threads are started once more than this many documents per --jobs have been read; smaller runs stay in one thread',
+    'ours (2026-11-23, 2-core bench machine): a worker pays for itself only after ~5,000 pages of ~4 KB (see parallel.minBytesPerJob), but on a stream the run cannot know how many follow, and a worker started late gains less: 128 MB of JSON Lines took 7.6–7.7 s with workers started after 400 pages, 7.8–7.9 s after 6,000. So they start early, at the price of ~0.4 s on runs of a few thousand pages',
     0,
     1_000_000,
     true,

@@ -59,6 +59,13 @@ export function tmpDir(prefix = 'clean-corpus-test-'): string {
   return dir;
 }
 
+/**
+ * Environment for runs that must go through the worker threads even when they are small: workers start whatever
+ * the input's size, and get documents while they are still starting (which the main thread would otherwise run).
+ */
+export const EAGER_WORKERS = { CLEAN_CORPUS_EAGER_WORKERS: '1' };
+export const EAGER_WORKER_FLAGS = ['--set', 'parallel.minBytesPerJob=0', '--set', 'parallel.minDocsPerJob=0'];
+
 /** All files under `dir`, relative, sorted. */
 export function listFiles(dir: string): string[] {
   const out: string[] = [];

@@ -177,3 +177,20 @@ export function outputNames(rels: string[], ext = '.txt'): string[] {
     return name;
   });
 }
+
+/**
+ * The bytes of the regular files among `files`, summed only until they pass `limit` (a large tree is not stat'ed
+ * whole just to learn that it is large). Files that cannot be stat'ed, and pipes, count 0.
+ */
+export function inputBytesUpTo(files: InputFile[], limit: number): number {
+  let sum = 0;
+  for (let i = 0; i < files.length && sum <= limit; i++) {
+    try {
+      const st = fs.statSync(files[i].abs);
+      if (st.isFile()) sum += st.size;
+    } catch {
+      // reported when the file is read
+    }
+  }
+  return sum;
+}

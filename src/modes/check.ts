@@ -11,7 +11,7 @@ import fsSync from 'node:fs';
 import type { Doc } from '../doc.js';
 import { describe, type Code } from '../codes.js';
 import { runCorpus } from '../run.js';
-import { expandInputs, type InputFile } from '../io/inputs.js';
+import { expandInputs, inputBytesUpTo, type InputFile } from '../io/inputs.js';
 import { inputSources } from '../io/sources.js';
 import { isRecordSource, originalLine, outputLine, JsonlOutputs, type RecordSource } from '../io/jsonl.js';
 import { StreamedOutput } from '../io/streamed-output.js';
@@ -89,7 +89,7 @@ export async function runCheck(args: string[], ctx: ModeContext, fix: FixChoice)
         await say();
         if (doc.status === 'error' || (doc.status === 'skipped' && !ctx.quiet)) io.stderr.write(problemLine(entry, ctx.color) + '\n');
       },
-    }, { jobs: ctx.jobs, spill: ctx.spill });
+    }, { ...ctx.run, inputBytes: inputBytesUpTo(files, ctx.run.jobs * options.thresholds['parallel.minBytesPerJob']) });
   } finally {
     interrupts.dispose();
   }

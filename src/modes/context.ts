@@ -19,8 +19,6 @@ export interface ModeContext {
   header: { tool: object; options: object };
   quiet: boolean;
   color: boolean;
-  /** `--jobs`: threads for the per-document work. */
-  jobs: number;
-  /** False with `--no-spill`. */
-  spill: boolean;
+  /** How the engine runs (`--jobs`, `--no-spill`): the same in every mode. */
+  run: { jobs: number; spill: boolean; eagerWorkers: boolean };
 }

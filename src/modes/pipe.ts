@@ -72,7 +72,7 @@ export async function runPipe(input: PipeInput, ctx: ModeContext): Promise<numbe
           if (doc.status === 'error' || (doc.status === 'skipped' && !ctx.quiet)) io.stderr.write(problemLine(entry, ctx.color) + '\n');
         },
       },
-      { jobs: ctx.jobs, spill: ctx.spill },
+      ctx.run,
     );
   } catch (err) {
     // an internal failure outside any one document: leave no temporary file behind, then report it (main)

@@ -101,8 +101,8 @@ function forWorker(source: DocSource): DocSource {
  * Runs the lists on `jobs` worker threads, `window` documents read ahead. `full()` takes in the answers that have
  * arrived and says whether the workers have all they can take (see sharedExecutor).
  */
-export function poolExecutor(jobs: number, options: Options, pipeline: string, window: number, spill?: SpillPlace): Executor & { full(): boolean } {
-  const pool = new WorkerPool(jobs, { options, pipeline, spill });
+export function poolExecutor(jobs: number, options: Options, pipeline: string, window: number, spill?: SpillPlace, eager = false): Executor & { full(): boolean } {
+  const pool = new WorkerPool(jobs, { options, pipeline, spill }, undefined, eager);
   /**
    * A file is read by the worker; other sources are read here and their bytes copied to it, not transferred: the
    * pool posts a document again if the worker holding it dies, so the bytes must stay whole here until it answers.

@@ -11,7 +11,7 @@
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { sumPassTimings, type PassTimings } from '../stage.js';
-import type { FromWorker, RunTask, ToWorker, WorkerInit } from './protocol.js';
+import type { FromWorker, RunTask, ToWorker, WorkerInit, WorkerReady } from './protocol.js';
 
 /** Workers replaced after dying, per pool slot, before the pool gives up (a worker that cannot even start would otherwise be restarted forever). */
 const MAX_RESTARTS_PER_WORKER = 3;
@@ -47,6 +47,8 @@ interface Slot {
   batches: number;
   /** Holds a job posted again, which must be alone on its worker (see `fail`). */
   exclusive: boolean;
+  /** Set once the worker has loaded the pipeline (its first message); nothing is posted to it before. */
+  ready: boolean;
 }
 
 interface Job {
@@ -74,6 +76,8 @@ export class WorkerPool {
     /** All but the answer port, which each worker gets its own of. */
     private readonly init: Omit<WorkerInit, 'replies'>,
     private readonly script: URL = new URL('./worker.js', import.meta.url),
+    /** Post documents to a worker before it has started, rather than leave them to the main thread (see RunSettings.eagerWorkers). */
+    private readonly eager = false,
   ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
@@ -133,9 +137,9 @@ export class WorkerPool {
   private spawn(): Slot {
     const { port1: replies, port2 } = new MessageChannel();
     const worker = new Worker(this.script, { workerData: { ...this.init, replies: port2 }, transferList: [port2] });
-    const slot: Slot = { worker, replies, inFlight: new Map(), batches: 0, exclusive: false };
+    const slot: Slot = { worker, replies, inFlight: new Map(), batches: 0, exclusive: false, ready: this.eager };
     if (this.state) worker.postMessage(this.state);
-    replies.on('message', (reply: FromWorker | FromWorker[]) => {
+    replies.on('message', (reply: FromWorker | FromWorker[] | WorkerReady) => {
       this.take(slot, reply);
       this.dispatch();
     });
@@ -185,19 +189,31 @@ export class WorkerPool {
    */
   poll(): void {
     for (const slot of this.slots) {
-      for (let m = receiveMessageOnPort(slot.replies); m; m = receiveMessageOnPort(slot.replies)) this.take(slot, m.message as FromWorker[]);
+      for (let m = receiveMessageOnPort(slot.replies); m; m = receiveMessageOnPort(slot.replies)) this.take(slot, m.message as FromWorker | FromWorker[] | WorkerReady);
     }
     this.dispatch(false);
   }
 
-  /** Whether the workers hold, with what is queued for them, as many documents as they take at once (full batches in all their places). */
+  /**
+   * Whether the workers hold, with what is queued for them, as many documents as they take at once (full batches in
+   * all their places). Workers still loading take none: a document posted to one would hold up every document
+   * finished after it (input order) for the ~0.3 s a worker takes to start.
+   */
   full(): boolean {
     let n = this.queue.length;
-    for (const slot of this.slots) n += slot.inFlight.size;
-    return n >= this.slots.length * BATCH_DOCS * BATCHES_IN_FLIGHT_PER_WORKER;
+    let ready = 0;
+    for (const slot of this.slots) {
+      n += slot.inFlight.size;
+      if (slot.ready) ready++;
+    }
+    return n >= ready * BATCH_DOCS * BATCHES_IN_FLIGHT_PER_WORKER;
   }
 
-  private take(slot: Slot, reply: FromWorker | FromWorker[]): void {
+  private take(slot: Slot, reply: FromWorker | FromWorker[] | WorkerReady): void {
+    if (!Array.isArray(reply) && reply.type === 'ready') {
+      slot.ready = true;
+      return;
+    }
     slot.batches--;
     slot.exclusive = false;
     for (const msg of Array.isArray(reply) ? reply : [reply]) {
@@ -212,7 +228,7 @@ export class WorkerPool {
     while (this.queue.length > 0) {
       // a job posted again waits for a worker with nothing else in hand, so that if it kills it, it fails alone
       const alone = this.queue[0].retried === true;
-      const open = this.slots.filter((s) => !s.exclusive && (alone ? s.batches === 0 : s.batches < BATCHES_IN_FLIGHT_PER_WORKER));
+      const open = this.slots.filter((s) => s.ready && !s.exclusive && (alone ? s.batches === 0 : s.batches < BATCHES_IN_FLIGHT_PER_WORKER));
       if (open.length === 0) return;
       const best = open.reduce((a, b) => (b.batches < a.batches ? b : a));
       const size = Math.min(BATCH_DOCS, Math.ceil(this.queue.length / open.length));

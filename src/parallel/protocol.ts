@@ -42,6 +42,11 @@ export interface RunTask {
 /** Documents travel in batches (one message, answered by one message holding a `FromWorker` per task). */
 export type ToWorker = { type: 'batch'; tasks: RunTask[] } | { type: 'corpus'; shipped: Record<string, unknown> } | { type: 'timings'; task: number };
 
+/** Sent once by a worker, when it has loaded the pipeline and takes documents. */
+export interface WorkerReady {
+  type: 'ready';
+}
+
 export type FromWorker =
   | { type: 'done'; task: number; pass: 1; result: StatsResult }
   | { type: 'done'; task: number; pass: 2; result: Doc }

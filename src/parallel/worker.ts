@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createCorpusState } from '../corpus.js';
 import type { Doc } from '../doc.js';
 import { failDoc, type Context, type PassTimings, type Stage } from '../stage.js';
-import type { FromWorker, RunTask, ToWorker, WorkerInit } from './protocol.js';
+import type { FromWorker, RunTask, ToWorker, WorkerInit, WorkerReady } from './protocol.js';
 import { reviveCorpus } from './share.js';
 import { docFromRead, placedRecordDoc, readFileDoc, recordDoc } from './load.js';
 import { ChunkReader } from '../io/chunk-reader.js';
@@ -46,6 +46,9 @@ port.on('message', async (msg: ToWorker) => {
     out.postMessage(replies, transfer);
   }
 });
+
+// the pool posts documents to a worker only once it is ready: until then the main thread runs them itself
+out.postMessage({ type: 'ready' } satisfies WorkerReady);
 
 /** Run one document through its pass; adds the buffers its answer can hand over to `transfer`. */
 async function runTask(msg: RunTask, transfer: ArrayBuffer[]): Promise<FromWorker> {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, listFiles, tmpDir } from '../helpers.js';
+import { cli, FIXTURES, listFiles, tmpDir, EAGER_WORKERS, EAGER_WORKER_FLAGS } from '../helpers.js';
 
 const SEEDS = path.join(FIXTURES, 'seeds');
 const seedNames = fs.readdirSync(SEEDS).sort();
@@ -59,8 +59,8 @@ describe('--check', () => {
     const one = cli(['--check', ...inputs, '--jobs', '1']);
     expect(one.code).toBe(1);
     expect(one.stdout).toMatch(/duplicate/);
-    // minDocsPerJob=0: the worker starts even for these few files
-    expect(cli(['--check', ...inputs, '--jobs', '2', '--set', 'parallel.minDocsPerJob=0'])).toEqual(one);
+    // the worker starts, and takes documents, even for these few files
+    expect(cli(['--check', ...inputs, '--jobs', '2', ...EAGER_WORKER_FLAGS], { env: { ...process.env, NO_COLOR: '1', ...EAGER_WORKERS } })).toEqual(one);
     const bad = cli(['--check', SEEDS, '--jobs', 'all']);
     expect({ code: bad.code, stderr: bad.stderr }).toEqual({ code: 2, stderr: expect.stringMatching(/--jobs takes a whole number from 1 to 1024, not "all"/) });
   });

@@ -5,14 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, listFiles, tmpDir } from '../helpers.js';
+import { cli, FIXTURES, listFiles, tmpDir, EAGER_WORKERS, EAGER_WORKER_FLAGS } from '../helpers.js';
 
 const SEEDS = path.join(FIXTURES, 'seeds');
 
 function runJobs(jobs: number, inputs: string[], code = inputs.some((i) => !fs.existsSync(i)) ? 2 : 0) {
   const out = tmpDir();
-  // minDocsPerJob=0: workers start even for the five seeds
-  const r = cli([...inputs, '-o', out, '--jobs', String(jobs), '--set', 'parallel.minDocsPerJob=0', '--json']);
+  // workers start, and take documents, even for the five seeds
+  const r = cli([...inputs, '-o', out, '--jobs', String(jobs), ...EAGER_WORKER_FLAGS, '--json'], { env: { ...process.env, NO_COLOR: '1', ...EAGER_WORKERS } });
   // a missing input makes the run exit 2; anything else, 0 unless the caller says otherwise
   expect(r.code).toBe(code);
   const files = listFiles(out);
@@ -35,7 +35,20 @@ describe('clean-corpus --jobs', () => {
       expect(many.contents).toEqual(one.contents);
       expect(many.report).toEqual(one.report);
       expect(many.summary.jobs).toBe(jobs);
+      expect(many.summary.threads.workersBusyMs).toHaveLength(jobs - 1);
     }
+  });
+
+  it('keeps a small run in one thread whatever --jobs says (workers would only slow it down)', () => {
+    const threads = (...args: string[]) => {
+      const r = cli([SEEDS, '-o', tmpDir(), '--jobs', '4', '--json', ...args]);
+      expect(r.code).toBe(0);
+      return JSON.parse(r.stdout).threads.workersBusyMs.length;
+    };
+    // the five seeds hold 30 KB, far below 16 MiB a job
+    expect(threads()).toBe(0);
+    // the inputs' size decides, not their number: 5 KB a job is little enough to start the 3 workers
+    expect(threads('--set', 'parallel.minBytesPerJob=5000')).toBe(3);
   });
 
   it('reports empty, binary and missing inputs the same way with 1 and 2 jobs', () => {

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bash, cli, FIXTURES, listFiles, tmpDir } from '../helpers.js';
+import { bash, cli, FIXTURES, listFiles, tmpDir, EAGER_WORKERS, EAGER_WORKER_FLAGS } from '../helpers.js';
 
 const SEEDS = path.join(FIXTURES, 'seeds');
 const seedNames = fs.readdirSync(SEEDS).sort();
@@ -150,8 +150,8 @@ describe('JSON Lines', () => {
     expect(expected.split('\n')).toHaveLength(600 + 1);
     for (const jobs of ['1', '2']) {
       const tmp = tmpDir();
-      // minDocsPerJob=0: the worker starts on these few hundred records
-      const r = bash(`cat pages.jsonl | clean-corpus --jsonl --jobs ${jobs} --set parallel.minDocsPerJob=0`, { cwd: dir, env: { TMPDIR: tmp } });
+      // the worker starts, and takes records, even for these few hundred
+      const r = bash(`cat pages.jsonl | clean-corpus --jsonl --jobs ${jobs} ${EAGER_WORKER_FLAGS.join(' ')}`, { cwd: dir, env: { TMPDIR: tmp, ...EAGER_WORKERS } });
       expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
       expect(r.stdout).toBe(expected);
       expect(fs.readdirSync(tmp)).toEqual([]);

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, listFiles, tmpDir } from '../helpers.js';
+import { cli, FIXTURES, listFiles, tmpDir, EAGER_WORKERS, EAGER_WORKER_FLAGS } from '../helpers.js';
 
 const INPUTS = ['seeds', 'dupes', 'site', 'pages'].map((d) => path.join(FIXTURES, d));
 
@@ -23,7 +23,7 @@ function records(dir: string): string {
 
 function run(args: string[], tmp: string) {
   const out = tmpDir();
-  const r = cli([...args, '-o', out, '--json', '--set', 'parallel.minDocsPerJob=0'], { env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp } });
+  const r = cli([...args, '-o', out, '--json', ...EAGER_WORKER_FLAGS], { env: { ...process.env, NO_COLOR: '1', TMPDIR: tmp, ...EAGER_WORKERS } });
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   const files = listFiles(out);

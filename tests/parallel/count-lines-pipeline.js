@@ -8,6 +8,9 @@ import { hash64 } from '../../dist/hash.js';
 import { removeSpan } from '../../dist/doc.js';
 import { HashCounts } from '../../dist/corpus/hash-counts.js';
 import { assemble } from '../../dist/stages/assemble.js';
+import { markLoaded } from './loaded.js';
+
+markLoaded();
 
 const countLines = {
   name: 'count-lines',

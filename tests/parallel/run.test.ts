@@ -2,27 +2,42 @@
  * The two-pass engine with and without worker threads: pass-1 results merged
  * on the main thread, the state shared with the workers, results in input order.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT } from '../helpers.js';
+import fs from 'node:fs';
+import { ROOT, tmpDir } from '../helpers.js';
 
 const dist = (p: string) => pathToFileURL(path.join(ROOT, 'dist', p)).href;
 const countLines = pathToFileURL(path.join(ROOT, 'tests/parallel/count-lines-pipeline.js')).href;
 const crashing = pathToFileURL(path.join(ROOT, 'tests/parallel/crash-pipeline.js')).href;
 
-async function runWith(jobs: number, texts: string[], pipeline = countLines) {
+/**
+ * Run `texts` through `pipeline` with `jobs` threads. With workers, the documents from number `holdAt` on wait until
+ * a worker has loaded the pipeline: the pool gives a worker documents only once it has started, and a short run
+ * would otherwise be over, in this thread, before that.
+ */
+async function runWith(jobs: number, texts: string[], pipeline = countLines, holdAt = 3) {
   const { runCorpus } = await import(dist('run.js'));
   const { defaultOptions } = await import(dist('options.js'));
   const options = defaultOptions();
   options.thresholds['parallel.minDocsPerJob'] = 1;
   // short test documents: the classifier would drop them
   options.skip = ['classify', 'repeats'];
-  const sources = () =>
-    texts.map((t, i) => ({
-      source: { path: `doc${i}.txt`, relPath: `doc${i}.txt` },
-      load: async () => ({ ok: true, bytes: new TextEncoder().encode(t) }),
-    }));
+  const loaded = path.join(tmpDir(), 'loaded');
+  process.env.TEST_WORKER_LOADED = loaded;
+  const workerUp = async () => {
+    while (!fs.existsSync(loaded)) await sleep(20);
+    // and a moment more, for its word that it is ready to reach the pool
+    await sleep(100);
+  };
+  const sources = async function* () {
+    for (const [i, t] of texts.entries()) {
+      if (jobs > 1 && i === holdAt) await workerUp();
+      yield { source: { path: `doc${i}.txt`, relPath: `doc${i}.txt` }, load: async () => ({ ok: true, bytes: new TextEncoder().encode(t) }) };
+    }
+  };
   const seen: { id: number; status: string; output?: string; removed: number }[] = [];
   const timings: Record<string, number> = {};
   await runCorpus(sources, options, { onDoc: (d: any) => void seen.push({ id: d.id, status: d.status, output: d.output, removed: d.removed.length }) }, { jobs, pipeline, timings });
@@ -45,7 +60,7 @@ describe('runCorpus with workers', () => {
   // a worker that dies (native crash, out of memory) must not take the run, or other documents, with it
   it('fails only the documents a dead worker held, and goes on with a new worker', async () => {
     const docs = Array.from({ length: 40 }, (_, i) => (i === 7 ? 'please CRASH here' : `Document ${i}.`));
-    const { seen } = await runWith(2, docs, crashing);
+    const { seen } = await runWith(2, docs, crashing, 5);
     expect(seen.map((d) => d.id)).toEqual(docs.map((_, i) => i));
     expect(seen[7].status).toBe('error');
     // the worker held a batch or two: the others it held are posted again, alone, and only the crashing one fails
