@@ -257,12 +257,14 @@ async function dispatch(args: string[], flags: CliFlags, options: Options, io: I
     run: { jobs: parseJobs(flags.jobs), spill: flags.spill !== false, eagerWorkers: io.env.CLEAN_CORPUS_EAGER_WORKERS === '1' },
   };
   if (flags.check || flags.write) {
+    if (flags.explain) throw new UsageError(`--explain cannot be used with --${flags.check ? 'check' : 'write'}: it lists the blocks of a folder run`);
     if (args.length === 0 || args.includes('-')) throw new UsageError(`--${flags.check ? 'check' : 'write'} needs files, folders or globs (or --files-from)`);
     const { runCheck } = await import('./modes/check.js');
     return runCheck(args, ctx, { write: Boolean(flags.write), deleteDuplicates: Boolean(flags.deleteDuplicates) });
   }
   if ((args.length === 0 && !flags.filesFrom) || (args.length === 1 && args[0] === '-')) {
     if (flags.json) throw new UsageError('--json prints on stdout, which carries the cleaned text when reading standard input; use --report FILE');
+    if (flags.explain) throw new UsageError('--explain prints on stdout, which carries the cleaned text when reading standard input; name a file instead');
     if (args.length === 0 && io.stdin.isTTY) throw new UsageError('no input given: name files, folders or globs, or pipe a document to standard input');
     const input: PipeInput = jsonl.all
       ? { records: new StdinSpool(io.stdin, (problem) => io.stderr.write(`clean-corpus: cannot keep standard input in ${os.tmpdir()} for the second pass (${problem}); keeping the rest of it in memory\n`)) }

@@ -65,8 +65,9 @@ describe('--check', () => {
     expect({ code: bad.code, stderr: bad.stderr }).toEqual({ code: 2, stderr: expect.stringMatching(/--jobs takes a whole number from 1 to 1024, not "all"/) });
   });
 
-  it('refuses --check with --write, and without files', () => {
+  it('refuses --check with --write or --explain, and without files', () => {
     expect(cli(['--check', '--write', SEEDS]).code).toBe(2);
+    expect(cli(['--check', '--explain', SEEDS]).stderr).toMatch(/--explain cannot be used with --check/);
     expect(cli(['--check'], { input: 'text' }).stderr).toMatch(/--check needs files/);
   });
 });

@@ -67,11 +67,13 @@ describe('clean-corpus reading standard input', () => {
     expect(fs.readdirSync(tmp)).toEqual([]);
   });
 
-  it('refuses --json when stdout carries the text', () => {
-    const r = bash(`echo hello | clean-corpus --json`);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/--json/);
+  it('refuses --json and --explain when stdout carries the text', () => {
+    for (const flag of ['--json', '--explain']) {
+      const r = bash(`echo hello | clean-corpus ${flag}`);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(new RegExp(`^clean-corpus: ${flag} prints on stdout`));
+    }
   });
 });
 
