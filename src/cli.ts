@@ -208,6 +208,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       io.stderr.write(`clean-corpus: ${err.message}\nTry 'clean-corpus --help'.\n`);
       return EXIT.error;
     }
+    // a failure outside any one document, in any mode: leave no temporary file behind (partial outputs, the report)
+    removePendingTemps();
     io.stderr.write(`clean-corpus: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
     return EXIT.error;
   }
@@ -360,11 +362,6 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
         }
       },
     }, { ...run, timings, busy, inputBytes: inputBytesUpTo(files, jobs * options.thresholds['parallel.minBytesPerJob']) });
-  } catch (err) {
-    // an internal failure outside any one document: leave no temporary file behind, then report it (main)
-    removePendingTemps();
-    tally.abort();
-    throw err;
   } finally {
     interrupts.dispose();
     progress.clear();

@@ -74,11 +74,6 @@ export async function runPipe(input: PipeInput, ctx: ModeContext): Promise<numbe
       },
       ctx.run,
     );
-  } catch (err) {
-    // an internal failure outside any one document: leave no temporary file behind, then report it (main)
-    removePendingTemps();
-    tally.abort();
-    throw err;
   } finally {
     interrupts.dispose();
     if ('records' in input) input.records.dispose();
