@@ -107,7 +107,7 @@ export function poolExecutor(jobs: number, options: Options, pipeline: string, w
    * A file is read by the worker; other sources are read here and their bytes copied to it, not transferred: the
    * pool posts a document again if the worker holding it dies, so the bytes must stay whole here until it answers.
    */
-  const post = async (id: number, src: Source, pass: 1 | 2, spilled?: SpillRef): Promise<{ doc?: Doc; result?: unknown }> => {
+  const post = async (id: number, src: Source, pass: 1 | 2, spilled?: SpillRef): Promise<{ doc?: Doc; result?: unknown; miss?: true }> => {
     let msg: Parameters<WorkerPool['request']>[0];
     const source = forWorker(src.source);
     // with a file, which the worker reads if the spill cannot be
@@ -123,6 +123,7 @@ export function poolExecutor(jobs: number, options: Options, pipeline: string, w
       msg = doc.raw !== undefined ? { type: 'run', pass, id, source, text: doc.raw } : { type: 'run', pass, id, source, bytes: ownBytes(doc.bytes!) };
     }
     const reply = await pool.request(msg, msg.bytes?.length ?? msg.record?.bytes?.length ?? msg.record?.at?.length ?? msg.text?.length ?? msg.spill?.length ?? 0);
+    if (reply.type === 'spill-miss') return { miss: true };
     if (reply.type !== 'done') throw new Error('unexpected answer from a worker');
     return { result: reply.result };
   };
@@ -139,7 +140,9 @@ export function poolExecutor(jobs: number, options: Options, pipeline: string, w
     },
     clean: async (id, src, spilled) => {
       try {
-        const r = await post(id, src, 2, spilled);
+        let r = await post(id, src, 2, spilled);
+        // not in the spill after all (a write that failed): from its source, as without the spill
+        if (r.miss) r = await post(id, src, 2);
         if (r.doc) return slimDoc(r.doc);
         // the worker parsed a record (its id, its text's span); the line itself stayed here, for the writer
         return withFrame(unpackDoc(r.result as Doc), src.source);

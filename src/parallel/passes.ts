@@ -58,15 +58,14 @@ export function runClean(doc: Doc, lists: PassLists, ctx: Context): Doc {
 
 /**
  * Pass 2 from the spill: document `id` as pass 1 kept it, then what `clean`
- * runs after the shared stages; undefined when it cannot be read back (the
- * caller then reads the document from its source, or fails it with `error`).
+ * runs after the shared stages; undefined when it cannot be read back (a write
+ * that failed): the caller then reads the document from its source.
  */
-export function runCleanSpilled(id: number, ref: SpillRef, reader: SpillReader, lists: PassLists, ctx: Context, error?: (err: Error) => void): Doc | undefined {
+export function runCleanSpilled(id: number, ref: SpillRef, reader: SpillReader, lists: PassLists, ctx: Context): Doc | undefined {
   let doc: Doc;
   try {
     doc = timed(ctx.timings, 'spill-read', () => decodePrepared(reader.read(ref), id));
-  } catch (err) {
-    error?.(err as Error);
+  } catch {
     return undefined;
   }
   return runStages(doc, lists.clean, ctx);

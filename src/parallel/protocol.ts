@@ -48,6 +48,8 @@ export interface WorkerReady {
 }
 
 export type FromWorker =
+  /** Pass 2: the document is not in the spill where pass 1 said (a write that failed) and this worker cannot read its source. */
+  | { type: 'spill-miss'; task: number }
   | { type: 'done'; task: number; pass: 1; result: StatsResult }
   | { type: 'done'; task: number; pass: 2; result: Doc }
   | { type: 'timings'; task: number; timings: PassTimings };

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createCorpusState } from '../corpus.js';
 import type { Doc } from '../doc.js';
-import { failDoc, type Context, type PassTimings, type Stage } from '../stage.js';
+import type { Context, PassTimings, Stage } from '../stage.js';
 import type { FromWorker, RunTask, ToWorker, WorkerInit, WorkerReady } from './protocol.js';
 import { reviveCorpus } from './share.js';
 import { docFromRead, placedRecordDoc, readFileDoc, recordDoc } from './load.js';
@@ -54,13 +54,10 @@ out.postMessage({ type: 'ready' } satisfies WorkerReady);
 async function runTask(msg: RunTask, transfer: ArrayBuffer[]): Promise<FromWorker> {
   ctx.timings = timings[msg.pass];
   if (msg.spill && reader) {
-    let failure: Error | undefined;
-    const kept = runCleanSpilled(msg.id, msg.spill, reader, lists, ctx, (err) => (failure = err));
+    const kept = runCleanSpilled(msg.id, msg.spill, reader, lists, ctx);
     if (kept) return answer(msg, kept, transfer);
-    // a file can be read again; a record's line stayed on the main thread
-    if (!msg.file) {
-      return answer(msg, failDoc(docFromRead(msg.id, msg.source, { ok: true, bytes: new Uint8Array(0) }), 'spill-read', failure), transfer);
-    }
+    // a file can be read again here; other sources (a record's line, a pipe's bytes) the main thread posts again
+    if (!msg.file) return { type: 'spill-miss', task: msg.task };
   }
   const as = readAs(msg.pass, writer);
   const doc = msg.file

@@ -3,7 +3,7 @@
  * on the main thread, the state shared with the workers, results in input order.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fs from 'node:fs';
@@ -55,6 +55,23 @@ describe('runCorpus with workers', () => {
     expect(one.seen[0].output).toBe('Story number 0 is about .\n\nrare line\n');
     expect(two.timings['pass1:count-lines']).toBeGreaterThan(0);
     expect(two.timings['drop-common']).toBeGreaterThan(0);
+  });
+
+  // The disk filling up under the spill: what this thread kept in pass 1 may be missing in pass 2. A worker given
+  // such a document failed it ("spill-read: … ends early") where this thread reads it from its source again.
+  it('reads a document the spill lost from its source again, whichever thread cleans it', async () => {
+    const one = await runWith(1, texts);
+    // every write of this thread fails (the workers', in their own threads, do not)
+    const full = vi.spyOn(fs, 'writeSync').mockImplementation(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    });
+    try {
+      const two = await runWith(2, texts);
+      expect(full).toHaveBeenCalled();
+      expect(two.seen).toEqual(one.seen);
+    } finally {
+      full.mockRestore();
+    }
   });
 
   // a worker that dies (native crash, out of memory) must not take the run, or other documents, with it
