@@ -361,7 +361,7 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
           io.stderr.write(problemLine(entry, color) + '\n');
         }
       },
-    }, { ...run, timings, busy, inputBytes: inputBytesUpTo(files, jobs * options.thresholds['parallel.minBytesPerJob']) });
+    }, { ...run, timings, busy, inputBytes: (limit) => inputBytesUpTo(files, limit) });
   } finally {
     interrupts.dispose();
     progress.clear();

@@ -68,11 +68,12 @@ export interface RunSettings {
    */
   spill?: boolean;
   /**
-   * Bytes of the inputs, when known before the run (named files), at least up to where they pass jobs ×
-   * `parallel.minBytesPerJob`: then worker threads are started from the first document, or not at all. When it is
-   * not known (standard input), they start once more than jobs × `parallel.minDocsPerJob` documents have been read.
+   * The bytes of the inputs, when they can be known before the run (named files), summed at least until they pass
+   * `limit`. Asked once, with more than one job and `limit` = jobs × `parallel.minBytesPerJob`: worker threads are
+   * then started from the first document, or not at all. Without it (standard input) they start once more than
+   * jobs × `parallel.minDocsPerJob` documents have been read.
    */
-  inputBytes?: number;
+  inputBytes?: (limit: number) => number;
   /**
    * Post documents to the workers while they are still starting. Slower (every document behind one posted waits for
    * the worker's ~0.3 s start), but a run of a few documents then goes through the workers at all: for tests of
@@ -115,8 +116,10 @@ export async function runCorpus(
   let executor: Executor = here;
   let corpusShared = false;
   // A worker costs a start and a compiler warming up of its own: a small run is faster in one thread.
+  const minBytes = jobs * options.thresholds['parallel.minBytesPerJob'];
+  const inputBytes = jobs > 1 ? settings.inputBytes?.(minBytes) : undefined;
   const worthWorkers = (docsSeen: number): boolean =>
-    settings.inputBytes !== undefined ? settings.inputBytes > jobs * options.thresholds['parallel.minBytesPerJob'] : docsSeen > jobs * options.thresholds['parallel.minDocsPerJob'];
+    inputBytes !== undefined ? inputBytes > minBytes : docsSeen > jobs * options.thresholds['parallel.minDocsPerJob'];
   /**
    * The executor for the `docsSeen`-th document of a pass: this thread alone, then (once the run is known to be
    * large enough) this thread and jobs − 1 workers. Which thread runs a document does not change its result.

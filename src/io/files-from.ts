@@ -4,7 +4,7 @@
  * `git ls-files -z`), which is the only safe form for names with line breaks.
  */
 import fs from 'node:fs/promises';
-import { readAll } from './stdin.js';
+import { readDocument } from './stdin.js';
 
 /** Split a list of paths. Empty entries are ignored; a CR before LF is dropped. */
 export function parsePathList(content: string, nul: boolean): string[] {
@@ -15,7 +15,7 @@ export function parsePathList(content: string, nul: boolean): string[] {
 /** Read the list named by `--files-from` (`-` is standard input). Throws with the file's name when it cannot be read. */
 export async function readPathList(file: string, nul: boolean, stdin: NodeJS.ReadableStream, resolve: (p: string) => string): Promise<string[]> {
   let content: string;
-  if (file === '-') content = Buffer.concat(await readAll(stdin)).toString('utf8');
+  if (file === '-') content = (await readDocument(stdin, Infinity)).bytes!.toString('utf8');
   else {
     try {
       content = await fs.readFile(resolve(file), 'utf8');

@@ -22,13 +22,6 @@ type Input = NodeJS.ReadableStream | AsyncIterable<Buffer | string>;
 
 const toBuffer = (chunk: Buffer | string): Buffer => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
 
-/** All bytes of `stream`, as chunks (not joined, so a large input is not copied twice). */
-export async function readAll(stream: Input): Promise<Buffer[]> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream as AsyncIterable<Buffer | string>) chunks.push(toBuffer(chunk));
-  return chunks;
-}
-
 /** One document from `stream`: its bytes, or none when it is larger than `maxBytes` (then only counted). */
 export async function readDocument(stream: Input, maxBytes: number): Promise<{ bytes?: Buffer; size: number }> {
   let chunks: Buffer[] | undefined = [];

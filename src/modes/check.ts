@@ -89,7 +89,7 @@ export async function runCheck(args: string[], ctx: ModeContext, fix: FixChoice)
         await say();
         if (doc.status === 'error' || (doc.status === 'skipped' && !ctx.quiet)) io.stderr.write(problemLine(entry, ctx.color) + '\n');
       },
-    }, { ...ctx.run, inputBytes: inputBytesUpTo(files, ctx.run.jobs * options.thresholds['parallel.minBytesPerJob']) });
+    }, { ...ctx.run, inputBytes: (limit) => inputBytesUpTo(files, limit) });
   } finally {
     interrupts.dispose();
   }
