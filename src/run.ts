@@ -18,7 +18,7 @@ import type { ReadResult } from './io/read.js';
 import type { RecordPlace } from './io/jsonl.js';
 import { inlineExecutor, poolExecutor, sharedExecutor, type Executor, type PipelineLists } from './parallel/executor.js';
 import { passLists } from './parallel/passes.js';
-import { createSpillDir, removeSpillDir, spillBudget, SpillIndex, type SpillPlace } from './io/spill.js';
+import { createSpillDir, removeSpillDir, sameFileSystem, spillBudget, SpillIndex, type SpillPlace } from './io/spill.js';
 
 /** One document to read: where it comes from and how to get its bytes. */
 export interface Source {
@@ -80,6 +80,14 @@ export interface RunSettings {
    * `--jobs`, which the CLI gives it through the environment variable CLEAN_CORPUS_EAGER_WORKERS=1.
    */
   eagerWorkers?: boolean;
+  /**
+   * Called once the spill exists, with `release`, which gives it up when it shares a file system with the file
+   * `near`: its folder is removed, freeing its space, and pass 2 prepares every document again, as with
+   * `--no-spill`; the output is the same. Returns false when there was nothing to give up (no spill, given up
+   * already, or on another file system). Standard input's spool calls it when TMPDIR fills (io/stdin.ts): without
+   * the spool the rest of the input would be held in memory, while without the spill only CPU time is spent again.
+   */
+  onSpill?(release: (near: string) => boolean): void;
 }
 
 /**
@@ -107,12 +115,21 @@ export async function runCorpus(
   const ctx: Context = { options, corpus: createCorpusState(), timings: settings.timings };
   // the spill pays when both passes run and begin with the same stages (see parallel/passes.ts)
   const spillDir = settings.spill !== false && lists.statistics.length > 0 && passLists(lists).shared.length > 0 ? createSpillDir() : undefined;
-  const kept = spillDir ? new SpillIndex() : undefined;
+  let kept = spillDir ? new SpillIndex() : undefined;
   const elu = performance.eventLoopUtilization();
   const jobs = Math.max(1, Math.floor(settings.jobs ?? 1));
   // the spill's budget is shared by the threads that write to it: every thread that may do per-document work
   const place: SpillPlace | undefined = spillDir ? { dir: spillDir, budget: Math.floor(spillBudget(spillDir) / jobs) } : undefined;
   const here = inlineExecutor(lists, ctx, settings.timings !== undefined, place);
+  if (spillDir)
+    settings.onSpill?.((near) => {
+      if (!kept || !sameFileSystem(spillDir, near)) return false;
+      // references still coming back from the workers are dropped with the rest
+      kept = undefined;
+      here.dropSpill();
+      removeSpillDir(spillDir);
+      return true;
+    });
   let executor: Executor = here;
   let corpusShared = false;
   // A worker costs a start and a compiler warming up of its own: a small run is faster in one thread.
@@ -163,7 +180,7 @@ export async function runCorpus(
       await pass(
         (e, id, src) =>
           e.statistics(id, src).then((r) => {
-            if (r.spill) kept!.set(id, r.spill, lineBytes(src));
+            if (r.spill) kept?.set(id, r.spill, lineBytes(src));
             return r;
           }),
         (r, n) => {

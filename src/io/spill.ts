@@ -65,6 +65,15 @@ export function removeSpillDir(dir: string): void {
   untrackTemp(dir);
 }
 
+/** Whether `a` and `b` are on one file system (false when either cannot be looked at). */
+export function sameFileSystem(a: string, b: string): boolean {
+  try {
+    return fs.statSync(a).dev === fs.statSync(b).dev;
+  } catch {
+    return false;
+  }
+}
+
 const fileOf = (dir: string, file: number): string => path.join(dir, `${file}.bin`);
 
 /**
@@ -116,6 +125,13 @@ export class SpillWriter {
       this.fd = undefined;
     }
     return ok;
+  }
+
+  /** Write nothing more, and close the file without writing what is gathered (the spill was given up). */
+  abandon(): void {
+    this.broken = true;
+    this.buffered = 0;
+    this.close();
   }
 
   private flush(): boolean {

@@ -54,6 +54,11 @@ export class StdinSpool {
   private readonly iterator: AsyncIterator<Buffer | string>;
   /** The first chunk, read ahead by `isEmpty`. */
   private head: Buffer | undefined;
+  /**
+   * Asked once, when a write to the spool fails, to free room on its file system (the engine gives up its spill:
+   * RunSettings.onSpill) given the spool's path; true to try the write again before keeping the rest in memory.
+   */
+  makeRoom: ((spool: string) => boolean) | undefined;
   /** `warn` is told once, when the spool fails. */
   constructor(
     stream: Input,
@@ -140,13 +145,26 @@ export class StdinSpool {
       return;
     }
     try {
-      for (let at = 0; at < chunk.length; ) at += fs.writeSync(this.fd!, chunk, at);
+      try {
+        this.write(chunk);
+      } catch (err) {
+        const room = this.makeRoom;
+        this.makeRoom = undefined;
+        if (!room?.(this.file!)) throw err;
+        // the whole chunk again, in its place
+        this.write(chunk);
+      }
       this.written += chunk.length;
     } catch (err) {
       // the whole chunks written stay readable (`again` stops after them); this chunk and the rest are kept here
       this.fail(err);
       this.tail!.push(chunk);
     }
+  }
+
+  /** Write `chunk` to its place, after the whole chunks written. */
+  private write(chunk: Buffer): void {
+    for (let at = 0; at < chunk.length; ) at += fs.writeSync(this.fd!, chunk, at, chunk.length - at, this.written + at);
   }
 
   private fail(err: unknown): void {

@@ -6,6 +6,7 @@
  * goes away (`| head`), the run stops and exits 0 without a word. Signals are
  * handled as in a folder run.
  */
+import path from 'node:path';
 import type { Doc } from '../doc.js';
 import { runCorpus, type Source } from '../run.js';
 import { jsonlSources, isRecordSource, outputLine } from '../io/jsonl.js';
@@ -72,7 +73,7 @@ export async function runPipe(input: PipeInput, ctx: ModeContext): Promise<numbe
           if (doc.status === 'error' || (doc.status === 'skipped' && !ctx.quiet)) io.stderr.write(problemLine(entry, ctx.color) + '\n');
         },
       },
-      ctx.run,
+      'records' in input ? { ...ctx.run, onSpill: (release) => (input.records.makeRoom = (spool) => keepSpool(release, spool, io.stderr)) } : ctx.run,
     );
   } finally {
     interrupts.dispose();
@@ -93,6 +94,16 @@ export async function runPipe(input: PipeInput, ctx: ModeContext): Promise<numbe
   // a filter is silent on success; a person at a terminal still gets the summary
   if (!ctx.quiet && io.stderr.isTTY) io.stderr.write(formatSummary({ totals: tally.totals, reportPath: ctx.reportPath && displayPath(ctx.reportPath, io.cwd), seconds: (performance.now() - started) / 1000 }, ctx.color));
   return tally.totals.error > 0 ? 2 : 0;
+}
+
+/**
+ * When TMPDIR fills, standard input's spool goes before the spill: without the spool the rest of the input would be
+ * held in memory; without the spill, pass 2 only prepares each document again.
+ */
+function keepSpool(release: (near: string) => boolean, spool: string, stderr: NodeJS.WritableStream): boolean {
+  if (!release(spool)) return false;
+  stderr.write(`clean-corpus: ${path.dirname(spool)} is full: gave up the prepared documents kept there, to keep standard input for the second pass (slower, same output)\n`);
+  return true;
 }
 
 function lineOf(doc: Doc): string | undefined {

@@ -52,7 +52,7 @@ export interface PipelineLists {
  * Runs the lists in this thread, on the main corpus state itself; with `spill`, pass 1 keeps the prepared
  * documents there for pass 2.
  */
-export function inlineExecutor(lists: PipelineLists, ctx: Context, record: boolean, spill?: SpillPlace): Executor {
+export function inlineExecutor(lists: PipelineLists, ctx: Context, record: boolean, spill?: SpillPlace): Executor & { dropSpill(): void } {
   const timings: PassTimings = { 1: {}, 2: {} };
   const within = (pass: 1 | 2): Context => (record ? { ...ctx, timings: timings[pass] } : ctx);
   const cut = passLists(lists);
@@ -73,6 +73,9 @@ export function inlineExecutor(lists: PipelineLists, ctx: Context, record: boole
     close: async () => {
       writer?.close();
     },
+    // the spill was given up: this thread's file is closed, so that removing it frees its space now (a worker's is
+    // closed after each batch, and cannot be opened again once the folder is gone)
+    dropSpill: () => writer?.abandon(),
   };
 }
 

@@ -42,18 +42,48 @@ describe('StdinSpool', () => {
     const real = fs.writeSync;
     let writes = 0;
     // the second chunk gets half written, then the disk is full
-    vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, buf: Buffer, offset: number) => {
-      if (++writes === 2) return real(fd, buf, offset, buf.length >> 1);
+    vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, buf: Buffer, offset: number, length: number, position: number) => {
+      if (++writes === 2) return real(fd, buf, offset, length >> 1, position);
       if (writes === 3) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-      return real(fd, buf, offset);
+      return real(fd, buf, offset, length, position);
     }) as typeof fs.writeSync);
     const spool = new StdinSpool(Readable.from(chunks), warn, dir);
+    // nothing to free
+    const makeRoom = vi.fn(() => false);
+    spool.makeRoom = makeRoom;
     expect(await collect(spool.first())).toEqual(all);
+    expect(makeRoom).toHaveBeenCalledTimes(1);
     vi.restoreAllMocks();
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^ENOSPC/));
     // not a whole copy: pass 2 cannot read records from the file by offset
     expect(spool.wholeFile).toBeUndefined();
+    expect(await collect(spool.again())).toEqual(all);
+    spool.dispose();
+  });
+
+  it('asks once for room when the spool fills up, and keeps the whole input in the file when it is given', async () => {
+    const dir = tmpDir();
+    const warn = vi.fn();
+    const real = fs.writeSync;
+    let full = true;
+    let writes = 0;
+    // the second chunk gets half written, then the disk is full until room is made
+    vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, buf: Buffer, offset: number, length: number, position: number) => {
+      if (++writes === 2) return real(fd, buf, offset, length >> 1, position);
+      if (writes > 2 && full) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      return real(fd, buf, offset, length, position);
+    }) as typeof fs.writeSync);
+    const spool = new StdinSpool(Readable.from(chunks), warn, dir);
+    const makeRoom = vi.fn(() => !(full = false));
+    spool.makeRoom = makeRoom;
+    expect(await collect(spool.first())).toEqual(all);
+    vi.restoreAllMocks();
+    expect(makeRoom).toHaveBeenCalledTimes(1);
+    expect(makeRoom).toHaveBeenCalledWith(expect.stringContaining(dir));
+    expect(warn).not.toHaveBeenCalled();
+    // the half-written chunk was written again in its place: the file holds the input, once
+    expect(fs.readFileSync(spool.wholeFile!)).toEqual(all);
     expect(await collect(spool.again())).toEqual(all);
     spool.dispose();
   });

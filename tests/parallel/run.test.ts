@@ -18,7 +18,7 @@ const crashing = pathToFileURL(path.join(ROOT, 'tests/parallel/crash-pipeline.js
  * a worker has loaded the pipeline: the pool gives a worker documents only once it has started, and a short run
  * would otherwise be over, in this thread, before that.
  */
-async function runWith(jobs: number, texts: string[], pipeline = countLines, holdAt = 3) {
+async function runWith(jobs: number, texts: string[], pipeline = countLines, holdAt = 3, settings: { onSpill?(release: (near: string) => boolean): void; at?: (i: number) => void } = {}) {
   const { runCorpus } = await import(dist('run.js'));
   const { defaultOptions } = await import(dist('options.js'));
   const options = defaultOptions();
@@ -35,12 +35,13 @@ async function runWith(jobs: number, texts: string[], pipeline = countLines, hol
   const sources = async function* () {
     for (const [i, t] of texts.entries()) {
       if (jobs > 1 && i === holdAt) await workerUp();
+      settings.at?.(i);
       yield { source: { path: `doc${i}.txt`, relPath: `doc${i}.txt` }, load: async () => ({ ok: true, bytes: new TextEncoder().encode(t) }) };
     }
   };
   const seen: { id: number; status: string; output?: string; removed: number }[] = [];
   const timings: Record<string, number> = {};
-  await runCorpus(sources, options, { onDoc: (d: any) => void seen.push({ id: d.id, status: d.status, output: d.output, removed: d.removed.length }) }, { jobs, pipeline, timings });
+  await runCorpus(sources, options, { onDoc: (d: any) => void seen.push({ id: d.id, status: d.status, output: d.output, removed: d.removed.length }) }, { jobs, pipeline, timings, onSpill: settings.onSpill });
   return { seen, timings };
 }
 
@@ -71,6 +72,29 @@ describe('runCorpus with workers', () => {
       expect(two.seen).toEqual(one.seen);
     } finally {
       full.mockRestore();
+    }
+  });
+
+  // standard input's spool, short of room in TMPDIR, has the engine give up the spill (io/stdin.ts)
+  it('gives up the spill when asked in pass 1: pass 2 prepares every document again, and gives the same documents', async () => {
+    const one = await runWith(1, texts);
+    // pass 2 starts from what pass 1 kept: it reads it back, and does not segment again
+    expect(one.timings['spill-read']).toBeGreaterThan(0);
+    expect(one.timings['segment']).toBeUndefined();
+    for (const jobs of [1, 2]) {
+      let release: ((near: string) => boolean) | undefined;
+      const answers: boolean[] = [];
+      const after = await runWith(jobs, texts, countLines, 3, {
+        onSpill: (r) => (release = r),
+        // halfway through pass 1 (the sources are read again in pass 2, past the end of `texts` each time)
+        at: (i) => void (i === 10 && answers.length === 0 && answers.push(release!('/proc/self'), release!(tmpDir()), release!(tmpDir()))),
+      });
+      // not for a file on another file system; once for one on its own; not twice
+      expect(answers).toEqual([false, true, false]);
+      expect(after.seen).toEqual(one.seen);
+      // nothing was read back from the spill: what was kept before it went, went with it
+      expect(after.timings['spill-read']).toBeUndefined();
+      expect(after.timings['segment']).toBeGreaterThan(0);
     }
   });
 
