@@ -24,14 +24,10 @@ const FOLD_CHUNK = 1 << 15;
 
 // built when the module loads and read by FoldedHash.add through module-level constants: see unit-table.ts,
 // "Tables in hot loops"
-const KEEPS: UnitTable<Uint8Array> = compactTable(unitsMatching(/\s/u).map((space) => 1 - space));
-const KEEP_INDEX = KEEPS.index;
-const KEEP_DATA = KEEPS.data;
-
 /** 1 for every code unit folding keeps, 0 for the whitespace `\s` matches (in two levels: unit-table.ts). */
-export function foldKeeps(): UnitTable<Uint8Array> {
-  return KEEPS;
-}
+export const FOLD_KEEPS: UnitTable<Uint8Array> = compactTable(unitsMatching(/\s/u).map((space) => 1 - space));
+const KEEP_INDEX = FOLD_KEEPS.index;
+const KEEP_DATA = FOLD_KEEPS.data;
 
 /**
  * The 64-bit hash of a text with every whitespace character removed, fed
@@ -43,7 +39,7 @@ export function foldKeeps(): UnitTable<Uint8Array> {
  * The folded text is never built: code units go through a lookup table into
  * `units`, piece by piece, so a 300 MB document is never copied whole. A
  * loop that folds on its own (see dedup/scan.ts) writes `units[n]` and moves
- * `n` on by the unit's entry in `foldKeeps()`, sets `surrogates` when it
+ * `n` on by the unit's entry in `FOLD_KEEPS`, sets `surrogates` when it
  * wrote one, and calls `flush()` before `n` passes `FOLD_CHUNK`.
  */
 export class FoldedHash {

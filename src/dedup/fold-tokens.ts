@@ -12,7 +12,7 @@
  * mode in the rare text whose whole share says otherwise. The results are
  * those of the separate loops either way (tests/properties/hash-fast.test.ts).
  */
-import { FoldedHash, foldKeeps } from '../hash.js';
+import { FoldedHash, FOLD_KEEPS } from '../hash.js';
 import { compactTable, type UnitTable } from '../unit-table.js';
 import { unitWindow, unitsAt } from '../text-units.js';
 import { astralClass, bmpTable, codePointAt, shareOf, unspacedShare, whole, type Ranges, type ScriptCounts } from './script.js';
@@ -43,7 +43,7 @@ const CLASS_SHIFT = 22;
  */
 function foldTokenTable(): UnitTable<Int32Array> {
   const lower = lowerTable();
-  const keep = foldKeeps();
+  const keep = FOLD_KEEPS;
   const classes = bmpTable();
   const full = new Int32Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
