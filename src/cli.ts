@@ -25,7 +25,7 @@ import { ConfigError, findConfig, loadConfig, type ConfigurableOption } from './
 import { inputSources, outputNamesFor, type JsonlChoice } from './io/sources.js';
 import { isRecordSource, DEFAULT_TEXT_FIELD } from './io/jsonl.js';
 import { readPathList } from './io/files-from.js';
-import { readDocument, StdinSpool } from './io/stdin.js';
+import { readDocument, StdinOverflow, StdinSpool } from './io/stdin.js';
 import type { PipeInput } from './modes/pipe.js';
 import { guardOutput, type GuardedOutput } from './io/stdout.js';
 import { jsonlFolderOutputs } from './modes/folder-jsonl.js';
@@ -206,6 +206,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     }
     if (err instanceof UsageError) {
       io.stderr.write(`clean-corpus: ${err.message}\nTry 'clean-corpus --help'.\n`);
+      return EXIT.error;
+    }
+    if (err instanceof StdinOverflow) {
+      // in pass 1: nothing was written yet but temporary files
+      removePendingTemps();
+      io.stderr.write(`clean-corpus: standard input is over ${err.limit} bytes, a quarter of this machine's memory, and could not be kept in ${err.dir} (${err.problem}): stopped rather than hold more of it in memory; set TMPDIR to a folder with room, or name the file instead of piping it\n`);
       return EXIT.error;
     }
     // a failure outside any one document, in any mode: leave no temporary file behind (partial outputs, the report)

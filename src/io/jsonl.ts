@@ -17,6 +17,7 @@ import type { Source } from '../run.js';
 import type { StreamedOutput } from './streamed-output.js';
 import type { ChunkReader } from './chunk-reader.js';
 import { decodeUtf8 } from './utf8.js';
+import { StdinOverflow } from './stdin.js';
 
 /** The source of a JSON Lines record (or of an empty or unreadable JSON Lines file, with `frame` and `line` absent). */
 export interface RecordSource extends DocSource {
@@ -313,6 +314,8 @@ export async function* jsonlSources(
       }
     }
   } catch (err) {
+    // standard input that fits neither TMPDIR nor memory ends the run (cli.ts says why), not only this input
+    if (err instanceof StdinOverflow) throw err;
     // the stream failed (unreadable file, or one vanished between passes)
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
     openFailed ??= async () => ({ ok: false, code: 'read-failed', args: { reason } });

@@ -20,6 +20,24 @@ import { CHUNK_BYTES } from './chunk-reader.js';
 
 type Input = NodeJS.ReadableStream | AsyncIterable<Buffer | string>;
 
+/**
+ * Bytes of standard input held in memory, at most, when the spool cannot take them: a quarter of the machine's
+ * memory (our choice; the rest of a run takes a few hundred MiB). Past it the run stops with StdinOverflow rather
+ * than grow until the system ends it.
+ */
+export const MAX_STDIN_IN_MEMORY = Math.floor(os.totalmem() / 4);
+
+/** Standard input outgrew the memory it may take (`limit` bytes) after the spool in `dir` failed with `problem`. */
+export class StdinOverflow extends Error {
+  constructor(
+    readonly dir: string,
+    readonly problem: string,
+    readonly limit: number,
+  ) {
+    super(`standard input over ${limit} bytes with no room in ${dir} (${problem})`);
+  }
+}
+
 const toBuffer = (chunk: Buffer | string): Buffer => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
 
 /** One document from `stream`: its bytes, or none when it is larger than `maxBytes` (then only counted). */
@@ -38,7 +56,7 @@ export async function readDocument(stream: Input, maxBytes: number): Promise<{ b
 /**
  * Standard input read once and kept for a second reading: `first` gives its chunks as they arrive and writes each
  * to the spool; `again` gives the same bytes from the spool. When the spool cannot be made or written (no room in
- * TMPDIR), the rest of the input is kept in memory instead, and `warn` is told why.
+ * TMPDIR), the rest of the input is kept in memory instead, up to `maxMemory` bytes, and `warn` is told why.
  */
 export class StdinSpool {
   /** The spool file, while it exists. */
@@ -46,8 +64,11 @@ export class StdinSpool {
   private fd: number | undefined;
   /** Bytes of whole chunks in the spool. */
   private written = 0;
-  /** Chunks kept in memory after the spool failed (undefined while it works). */
+  /** Chunks kept in memory after the spool failed (undefined while it works), and their bytes. */
   private tail: Buffer[] | undefined;
+  private tailBytes = 0;
+  /** Why the spool failed. */
+  private problem = '';
   private started = false;
   private stopped = false;
   private readonly stream: Input;
@@ -63,7 +84,8 @@ export class StdinSpool {
   constructor(
     stream: Input,
     private readonly warn: (problem: string) => void = () => {},
-    dir = os.tmpdir(),
+    private readonly dir = os.tmpdir(),
+    private readonly maxMemory = MAX_STDIN_IN_MEMORY,
   ) {
     this.stream = stream;
     this.iterator = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
@@ -140,10 +162,7 @@ export class StdinSpool {
   }
 
   private keep(chunk: Buffer): void {
-    if (this.tail) {
-      this.tail.push(chunk);
-      return;
-    }
+    if (this.tail) return this.hold(chunk);
     try {
       try {
         this.write(chunk);
@@ -158,8 +177,18 @@ export class StdinSpool {
     } catch (err) {
       // the whole chunks written stay readable (`again` stops after them); this chunk and the rest are kept here
       this.fail(err);
-      this.tail!.push(chunk);
+      this.hold(chunk);
     }
+  }
+
+  /** Keep `chunk` in memory, within `maxMemory`. */
+  private hold(chunk: Buffer): void {
+    this.tailBytes += chunk.length;
+    if (this.tailBytes > this.maxMemory) {
+      this.tail = [];
+      throw new StdinOverflow(this.dir, this.problem, this.maxMemory);
+    }
+    this.tail!.push(chunk);
   }
 
   /** Write `chunk` to its place, after the whole chunks written. */
@@ -170,7 +199,8 @@ export class StdinSpool {
   private fail(err: unknown): void {
     if (this.tail) return;
     this.tail = [];
-    this.warn((err as Error).message);
+    this.problem = (err as Error).message;
+    this.warn(this.problem);
     this.closeFd();
   }
 

@@ -4,10 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { isBlankLine, parseRecord, readLines, readPlace, readRecord, recordLine, stampOf, valueSpan, type RecordSource } from '../../src/io/jsonl.js';
+import { isBlankLine, jsonlSources, parseRecord, readLines, readPlace, readRecord, recordLine, stampOf, valueSpan, type RecordSource } from '../../src/io/jsonl.js';
 import { ChunkReader } from '../../src/io/chunk-reader.js';
 import { tmpDir } from '../helpers.js';
 import { parsePathList } from '../../src/io/files-from.js';
+import { StdinOverflow } from '../../src/io/stdin.js';
 
 async function lines(chunks: string[] | Buffer[]): Promise<[number, string][]> {
   const out: [number, string][] = [];
@@ -128,5 +129,25 @@ describe('readPlace', () => {
     fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
     expect(() => readPlace(new ChunkReader(), { file, offset: 15, length: 14, stamp })).toThrow('the file changed');
     expect(stampOf(path.dirname(file))).toBeUndefined();
+  });
+});
+
+describe('jsonlSources when the stream fails', () => {
+  async function sourcesOf(fail: Error) {
+    const chunks = async function* () {
+      yield Buffer.from('{"text":"one"}\n');
+      throw fail;
+    };
+    const got: string[] = [];
+    for await (const s of jsonlSources({ display: '<stdin>', rel: '' }, 'text', chunks)) got.push(s.source.path);
+    return got;
+  }
+
+  it('turns a failed read into a record that fails, so the run goes on', async () => {
+    expect(await sourcesOf(new Error('EIO: i/o error, read'))).toEqual(['<stdin>:1', '<stdin>']);
+  });
+
+  it('lets standard input that fits neither TMPDIR nor memory end the run', async () => {
+    await expect(sourcesOf(new StdinOverflow('/tmp', 'ENOSPC', 100))).rejects.toBeInstanceOf(StdinOverflow);
   });
 });

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readDocument, StdinSpool } from '../../src/io/stdin.js';
+import { readDocument, StdinOverflow, StdinSpool } from '../../src/io/stdin.js';
 import { tmpDir } from '../helpers.js';
 
 const chunks = ['{"id":1,"text":"첫 번째"}\n{"id":2,', '"text":"second"}\n', '{"id":3,"text":"третий"}\n'].map((c) => Buffer.from(c));
@@ -95,6 +95,19 @@ describe('StdinSpool', () => {
     expect(await collect(spool.first())).toEqual(all);
     expect(spool.wholeFile).toBeUndefined();
     expect(await collect(spool.again())).toEqual(all);
+  });
+
+  it('stops with StdinOverflow, naming the folder and the problem, once the memory it may take is used', async () => {
+    const warn = vi.fn();
+    const spool = new StdinSpool(Readable.from(chunks), warn, '/no/such/folder', chunks[0].length + chunks[1].length);
+    const got: Buffer[] = [];
+    const failure = await (async () => {
+      for await (const c of spool.first()) got.push(c);
+    })().catch((err) => err);
+    expect(failure).toBeInstanceOf(StdinOverflow);
+    expect(failure).toMatchObject({ dir: '/no/such/folder', problem: expect.stringMatching(/^ENOENT/), limit: chunks[0].length + chunks[1].length });
+    // the chunks within the limit were given; the one past it was not
+    expect(Buffer.concat(got)).toEqual(Buffer.concat(chunks.slice(0, 2)));
   });
 
   it('tells an empty input, and stops reading one that never ends when asked', async () => {
