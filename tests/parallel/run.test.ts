@@ -86,10 +86,10 @@ describe('runCorpus with workers', () => {
       const answers: boolean[] = [];
       const after = await runWith(jobs, texts, countLines, 3, {
         onSpill: (r) => (release = r),
-        // halfway through pass 1 (the sources are read again in pass 2, past the end of `texts` each time)
+        // a third of the way through pass 1 (pass 2 reads the sources again: `answers` keeps this to once)
         at: (i) => void (i === 10 && answers.length === 0 && answers.push(release!('/proc/self'), release!(tmpDir()), release!(tmpDir()))),
       });
-      // not for a file on another file system; once for one on its own; not twice
+      // not for a file on another file system; for one on the spill's own, once
       expect(answers).toEqual([false, true, false]);
       expect(after.seen).toEqual(one.seen);
       // nothing was read back from the spill: what was kept before it went, went with it
