@@ -208,14 +208,13 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       io.stderr.write(`clean-corpus: ${err.message}\nTry 'clean-corpus --help'.\n`);
       return EXIT.error;
     }
+    // a failure outside any one document, in any mode: leave no temporary file behind (partial outputs, the report)
+    removePendingTemps();
     if (err instanceof StdinOverflow) {
       // in pass 1: nothing was written yet but temporary files
-      removePendingTemps();
       io.stderr.write(`clean-corpus: standard input is over ${err.limit} bytes, a quarter of this machine's memory, and could not be kept in ${err.dir} (${err.problem}): stopped rather than hold more of it in memory; set TMPDIR to a folder with room, or name the file instead of piping it\n`);
       return EXIT.error;
     }
-    // a failure outside any one document, in any mode: leave no temporary file behind (partial outputs, the report)
-    removePendingTemps();
     io.stderr.write(`clean-corpus: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
     return EXIT.error;
   }
