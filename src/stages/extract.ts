@@ -397,7 +397,12 @@ class BlockBuilder implements HtmlHandler {
   }
 
   private popped(tag: string): void {
-    if (DROP.has(tag)) this.drop--;
+    // inside dropped content nothing but the dropping was counted on the way in (a `<a>` in a `<noscript>` must not
+    // make the link depth negative: every later link on the page would count as text)
+    if (this.drop > 0) {
+      if (DROP.has(tag)) this.drop--;
+      return;
+    }
     if (tag === 'pre') this.inPre--;
     if (tag === 'a') this.linkDepth--;
   }
