@@ -44,10 +44,14 @@ const nameEvidence = new Map<string, Evidence | null>();
 /** Names remembered at most; the memory is dropped whole when full (a corpus of generated ids never grows it without bound). */
 const MAX_NAMES = 1 << 14;
 
+/** Words a class or id has at most; more is a slug of a title (`sharing-with-a-single-developer`, a section anchor), not a name for furniture. */
+const MAX_NAME_WORDS = 4;
+
 function evidenceOfName(name: string): Evidence | null {
   let e = nameEvidence.get(name);
   if (e === undefined) {
-    const stem = BAD_STEMS.find((s) => name.includes(s)) ?? name.split(/[^a-z0-9]+/).find((w) => BAD_WORDS.has(w));
+    const words = name.split(/[^a-z0-9]+/);
+    const stem = words.length > MAX_NAME_WORDS ? undefined : (BAD_STEMS.find((s) => name.includes(s)) ?? words.find((w) => BAD_WORDS.has(w)));
     e = stem ? { label: `name:${stem}`, key: `name:${name}` } : null;
     if (nameEvidence.size >= MAX_NAMES) nameEvidence.clear();
     nameEvidence.set(name, e);

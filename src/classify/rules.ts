@@ -57,8 +57,9 @@ const COMMENT_EVIDENCE = new Set(['name:comment', 'name:disqus', 'name:reply', '
 export function initialClass(f: Features, place: Placement, lang: StopLang | undefined, k: Limits): Verdict {
   const own = featureClass(f, lang, k);
   const { evidence } = place;
-  // prose with several inline links (a cited source, a Wikipedia article) is text, not navigation
-  const linked = f.linkDensity > k.maxLinkDensity && !((own.cls === 'good' || own.cls === 'near-good') && f.linkDensity <= k.maxProseLinkDensity);
+  // inside the content region, and for prose anywhere, links in running text are citations, not a menu
+  const prose = own.cls === 'good' || own.cls === 'near-good' || place.inside;
+  const linked = f.linkDensity > k.maxLinkDensity && !(prose && f.linkDensity <= k.maxProseLinkDensity);
   if (linked) return LINK_DENSITY;
   if (evidence === undefined) return own;
   // a class or id name is weak evidence: inside the content region it does not outweigh prose of the block's own
