@@ -140,12 +140,22 @@ interface Open {
   node: number;
   /** A block element (extract's BLOCK). */
   block: boolean;
+  /** Its content is dropped (a DROP element, or one the page hides): closing it ends one level of dropping. */
+  dropping: boolean;
   /** `Ancestors` of the stack up to this element, once a block under it asked (valid while it is open). */
   ancestors: Ancestors | undefined;
 }
 
 const NO_NAMES: readonly string[] = [];
 const NO_ANCESTORS: Ancestors = { tags: [], names: [] };
+
+/** `display: none` or `visibility: hidden` in a style attribute. */
+const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
+
+/** Whether the page hides an element from every reader (Readability's `_isProbablyVisible`). */
+function hidden(a: TagAttributes): boolean {
+  return a.hidden !== undefined || a.ariaHidden?.trim().toLowerCase() === 'true' || (a.style !== undefined && HIDING_STYLE.test(a.style));
+}
 
 /** Add the lower-cased whitespace-separated tokens of `value` to `names` (at most MAX_NAMES, none over 64 characters). */
 function addNames(names: string[], value: string | undefined): void {
@@ -233,8 +243,8 @@ class BlockBuilder implements HtmlHandler {
     return (this.lastContext = { tags: a.tags, names: a.names, linkChars: this.linkChars, element: this.blockElement, region: 0 });
   }
 
-  private push(tag: string, names: readonly string[], block = false, node = -1): void {
-    this.stack.push({ tag, names, ancestors: undefined, node, block });
+  private push(tag: string, names: readonly string[], block = false, node = -1, dropping = false): void {
+    this.stack.push({ tag, names, ancestors: undefined, node, block, dropping });
     this.stackChanges++;
   }
 
@@ -273,7 +283,7 @@ class BlockBuilder implements HtmlHandler {
     const f = TAG.get(name) ?? 0;
     if (this.drop > 0) {
       if ((f & Tag.Void) === 0) {
-        this.push(name, NO_NAMES);
+        this.push(name, NO_NAMES, false, -1, (f & Tag.Drop) !== 0);
         if (f & Tag.Drop) this.drop++;
       }
       return;
@@ -309,8 +319,13 @@ class BlockBuilder implements HtmlHandler {
     const stack = this.stack;
     const parent = stack.length > 0 ? stack[stack.length - 1].node : -1;
     const block = (f & Tag.Block) !== 0;
-    this.push(name, names, block, f & Tag.Drop ? -1 : this.tree.add(parent, name, names, block));
-    if (f & Tag.Drop) this.drop++;
+    // what the page hides (`hidden`, `aria-hidden="true"`, `display: none`) no reader sees: dropped like a script
+    const dropping = (f & Tag.Drop) !== 0 || hidden(attributes);
+    this.push(name, names, block, dropping ? -1 : this.tree.add(parent, name, names, block), dropping);
+    if (dropping) {
+      this.drop++;
+      return;
+    }
     if (name === 'pre') this.inPre++;
     if (name === 'a') this.linkDepth++;
     if (name === 'li') this.kind = 'list-item';
@@ -351,13 +366,12 @@ class BlockBuilder implements HtmlHandler {
     if (i < 0) return;
     // (pop, not `length = i`: setting an array's length is a call into the runtime)
     if (i < stack.length - 1) {
-      while (stack.length - 1 > i) this.popped(stack.pop()!.tag);
+      while (stack.length - 1 > i) this.popped(stack.pop()!);
       this.stackChanges++;
     }
     // the block's text is flushed while its element is still on the stack, so its context includes it
     if (this.drop === 0 && (f & (Tag.Block | Tag.Cell)) === Tag.Block) this.flush((f & Tag.Paragraph) !== 0);
-    this.popped(name);
-    stack.pop();
+    this.popped(stack.pop()!);
     this.stackChanges++;
     this.blockElement = i > 0 ? stack[i - 1].tag : 'body';
   }
@@ -396,11 +410,12 @@ class BlockBuilder implements HtmlHandler {
     return t;
   }
 
-  private popped(tag: string): void {
+  private popped(open: Open): void {
+    const tag = open.tag;
     // inside dropped content nothing but the dropping was counted on the way in (a `<a>` in a `<noscript>` must not
     // make the link depth negative: every later link on the page would count as text)
     if (this.drop > 0) {
-      if (DROP.has(tag)) this.drop--;
+      if (open.dropping) this.drop--;
       return;
     }
     if (tag === 'pre') this.inPre--;

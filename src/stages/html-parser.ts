@@ -39,6 +39,10 @@ export interface TagAttributes {
   id: string | undefined;
   role: string | undefined;
   alt: string | undefined;
+  /** `hidden`, `style` and `aria-hidden`: whether a reader sees the element at all. */
+  hidden: string | undefined;
+  style: string | undefined;
+  ariaHidden: string | undefined;
 }
 
 /** What the parser reports, in document order. */
@@ -171,6 +175,9 @@ const enum Attr {
   Id,
   Role,
   Alt,
+  Hidden,
+  Style,
+  AriaHidden,
 }
 
 /** True when `source` from `start` spells `name` (lower-case ASCII) in any case. */
@@ -198,7 +205,11 @@ function attrOf(source: string, start: number, end: number): Attr {
     case 4:
       return spells(source, start, 'role') ? Attr.Role : Attr.Other;
     case 5:
-      return spells(source, start, 'class') ? Attr.Class : Attr.Other;
+      return spells(source, start, 'class') ? Attr.Class : spells(source, start, 'style') ? Attr.Style : Attr.Other;
+    case 6:
+      return spells(source, start, 'hidden') ? Attr.Hidden : Attr.Other;
+    case 11:
+      return spells(source, start, 'aria-hidden') ? Attr.AriaHidden : Attr.Other;
     default:
       return Attr.Other;
   }
@@ -213,7 +224,7 @@ class TreeBuilder implements TokenizerCallbacks {
   private tagname = '';
   /** True between an open tag's name and its end, when its attributes are collected (the Parser's `attribs !== null`). */
   private collecting = false;
-  private readonly attributes: TagAttributes = { class: undefined, id: undefined, role: undefined, alt: undefined };
+  private readonly attributes: TagAttributes = { class: undefined, id: undefined, role: undefined, alt: undefined, hidden: undefined, style: undefined, ariaHidden: undefined };
   private attr = Attr.Other;
   private attrValue = '';
   private mode = Mode.BeforeHead;
@@ -328,7 +339,7 @@ class TreeBuilder implements TokenizerCallbacks {
       else if (htmlIntegrationElements.has(name)) this.foreign.push(Foreign.None);
     }
     const a = this.attributes;
-    a.class = a.id = a.role = a.alt = undefined;
+    a.class = a.id = a.role = a.alt = a.hidden = a.style = a.ariaHidden = undefined;
     this.collecting = true;
   }
 
@@ -368,7 +379,7 @@ class TreeBuilder implements TokenizerCallbacks {
     } else if (name === 'br') {
       // </br> is a <br>
       const a = this.attributes;
-      a.class = a.id = a.role = a.alt = undefined;
+      a.class = a.id = a.role = a.alt = a.hidden = a.style = a.ariaHidden = undefined;
       this.handler.onopentag('br', a);
       this.handler.onclosetag('br');
     }
@@ -409,7 +420,10 @@ class TreeBuilder implements TokenizerCallbacks {
       if (this.attr === Attr.Class) a.class ??= v;
       else if (this.attr === Attr.Id) a.id ??= v;
       else if (this.attr === Attr.Role) a.role ??= v;
-      else a.alt ??= v;
+      else if (this.attr === Attr.Alt) a.alt ??= v;
+      else if (this.attr === Attr.Hidden) a.hidden ??= v;
+      else if (this.attr === Attr.Style) a.style ??= v;
+      else a.ariaHidden ??= v;
     }
     this.attrValue = '';
   }

@@ -75,6 +75,13 @@ describe('the content region', () => {
     expect(kept(d)).toEqual(expect.arrayContaining([P1, P2, P3]));
   });
 
+  it('drops what the page hides from every reader (hidden, aria-hidden, display: none)', () => {
+    const d = page(
+      `<html><body><div class="story"><p>${P1}</p><div hidden><p>Subscribe to read the whole of this story, for less than a coffee a week.</p></div><p style="color: red; display : none">A pop-up offer that only appears when the reader scrolls.</p><p aria-hidden="true">Advertisement</p><p style="display:block">${P2}</p></div></body></html>`,
+    );
+    expect(kept(d)).toEqual([P1, P2]);
+  });
+
   it('never leaves a page with a paragraph of prose empty, whatever names its containers have', () => {
     const d = page(`<html><body><div class="sidebar widget comments"><p><a href="/x">${P1}</a></p></div></body></html>`);
     expect(d.output?.trim()).not.toBe('');
