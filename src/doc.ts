@@ -72,6 +72,8 @@ export interface PageRegion {
   pageChars: number;
   /** Containers in the region: the top one and the siblings that joined it. */
   containers: number;
+  /** The page's `<title>`, spaces collapsed ('' for none): what names the article's headline. */
+  title: string;
   /** Which reading the cascade kept (classify/cascade.ts), and the characters each kept; set by the classifier. */
   reading?: 'region' | 'page';
   regionKept?: number;

@@ -330,6 +330,14 @@ export const THRESHOLDS = {
     0,
     10,
   ),
+  'classify.headlineMinChars': spec(
+    12,
+    'fewest letters and digits a block needs to be taken for the headline the page\'s <title> names',
+    'ours: a section name ("News", "Sport") in a title must not pass for the headline; most headlines are three words or more',
+    1,
+    10000,
+    true,
+  ),
   'classify.minLetterShare': spec(
     0.5,
     'share of letters among the non-space characters below which a block is symbols, numbers or code',

@@ -40,8 +40,10 @@ export interface CascadeChoice {
   pageChars: number;
 }
 
-/** Blocks looked at before the region's first block for its headline. */
+/** Blocks looked at before the region's first block for its headline: a run of headings and datelines. */
 const HEADLINE_LOOKBACK = 6;
+/** Blocks looked at before the region's first block for the one the page's title names (bylines, share bars, captions stand between). */
+const TITLE_LOOKBACK = 30;
 
 /**
  * Choose between the region reading and the page reading (see the module
@@ -49,7 +51,7 @@ const HEADLINE_LOOKBACK = 6;
  * whole page (the page reading); `prose(i)` says whether block `i` is prose
  * by its own features, whatever evidence says.
  */
-export function cascade(items: CascadeItem[], blocks: readonly Block[], minShare: number, prose: (i: number) => boolean): CascadeChoice {
+export function cascade(items: CascadeItem[], blocks: readonly Block[], minShare: number, prose: (i: number) => boolean, isTitle: (i: number) => boolean): CascadeChoice {
   let regionChars = 0;
   let pageChars = 0;
   let first = -1;
@@ -73,14 +75,16 @@ export function cascade(items: CascadeItem[], blocks: readonly Block[], minShare
   // a region of short lines alone (a table of labels, a gallery) is no article
   if (solidFrom >= 0 && regionChars >= minShare * pageChars) {
     choice.reading = 'region';
-    const head = headline(items, first);
+    const head = headline(items, first, solidFrom, isTitle);
     // short lines that are not sentences before the region's first longer block (an agency tag, a kicker) are judged by their neighbours,
     // as the page reading judged them: cleaned again as text, the output would lose them then. (Short lines after
     // the last one are kept: a closing sentence or sign-off is the article's; measured, dragnet F1 0.898 vs 0.896.)
     for (let i = 0; i < items.length; i++) {
       const it = items[i];
+      if (it.reason === 'headline') continue;
       if (i >= head && i < first) {
-        if (it.cls === 'good') it.reason = 'headline';
+        if (it.cls === 'good' && it.reason === 'heading-before-text') it.reason = 'headline';
+        else if (it.cls === 'good') set(it, 'bad', 'outside-region');
       } else if (inside[i] && it.initial.reason === 'short' && i < solidFrom) {
         // as the page reading left it
       } else if (inside[i] && keptInside(it)) {
@@ -106,11 +110,21 @@ function keptInside(it: CascadeItem): boolean {
 
 /**
  * Where the article's headline starts, when the region's container left it
- * out: the run of blocks just before the region that the page reading kept as
- * headings (a title and its subtitle, a dateline between), or the page's
- * marked heading there. `first` when there is none.
+ * out (set `good`, reason `headline`): the nearest block before the region's
+ * first block of text that the page's `<title>` names — even one the page reading condemned (a
+ * headline that links to its own page) — or else the run of blocks just
+ * before the region that the page reading kept as headings (a title and its
+ * subtitle, a dateline between), or the page's marked heading there. `first`
+ * when there is none.
  */
-function headline(items: CascadeItem[], first: number): number {
+function headline(items: CascadeItem[], first: number, solidFrom: number, isTitle: (i: number) => boolean): number {
+  // the title's block may stand inside the region too, above its text (with a link to its own page)
+  for (let i = solidFrom - 1; i >= 0 && i >= solidFrom - TITLE_LOOKBACK; i--) {
+    if (items[i].initial.reason !== 'removed-earlier' && isTitle(i)) {
+      set(items[i], 'good', 'headline');
+      return Math.min(i, first);
+    }
+  }
   let start = first;
   for (let i = first - 1; i >= 0 && i >= first - HEADLINE_LOOKBACK; i--) {
     const it = items[i];

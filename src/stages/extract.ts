@@ -149,6 +149,9 @@ interface Open {
 const NO_NAMES: readonly string[] = [];
 const NO_ANCESTORS: Ancestors = { tags: [], names: [] };
 
+/** Characters of the <title> kept: a headline is a line, not a page. */
+const MAX_TITLE = 512;
+
 /** `display: none` or `visibility: hidden` in a style attribute. */
 const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 
@@ -176,6 +179,9 @@ class BlockBuilder implements HtmlHandler {
   /** The element tree, for the content region; `nodes[i]` is the innermost block element of `blocks[i]`. */
   readonly tree = new PageTree();
   readonly nodes: number[] = [];
+  /** The text of the page's first <title>. */
+  title = '';
+  private inTitle = false;
   private readonly stack: Open[] = [];
   private drop = 0;
   private inPre = 0;
@@ -281,6 +287,8 @@ class BlockBuilder implements HtmlHandler {
 
   onopentag(name: string, attributes: TagAttributes): void {
     const f = TAG.get(name) ?? 0;
+    // (an SVG image's <title> names the image, not the page)
+    if (name === 'title' && this.title === '' && !this.stack.some((o) => o.tag === 'svg')) this.inTitle = true;
     if (this.drop > 0) {
       if ((f & Tag.Void) === 0) {
         this.push(name, NO_NAMES, false, -1, (f & Tag.Drop) !== 0);
@@ -334,7 +342,11 @@ class BlockBuilder implements HtmlHandler {
   }
 
   ontext(source: string, start: number, end: number): void {
-    if (this.drop > 0) return;
+    if (this.drop > 0) {
+      // the page's <title>, the first one only, for the headline (classify/cascade.ts)
+      if (this.inTitle && this.title.length < MAX_TITLE) this.title += source.slice(start, Math.min(end, start + MAX_TITLE));
+      return;
+    }
     let t: string;
     if (this.inPre) {
       t = source.slice(start, end);
@@ -412,6 +424,7 @@ class BlockBuilder implements HtmlHandler {
 
   private popped(open: Open): void {
     const tag = open.tag;
+    if (tag === 'title') this.inTitle = false;
     // inside dropped content nothing but the dropping was counted on the way in (a `<a>` in a `<noscript>` must not
     // make the link depth negative: every later link on the page would count as text)
     if (this.drop > 0) {
@@ -471,7 +484,14 @@ export function htmlToRegion(html: string, settings: RegionSettings = DEFAULT_RE
   }
   return {
     blocks,
-    region: { path: tree.describe(region.top), score: Math.round(region.score * 10) / 10, chars: region.chars, pageChars, containers: region.roots.length },
+    region: {
+      path: tree.describe(region.top),
+      score: Math.round(region.score * 10) / 10,
+      chars: region.chars,
+      pageChars,
+      containers: region.roots.length,
+      title: builder.title.replace(/\s+/g, ' ').trim(),
+    },
   };
 }
 

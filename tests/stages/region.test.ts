@@ -67,6 +67,14 @@ describe('the content region', () => {
     expect(d.region?.reading).toBe('region');
   });
 
+  it('keeps the headline the page\'s <title> names, even one that links to its own page, and not a link list between', () => {
+    const d = page(
+      `<html><head><title>North pier to be rebuilt after storm | The Coastal Ledger</title></head><body>${MENU}<h2><a href="/pier">North pier to be rebuilt after storm</a></h2><p><a href="/share/fb">Facebook</a> <a href="/share/tw">Twitter</a> <a href="/share/mail">E-mail</a></p><div class="body"><p>${P1}</p><p>${P2}</p><p>${P3}</p></div>${FOOTER}</body></html>`,
+    );
+    expect(kept(d)).toEqual(['North pier to be rebuilt after storm', P1, P2, P3]);
+    expect(d.blocks.find((b) => d.text.slice(b.start, b.end).startsWith('North'))?.label?.reason).toBe('headline');
+  });
+
   it('falls back on the block classifier when the region holds little of the page\'s prose', () => {
     // two stories side by side: the region takes one of them, the page has two
     const story = (a: string, b: string) => `<div class="col"><p>${a}</p><p>${b}</p></div>`;
