@@ -200,6 +200,11 @@ export interface RawBlock {
    * may, no run of spaces or line feeds), so normalise leaves it as it is (but for runs of line breaks).
    */
   normalised?: boolean;
+  /**
+   * For a block of several lines (broken by `<br>`, or in `<pre>`) with links: the link characters of each line
+   * that holds more than spaces, in order (`context.linkChars` is the whole block's).
+   */
+  lineLinks?: number[];
 }
 
 /** Make a fresh document record for a source. */

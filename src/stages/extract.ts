@@ -192,6 +192,8 @@ class BlockBuilder implements HtmlHandler {
   private hasText = false;
   private endsInSpace = true;
   private linkChars = 0;
+  /** Where in `text` the link characters are (start, end pairs): for the lines of a block broken by <br> or <pre>. */
+  private linkSpans: number[] = [];
   private pendingBreak = false;
   /** What normalise will find in `text` (`Scan` flags, see `scanText`), noted as it is built: one scan of each text node for both. */
   private scan: number = Scan.Other;
@@ -265,14 +267,16 @@ class BlockBuilder implements HtmlHandler {
     // without a non-space character the text trims to nothing
     if (this.hasText) {
       const blocks = this.blocks;
-      blocks.push({
+      const raw: RawBlock = {
         text: this.text.trim(),
         breakBefore: this.pendingBreak || blocks.length === 0,
         kind: this.kind,
         context: this.context(),
         // (trimming removes no character normalise acts on but spaces and line feeds, so the flag holds for what it leaves)
         normalised: (this.scan & (Scan.Rules | Scan.Nfc)) === 0,
-      });
+      };
+      if (this.linkChars > 0 && raw.text.includes('\n')) raw.lineLinks = lineLinks(this.text, this.linkSpans);
+      blocks.push(raw);
       this.nodes.push(this.blockNode());
       this.pendingBreak = false;
     }
@@ -282,6 +286,7 @@ class BlockBuilder implements HtmlHandler {
     this.hasText = false;
     this.endsInSpace = true;
     this.linkChars = 0;
+    if (this.linkSpans.length > 0) this.linkSpans = [];
     this.kind = 'paragraph';
   }
 
@@ -354,6 +359,7 @@ class BlockBuilder implements HtmlHandler {
     } else t = this.collapseSpaces(source, start, end);
     const n = t.length;
     if (n === 0) return;
+    const at = this.text.length;
     this.text += t;
     this.endsInSpace = isSpace(t.charCodeAt(n - 1));
     if (this.hasText && this.linkDepth === 0) return;
@@ -364,7 +370,10 @@ class BlockBuilder implements HtmlHandler {
     this.hasText = true;
     let last = n - 1;
     while (isSpace(t.charCodeAt(last))) last--;
-    if (this.linkDepth > 0) this.linkChars += last + 1 - lead;
+    if (this.linkDepth > 0) {
+      this.linkChars += last + 1 - lead;
+      this.linkSpans.push(at + lead, at + last + 1);
+    }
   }
 
   onclosetag(name: string): void {
@@ -434,6 +443,29 @@ class BlockBuilder implements HtmlHandler {
     if (tag === 'pre') this.inPre--;
     if (tag === 'a') this.linkDepth--;
   }
+}
+
+/**
+ * The link characters of each line of a block's text that holds more than
+ * spaces, in order (`RawBlock.lineLinks`), from the link spans noted as the
+ * text was built.
+ */
+function lineLinks(text: string, spans: readonly number[]): number[] {
+  const out: number[] = [];
+  let s = 0;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let links = 0;
+    while (s < spans.length && spans[s + 1] <= start) s += 2;
+    for (let k = s; k < spans.length && spans[k] < end; k += 2) links += Math.min(end, spans[k + 1]) - Math.max(start, spans[k]);
+    let content = false;
+    for (let i = start; i < end && !content; i++) content = !isSpace(text.charCodeAt(i));
+    if (content) out.push(links);
+    start = end + 1;
+  }
+  return out;
 }
 
 /** Parse HTML into text blocks with their context. */

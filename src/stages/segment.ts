@@ -23,11 +23,16 @@ export function segment(doc: Doc): void {
       // most blocks are one line: no split
       const lines = rb.text.includes('\n') ? rb.text.split('\n') : [rb.text];
       const ctx = rb.context;
+      // each line of a block broken by <br> or <pre> has its own link characters, as the extractor counted them (a
+      // line normalising left empty makes the counts not fit: then each line gets its share by length); the whole
+      // block's count on every line made every line of a long block look like links
+      const perLine = rb.lineLinks && rb.lineLinks.length === lines.filter(Boolean).length ? rb.lineLinks : undefined;
+      let n = 0;
       for (const line of lines) {
         if (!line) continue;
-        // the extractor counts a block's link characters as a whole: each line of a block broken by <br> or <pre>
-        // gets its share by length, not the whole count (which made every line of a long block look like links)
-        const context = ctx && lines.length > 1 && ctx.linkChars > 0 ? { ...ctx, linkChars: Math.round((ctx.linkChars * line.length) / rb.text.length) } : ctx;
+        const links = !ctx || lines.length === 1 || ctx.linkChars === 0 ? undefined : perLine ? perLine[n] : Math.floor((ctx.linkChars * line.length) / rb.text.length);
+        n++;
+        const context = links === undefined ? ctx : { ...ctx!, linkChars: links };
         const breakBefore = first && rb.breakBefore && length > 0;
         if (length > 0) {
           const sep = breakBefore ? '\n\n' : '\n';
