@@ -84,6 +84,11 @@ export interface DocSource {
   line?: number;
   /** Identifier of a JSON Lines record, when it has one. */
   recordId?: string;
+  /**
+   * The record's own bytes as read (a JSON Lines line), for the writer that splices the output into it. Held on
+   * the thread that writes: the engine strips it from what a worker is sent and puts it back on what returns.
+   */
+  frame?: Uint8Array;
 }
 
 export interface Doc {

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Doc } from '../doc.js';
 import { displayPath } from '../io/inputs.js';
-import { JsonlOutputs, outputLine, type RecordSource } from '../io/jsonl.js';
+import { JsonlOutputs, outputLine, type RecordSource } from '../formats/jsonl.js';
 import { StreamedOutput } from '../io/streamed-output.js';
 
 export function jsonlFolderOutputs(outDir: string, outputOf: Map<string, string>, cwd: string) {

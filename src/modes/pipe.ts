@@ -9,7 +9,8 @@
 import path from 'node:path';
 import type { Doc } from '../doc.js';
 import { runCorpus, type Source } from '../run.js';
-import { jsonlSources, isRecordSource, outputLine } from '../io/jsonl.js';
+import { jsonlSources, isRecordSource, outputLine } from '../formats/jsonl.js';
+import { bytesSource } from '../formats/document.js';
 import type { StdinSpool } from '../io/stdin.js';
 import { displayPath } from '../io/inputs.js';
 import { removePendingTemps } from '../io/write.js';
@@ -34,17 +35,10 @@ export async function runPipe(input: PipeInput, ctx: ModeContext): Promise<numbe
     'records' in input
       ? // pass 1 reads standard input and spools it; pass 2 reads the spool (from the file itself, in the threads that clean, when it holds all)
         () => (passes++ === 0 ? jsonlSources(where, ctx.jsonl.field, () => input.records.first(), maxBytes) : jsonlSources({ ...where, abs: input.records.wholeFile }, ctx.jsonl.field, () => input.records.again(), maxBytes))
-      : (): Source[] => [
-          {
-            source: { path: STDIN_NAME, relPath: '' },
-            load: async () => {
-              const { bytes, size } = input.document;
-              return bytes === undefined
-                ? { ok: false, code: 'too-large', args: { size, limit: maxBytes } }
-                : { ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
-            },
-          },
-        ];
+      : (): Source[] => {
+          const { bytes, size } = input.document;
+          return [bytesSource({ path: STDIN_NAME, relPath: '' }, bytes && new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), size, maxBytes)];
+        };
 
   const tally = new Tally(ctx.reportPath, ctx.header);
   // First signal: finish the document in hand, write what was done (output and report), exit 130.

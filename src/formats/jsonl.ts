@@ -12,12 +12,13 @@
  */
 import fs from 'node:fs';
 import type { DocSource, Doc } from '../doc.js';
-import type { ReadResult } from './read.js';
-import type { Source } from '../run.js';
-import type { StreamedOutput } from './streamed-output.js';
-import type { ChunkReader } from './chunk-reader.js';
-import { decodeUtf8 } from './utf8.js';
-import { StdinOverflow } from './stdin.js';
+import type { ReadResult } from '../io/read.js';
+import type { Locator, Source } from '../source.js';
+import type { StreamedOutput } from '../io/streamed-output.js';
+import { ChunkReader } from '../io/chunk-reader.js';
+import { decodeUtf8 } from '../io/utf8.js';
+import { StdinOverflow } from '../io/stdin.js';
+import { failedSource, type Format, type Open } from './format.js';
 
 /** The source of a JSON Lines record (or of an empty or unreadable JSON Lines file, with `frame` and `line` absent). */
 export interface RecordSource extends DocSource {
@@ -26,7 +27,7 @@ export interface RecordSource extends DocSource {
   /**
    * The record's whole line as read (without its line break), as bytes. Kept on the thread that writes, for the
    * writer only: it never crosses to a worker (see executor.ts), which reads the line from its file itself
-   * (RecordPlace) or, from a pipe, gets a copy to parse.
+   * (RecordPlace) or, from a pipe or a compressed file, gets a copy in its locator.
    */
   frame?: Uint8Array;
   /** Byte span of the text field's JSON value in `frame`, set once the record is parsed; absent when it is not a usable record. */
@@ -72,6 +73,38 @@ export function stampOf(abs: string): FileStamp | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A record's locator: the field to parse, and either where its line is in a regular file that is stored as it is
+ * read (`at`), or the line's bytes (a pipe, a compressed file: offsets into those would not be offsets into the
+ * stored bytes, so a worker must never be given one).
+ */
+export interface JsonlLocator extends Locator {
+  format: 'jsonl';
+  field: string;
+  at?: RecordPlace;
+  bytes?: Uint8Array;
+}
+
+/** Lines read from their files on this thread (RecordPlace), a chunk at a time. */
+const lines = new ChunkReader();
+
+/**
+ * Read a record's locator. On the thread that listed it the line is at hand (`frame`); a worker reads it from its
+ * file (`at`) or was sent it (`bytes`). A line that cannot be read (the file changed or went away) fails the record.
+ */
+export function readJsonl(locator: Locator, source: DocSource, pass: 1 | 2): ReadResult {
+  const { field, at, bytes } = locator as JsonlLocator;
+  let line = source.frame ?? bytes;
+  if (line === undefined) {
+    try {
+      line = readPlace(lines, at!);
+    } catch (err) {
+      return { ok: false, code: 'read-failed', args: { reason: (err as Error).message } };
+    }
+  }
+  return readRecord(source as RecordSource, line, field, pass);
 }
 
 /** Default name of the field holding the text. */
@@ -284,19 +317,20 @@ function valueEnd(s: string, i: number): number {
 export async function* jsonlSources(
   input: { display: string; rel: string; abs?: string },
   field: string,
-  open: () => AsyncIterable<Buffer | Uint8Array> | Iterable<Buffer | Uint8Array>,
+  open: Open,
   maxBytes = Infinity,
+  stored = true,
 ): AsyncGenerator<Source> {
-  // a regular file: a worker reads each line from it (see RecordPlace)
-  const stamp = input.abs === undefined ? undefined : stampOf(input.abs);
-  let openFailed: (() => Promise<ReadResult>) | undefined;
+  // a regular file read as it is stored: a worker reads each line from it (see RecordPlace)
+  const stamp = input.abs === undefined || !stored ? undefined : stampOf(input.abs);
+  let openFailed: { code: 'read-failed'; args: Record<string, string> } | undefined;
   let records = 0;
-  let chunks: AsyncIterable<Buffer | Uint8Array> | Iterable<Buffer | Uint8Array>;
+  let chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
   try {
     chunks = open();
   } catch (err) {
     chunks = [];
-    openFailed ??= async () => ({ ok: false, code: 'read-failed', args: { reason: (err as Error).message } });
+    openFailed ??= { code: 'read-failed', args: { reason: (err as Error).message } };
   }
   try {
     for await (const { line, bytes, offset, tooLarge } of readLines(chunks, maxBytes)) {
@@ -305,12 +339,12 @@ export async function* jsonlSources(
       const source: RecordSource = { path: `${input.display}:${line}`, relPath: input.rel, line, file: input.display };
       if (tooLarge !== undefined) {
         // the line was measured, never held: no frame, and a writer cannot give it back (see JsonlOutputs.abandon)
-        const result: ReadResult = { ok: false, code: 'too-large', args: { line, size: tooLarge, limit: maxBytes } };
-        yield { source, load: async () => result };
+        yield failedSource(source, 'too-large', { line, size: tooLarge, limit: maxBytes });
       } else {
         source.frame = bytes;
         const at = stamp && { file: input.abs!, offset, length: bytes.length, stamp };
-        yield { source, record: { bytes, field, ...(at ? { at } : {}) }, load: async () => readRecord(source, bytes, field) };
+        const locator: JsonlLocator = at ? { format: 'jsonl', field, at, size: bytes.length } : { format: 'jsonl', field, bytes, size: bytes.length };
+        yield { source, locator };
       }
     }
   } catch (err) {
@@ -318,18 +352,27 @@ export async function* jsonlSources(
     if (err instanceof StdinOverflow) throw err;
     // the stream failed (unreadable file, or one vanished between passes)
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
-    openFailed ??= async () => ({ ok: false, code: 'read-failed', args: { reason } });
+    openFailed ??= { code: 'read-failed', args: { reason } };
   }
   if (openFailed || records === 0) {
     const source: RecordSource = { path: input.display, relPath: input.rel, file: input.display };
-    yield { source, load: openFailed ?? (async () => ({ ok: true, bytes: new Uint8Array(0) })) };
+    yield openFailed ? failedSource(source, openFailed.code, openFailed.args) : { source, locator: { format: 'bytes', bytes: new Uint8Array(0), size: 0 } };
   }
 }
 
-/** Read a JSON Lines file in chunks (one pass). */
+/** Read a file in chunks (one pass). */
 export function fileChunks(abs: string): AsyncIterable<Buffer> {
   return fs.createReadStream(abs, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
 }
+
+/** JSON Lines files, plain: `a.jsonl` in, `a.jsonl` out. */
+export const jsonlFormat: Format = {
+  name: 'jsonl',
+  matchesName: isJsonlName,
+  sources: (input, open, options) => jsonlSources(input, options.field, open, options.maxBytes),
+  read: readJsonl,
+  outputExt: () => '.jsonl',
+};
 
 /**
  * The line to write for a record: its own line with the cleaned text in place

@@ -1,0 +1,45 @@
+/**
+ * Inputs as sources for the engine: each input goes to the format that reads it (a JSON Lines file, by name or
+ * with `--jsonl`, is one document per record, streamed; any other file is one document); an argument that named
+ * nothing is one failed document, so that every input appears in the report.
+ */
+import type { Options } from '../options.js';
+import type { Source } from '../source.js';
+import { outputNames, type InputFile, type MissingInput } from '../io/inputs.js';
+import { fileChunks, jsonlFormat } from './jsonl.js';
+import { documentFormat } from './document.js';
+import { failedSource, type Format } from './format.js';
+
+/** How inputs are read as JSON Lines. */
+export interface JsonlChoice {
+  /** Read every input as JSON Lines (`--jsonl`), not only `.jsonl` files. */
+  all: boolean;
+  /** Field holding the text (`--text-field`). */
+  field: string;
+}
+
+/** The format that reads this input. */
+export function formatOf(file: { rel: string; display: string }, jsonl: JsonlChoice, document: Format = documentFormat()): Format {
+  if (jsonl.all || jsonlFormat.matchesName(file.display)) return jsonlFormat;
+  return document;
+}
+
+/** Sources for a list of inputs; call once per pass. */
+export function inputSources(files: InputFile[], missing: MissingInput[], options: Options, jsonl: JsonlChoice): () => AsyncIterable<Source> {
+  // one document format for the run: it keeps a named pipe's bytes from pass 1 for pass 2
+  const document = documentFormat();
+  const list = { field: jsonl.field, maxBytes: options.thresholds['input.maxBytes'] };
+  return async function* () {
+    for (const m of missing) yield failedSource({ path: m.display, relPath: '' }, m.code ?? 'read-failed', m.args ?? { reason: m.reason });
+    for (const f of files) yield* formatOf(f, jsonl, document).sources(f, () => fileChunks(f.abs), list);
+  };
+}
+
+/** Output name of each input under the output folder: the extension its format gives (`.txt` for documents). */
+export function outputNamesFor(files: InputFile[], jsonl: JsonlChoice): string[] {
+  const exts = files.map((f) => formatOf(f, jsonl).outputExt(f.rel));
+  // inputs are named apart per extension, as before: documents among themselves, records among themselves
+  const byExt = new Map<string, string[]>();
+  for (const ext of new Set(exts)) byExt.set(ext, outputNames(files.filter((_, i) => exts[i] === ext).map((f) => f.rel), ext));
+  return exts.map((ext) => byExt.get(ext)!.shift()!);
+}
