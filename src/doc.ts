@@ -102,6 +102,8 @@ export interface Doc {
   format: DocFormat;
   encoding?: string;
   encodingSource?: EncodingSource;
+  /** The charset the transport declared (a WARC record's HTTP `Content-Type`), which outranks one in the page. */
+  declaredCharset?: string;
   /** Blocks as the HTML extractor produced them, before normalisation. */
   rawBlocks?: RawBlock[];
   /** The decoded, normalised text: the coordinate system of every offset in the report. */

@@ -8,6 +8,7 @@ import type { DocSource } from '../doc.js';
 import { readInput, type ReadResult } from '../io/read.js';
 import type { Locator, Source } from '../source.js';
 import { failedSource, type Format, type Input, type ListOptions } from './format.js';
+import { compressionOfMagic, decompressWhole, TooLarge, type CorruptStream } from './compression.js';
 
 /** A locator of a regular file, read whole (up to `maxBytes`) where it is cleaned. */
 interface FileLocator extends Locator {
@@ -57,14 +58,31 @@ export function documentFormat(once = new Map<string, Promise<ReadResult>>()): F
     },
     read: readDocument,
     outputExt: () => '.txt',
+    inPlace: true,
   };
 }
 
-/** Read a document's locator: a file from the disk, bytes as they came. */
+/** Read a document's locator: a file from the disk, bytes as they came; a gzip'd or zstd'd page is decompressed. */
 export function readDocument(locator: Locator): ReadResult | Promise<ReadResult> {
-  if (locator.format === 'bytes') return { ok: true, bytes: (locator as BytesLocator).bytes };
+  if (locator.format === 'bytes') return uncompressed({ ok: true, bytes: (locator as BytesLocator).bytes }, Infinity);
   const { abs, maxBytes } = locator as FileLocator;
-  return readInput(abs, maxBytes);
+  const read = readInput(abs, maxBytes);
+  return read instanceof Promise ? read.then((r) => uncompressed(r, maxBytes)) : uncompressed(read, maxBytes);
+}
+
+/** A read page as it was before it was compressed (`page.html.gz`), within the size limit; any other as it is. */
+function uncompressed(read: ReadResult, maxBytes: number): ReadResult {
+  if (!read.ok) return read;
+  const kind = compressionOfMagic(read.bytes);
+  if (!kind) return read;
+  try {
+    const bytes = decompressWhole(read.bytes, kind, maxBytes);
+    return { ok: true, bytes };
+  } catch (err) {
+    if (err instanceof TooLarge) return { ok: false, code: 'too-large', args: { size: `more than ${maxBytes} once decompressed`, limit: maxBytes } };
+    const e = err as CorruptStream;
+    return { ok: false, code: 'input-corrupt', args: { compression: e.compression, reason: e.reason, records: 0, offset: e.at } };
+  }
 }
 
 function isPipe(abs: string): boolean {

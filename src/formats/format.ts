@@ -39,6 +39,8 @@ export interface Format {
   read(locator: Locator, source: DocSource, pass: 1 | 2): ReadResult | Promise<ReadResult>;
   /** The extension an input's output takes in a folder run (`.txt`, `.jsonl`, `.jsonl.gz`). */
   outputExt(rel: string): string;
+  /** Can `--check` and `--write` compare and clean a file of this format in place (its output is in its own format)? */
+  readonly inPlace: boolean;
 }
 
 /** A source that is a failed or skipped read: its locator holds the finding (read.ts reads it back). */

@@ -19,6 +19,7 @@ import { ChunkReader } from '../io/chunk-reader.js';
 import { decodeUtf8 } from '../io/utf8.js';
 import { StdinOverflow } from '../io/stdin.js';
 import { failedSource, type Format, type Open } from './format.js';
+import { compressionOfName, CorruptStream, decompressed, withoutCompression, type Compression } from './compression.js';
 
 /** The source of a JSON Lines record (or of an empty or unreadable JSON Lines file, with `frame` and `line` absent). */
 export interface RecordSource extends DocSource {
@@ -32,6 +33,8 @@ export interface RecordSource extends DocSource {
   frame?: Uint8Array;
   /** Byte span of the text field's JSON value in `frame`, set once the record is parsed; absent when it is not a usable record. */
   textSpan?: { start: number; end: number };
+  /** How the file was compressed, which its output keeps. */
+  compression?: Compression;
 }
 
 export const isRecordSource = (s: DocSource): s is RecordSource => typeof (s as RecordSource).file === 'string';
@@ -110,8 +113,8 @@ export function readJsonl(locator: Locator, source: DocSource, pass: 1 | 2): Rea
 /** Default name of the field holding the text. */
 export const DEFAULT_TEXT_FIELD = 'text';
 
-/** Is this file JSON Lines by its name? */
-export const isJsonlName = (file: string): boolean => /\.jsonl$/i.test(file);
+/** Is this file JSON Lines by its name (`.jsonl`, or compressed: `.jsonl.gz`, `.jsonl.zst`)? */
+export const isJsonlName = (file: string): boolean => /\.jsonl$/i.test(withoutCompression(file));
 
 /** A line read: its 1-based number and bytes, or only its size when it is over the limit. */
 export interface Line {
@@ -319,15 +322,20 @@ export async function* jsonlSources(
   field: string,
   open: Open,
   maxBytes = Infinity,
-  stored = true,
 ): AsyncGenerator<Source> {
-  // a regular file read as it is stored: a worker reads each line from it (see RecordPlace)
-  const stamp = input.abs === undefined || !stored ? undefined : stampOf(input.abs);
+  // known from the first bytes: a compressed stream is decompressed here, once, in order
+  let compression: Compression | undefined;
+  // a regular file read as it is stored: a worker reads each line from it (see RecordPlace); never a compressed one
+  let stamp: FileStamp | undefined;
+  const learn = (kind: Compression | undefined) => {
+    compression = kind;
+    stamp = input.abs === undefined || kind !== undefined ? undefined : stampOf(input.abs);
+  };
   let openFailed: { code: 'read-failed'; args: Record<string, string> } | undefined;
   let records = 0;
   let chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
   try {
-    chunks = open();
+    chunks = decompressed(open(), learn);
   } catch (err) {
     chunks = [];
     openFailed ??= { code: 'read-failed', args: { reason: (err as Error).message } };
@@ -336,7 +344,7 @@ export async function* jsonlSources(
     for await (const { line, bytes, offset, tooLarge } of readLines(chunks, maxBytes)) {
       if (tooLarge === undefined && isBlankLine(bytes)) continue;
       records++;
-      const source: RecordSource = { path: `${input.display}:${line}`, relPath: input.rel, line, file: input.display };
+      const source: RecordSource = { path: `${input.display}:${line}`, relPath: input.rel, line, file: input.display, ...(compression ? { compression } : {}) };
       if (tooLarge !== undefined) {
         // the line was measured, never held: no frame, and a writer cannot give it back (see JsonlOutputs.abandon)
         yield failedSource(source, 'too-large', { line, size: tooLarge, limit: maxBytes });
@@ -350,6 +358,12 @@ export async function* jsonlSources(
   } catch (err) {
     // standard input that fits neither TMPDIR nor memory ends the run (cli.ts says why), not only this input
     if (err instanceof StdinOverflow) throw err;
+    if (err instanceof CorruptStream) {
+      // the records before the damage stand; the file's output keeps them (see folder-jsonl.ts)
+      const source: RecordSource = { path: input.display, relPath: input.rel, file: input.display, ...(compression ? { compression } : {}) };
+      yield failedSource(source, 'input-corrupt', { compression: err.compression, reason: err.reason, records, offset: err.at });
+      return;
+    }
     // the stream failed (unreadable file, or one vanished between passes)
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
     openFailed ??= { code: 'read-failed', args: { reason } };
@@ -371,7 +385,9 @@ export const jsonlFormat: Format = {
   matchesName: isJsonlName,
   sources: (input, open, options) => jsonlSources(input, options.field, open, options.maxBytes),
   read: readJsonl,
-  outputExt: () => '.jsonl',
+  inPlace: true,
+  // compressed records stay compressed: a.jsonl.gz → a.jsonl.gz
+  outputExt: (rel) => '.jsonl' + (compressionOfName(rel) === 'gzip' ? '.gz' : compressionOfName(rel) === 'zstd' ? '.zst' : ''),
 };
 
 /**
@@ -415,16 +431,16 @@ export class JsonlOutputs {
    * @param onClose  told of each finished output and whether it differs from the existing file
    */
   constructor(
-    private readonly open: (target: string) => StreamedOutput,
+    private readonly open: (target: string, compression?: Compression) => StreamedOutput,
     private readonly onClose: (target: string, changed: boolean) => void = () => {},
   ) {}
 
-  /** Add a line (or nothing, to make sure the file exists) for `target`. */
-  add(target: string, line: string | undefined): void {
+  /** Add a line (or nothing, to make sure the file exists) for `target`, compressed as `compression`. */
+  add(target: string, line: string | undefined, compression?: Compression): void {
     if (target === this.abandoned) return;
     if (this.current?.target !== target) {
       this.close();
-      this.current = { target, out: this.open(target) };
+      this.current = { target, out: this.open(target, compression) };
     }
     if (line !== undefined) this.current!.out.append(line + '\n');
   }

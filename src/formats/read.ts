@@ -7,6 +7,8 @@ import type { ReadResult } from '../io/read.js';
 import type { Locator } from '../source.js';
 import { readDocument } from './document.js';
 import { readJsonl } from './jsonl.js';
+import { readWarc } from './warc.js';
+import { readParquet } from './parquet.js';
 
 type Reader = (locator: Locator, source: DocSource, pass: 1 | 2) => ReadResult | Promise<ReadResult>;
 
@@ -14,6 +16,8 @@ const READERS: Record<string, Reader> = {
   file: readDocument,
   bytes: readDocument,
   jsonl: readJsonl,
+  warc: readWarc,
+  parquet: readParquet,
   // a read that failed (or was skipped) while the input was listed: the finding it became
   failed: (locator) => ({ ok: false, code: locator.code as Extract<ReadResult, { ok: false }>['code'], args: locator.args as Record<string, string | number> }),
 };

@@ -8,19 +8,27 @@ import type { Source } from '../source.js';
 import { outputNames, type InputFile, type MissingInput } from '../io/inputs.js';
 import { fileChunks, jsonlFormat } from './jsonl.js';
 import { documentFormat } from './document.js';
+import { warcFormat } from './warc.js';
+import { parquetFormat } from './parquet.js';
 import { failedSource, type Format } from './format.js';
+import { withoutCompression } from './compression.js';
 
-/** How inputs are read as JSON Lines. */
+/** How inputs are read as records. */
 export interface JsonlChoice {
-  /** Read every input as JSON Lines (`--jsonl`), not only `.jsonl` files. */
+  /** Read every input as JSON Lines (`--jsonl`, `--format jsonl`), not only `.jsonl` files. */
   all: boolean;
+  /** Read every input as WARC (`--format warc`), not only `.warc` and `.wet` files. */
+  warc?: boolean;
   /** Field holding the text (`--text-field`). */
   field: string;
 }
 
 /** The format that reads this input. */
 export function formatOf(file: { rel: string; display: string }, jsonl: JsonlChoice, document: Format = documentFormat()): Format {
-  if (jsonl.all || jsonlFormat.matchesName(file.display)) return jsonlFormat;
+  if (jsonl.all) return jsonlFormat;
+  if (jsonl.warc || warcFormat.matchesName(file.display)) return warcFormat;
+  if (parquetFormat.matchesName(file.display)) return parquetFormat;
+  if (jsonlFormat.matchesName(file.display)) return jsonlFormat;
   return document;
 }
 
@@ -40,6 +48,7 @@ export function outputNamesFor(files: InputFile[], jsonl: JsonlChoice): string[]
   const exts = files.map((f) => formatOf(f, jsonl).outputExt(f.rel));
   // inputs are named apart per extension, as before: documents among themselves, records among themselves
   const byExt = new Map<string, string[]>();
-  for (const ext of new Set(exts)) byExt.set(ext, outputNames(files.filter((_, i) => exts[i] === ext).map((f) => f.rel), ext));
+  // a compression suffix is not the extension that is replaced (a.jsonl.gz → a.jsonl.gz, page.html.gz → page.txt)
+  for (const ext of new Set(exts)) byExt.set(ext, outputNames(files.filter((_, i) => exts[i] === ext).map((f) => withoutCompression(f.rel)), ext));
   return exts.map((ext) => byExt.get(ext)!.shift()!);
 }

@@ -15,6 +15,8 @@ export interface StreamedOutputOptions {
   compare: boolean;
   /** Permissions for the written file (those of the file it replaces). */
   mode?: number;
+  /** Encodes each chunk before it is written or compared (a compressed output: each chunk its own gzip member or zstd frame). */
+  encode?: (chunk: Uint8Array) => Uint8Array;
 }
 
 /** Bytes gathered before one write (and one comparison with the existing file). */
@@ -69,6 +71,7 @@ export class StreamedOutput {
   private original?: number;
   private offset = 0;
   private changed = false;
+  private wrote = false;
   private readonly pending = new Utf8Buffer(FLUSH_BYTES, (chunk) => this.put(chunk));
   /** Bytes of the original file, read to compare a chunk with (reused). */
   private old?: Buffer;
@@ -97,7 +100,9 @@ export class StreamedOutput {
   }
 
   /** Write (and compare) the next chunk of the content. */
-  private put(chunk: Buffer): void {
+  private put(text: Buffer): void {
+    const chunk = this.options.encode ? toBuffer(this.options.encode(text)) : text;
+    this.wrote = true;
     if (this.fd !== undefined) fs.writeSync(this.fd, chunk);
     if (this.original !== undefined && !this.changed) {
       if (!this.old || this.old.length < chunk.length) this.old = Buffer.allocUnsafe(Math.max(chunk.length, FLUSH_BYTES));
@@ -122,6 +127,8 @@ export class StreamedOutput {
   close(): { changed: boolean } {
     try {
       this.pending.flush();
+      // a compressed file of no records is still a valid stream: one empty member or frame
+      if (!this.wrote && this.options.encode) this.put(Buffer.alloc(0));
       if (this.original !== undefined) {
         if (!this.changed && fs.fstatSync(this.original).size !== this.offset) this.changed = true;
         fs.closeSync(this.original);
@@ -143,3 +150,5 @@ export class StreamedOutput {
     }
   }
 }
+
+const toBuffer = (b: Uint8Array): Buffer => (Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength));

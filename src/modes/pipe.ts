@@ -34,7 +34,13 @@ export async function runPipe(input: PipeInput, ctx: ModeContext): Promise<numbe
   const sources =
     'records' in input
       ? // pass 1 reads standard input and spools it; pass 2 reads the spool (from the file itself, in the threads that clean, when it holds all)
-        () => (passes++ === 0 ? jsonlSources(where, ctx.jsonl.field, () => input.records.first(), maxBytes) : jsonlSources({ ...where, abs: input.records.wholeFile }, ctx.jsonl.field, () => input.records.again(), maxBytes))
+        ctx.jsonl.warc
+        ? // WARC records are never read at offsets: both passes read the stream (pass 2 from the spool)
+          async function* () {
+            const { warcSources } = await import('../formats/warc.js');
+            yield* warcSources(where, () => (passes++ === 0 ? input.records.first() : input.records.again()), maxBytes);
+          }
+        : () => (passes++ === 0 ? jsonlSources(where, ctx.jsonl.field, () => input.records.first(), maxBytes) : jsonlSources({ ...where, abs: input.records.wholeFile }, ctx.jsonl.field, () => input.records.again(), maxBytes))
       : (): Source[] => {
           const { bytes, size } = input.document;
           return [bytesSource({ path: STDIN_NAME, relPath: '' }, bytes && new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), size, maxBytes)];

@@ -11,6 +11,7 @@ import type { Locator, ReadLocator } from '../source.js';
 export function docFromRead(id: number, source: DocSource, read: ReadResult): Doc {
   const doc = createDoc(id, source, read.ok ? read.bytes : new Uint8Array(0));
   if (read.ok && read.text !== undefined) setDecodedText(doc, read.text);
+  if (read.ok && read.charset !== undefined) doc.declaredCharset = read.charset;
   if (!read.ok) {
     // too large, a pipe in a folder, a link loop, a record without text: skipped by design; a failed read: an error
     const skip = SKIP_CODES.has(read.code);

@@ -56,7 +56,8 @@ export function decode(doc: Doc, options: Options): void {
     return;
   }
 
-  const declared = sniffDeclaredCharset(bytes);
+  // the transport's word (HTTP Content-Type) comes before the page's own, as in browsers (WHATWG encoding sniffing)
+  const declared = doc.declaredCharset ?? sniffDeclaredCharset(bytes);
   const validUtf8 = isUtf8(bytes);
   if (declared) {
     const name = canonicalEncoding(declared);
