@@ -12,7 +12,7 @@ import iconv from 'iconv-lite';
 import { defaultOptions, SKIPPABLE, type Options } from './options.js';
 import { applyThresholds, THRESHOLDS, type ThresholdSpec } from './thresholds.js';
 import { expandInputs, inputBytesUpTo, isInside, displayPath } from './io/inputs.js';
-import { writeAtomic, removePendingTemps } from './io/write.js';
+import { removePendingTemps } from './io/write.js';
 import { INTERRUPTED, watchInterrupts } from './io/interrupt.js';
 import { parseByteSize } from './io/size.js';
 import { checkOutputPaths } from './io/paths.js';
@@ -22,15 +22,13 @@ import { canonicalEncoding } from './stages/detect-encoding.js';
 import type { Doc } from './doc.js';
 import { checkDedupThresholds } from './dedup/params.js';
 import { ConfigError, findConfig, loadConfig, type ConfigurableOption } from './config.js';
-import { formatOf, inputSources, outputNamesFor, type JsonlChoice } from './formats/sources.js';
-import { isRecordSource, DEFAULT_TEXT_FIELD } from './formats/jsonl.js';
+import { inputSources, outputNamesFor, type JsonlChoice } from './formats/sources.js';
+import { DEFAULT_TEXT_FIELD } from './formats/jsonl.js';
 import { readPathList } from './io/files-from.js';
 import { readDocument, StdinOverflow, StdinSpool } from './io/stdin.js';
 import type { PipeInput } from './modes/pipe.js';
 import { guardOutput, type GuardedOutput } from './io/stdout.js';
-import { jsonlFolderOutputs } from './modes/folder-jsonl.js';
-import { prepareEncoders } from './formats/compression.js';
-import { isRowSource, ParquetOutputs, parquetFormat, unwritableColumn } from './formats/parquet.js';
+import { folderOutputs, OutputRefused } from './formats/outputs.js';
 import type { ModeContext } from './modes/context.js';
 import { Tally } from './modes/tally.js';
 import type { StageTimings } from './stage.js';
@@ -113,7 +111,7 @@ function buildCommand(): Command {
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('--keep-duplicates', 'write duplicate documents too (they are still reported as duplicates)')
     .option('--jsonl', 'read inputs as JSON Lines, one record per line (.jsonl files are read so anyway)')
-    .option('--text-field <name>', 'field of a JSON Lines record that holds the text', DEFAULT_TEXT_FIELD)
+    .option('--text-field <name>', 'field of a JSON Lines record (or column of a Parquet row) that holds the text', DEFAULT_TEXT_FIELD)
     .option('--files-from <file>', 'read input paths from a file, one per line ("-": standard input)')
     .option('-0, --null', 'with --files-from: paths are separated by NUL characters (find -print0, git ls-files -z)')
     .option('--check', 'write nothing; list each file that cleaning would change or that duplicates another; exit 1 if any')
@@ -333,20 +331,14 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
   const { files, missing } = await expandInputs(args, [outDir, reportPath], io.cwd);
   const jsonl = inputChoice(flags);
   const names = outputNamesFor(files, jsonl);
-  // a Parquet file whose columns cannot all be written again stops the run before anything is written
-  for (const f of files.filter((f) => formatOf(f, jsonl) === parquetFormat)) {
-    const bad = await unwritableColumn(f.abs).catch(() => undefined);
-    if (bad) throw new UsageError(`cannot write column "${bad.column}" of ${f.display} again (${bad.reason}); nothing was written`);
-  }
+  // what every output needs checked (a Parquet schema that can be written again) stops the run before anything is written
+  const outputs = await folderOutputs(files, names, jsonl, { outDir, cwd: io.cwd, keepDuplicates: flags.keepDuplicates === true }).catch((err: unknown) => {
+    throw err instanceof OutputRefused ? new UsageError(err.message) : err;
+  });
   const sources = inputSources(files, missing, options, jsonl);
-  const outputOf = new Map<string, string>(files.map((f, i) => [f.display, names[i]]));
 
   const tally = new Tally(reportPath, { tool: toolInfo(), options: reportOptions(options, flags, outDir) });
   const totals = tally.totals;
-  // outputs that keep an input's zstd compression need its encoder loaded
-  if (names.some((n) => n.endsWith('.zst'))) await prepareEncoders();
-  const records = jsonlFolderOutputs(outDir, outputOf, io.cwd);
-  const rows = new ParquetOutputs(jsonl.field);
   const progress = progressLine(io, color);
   const timings: StageTimings = {};
   const busy = { main: 0, workers: [] as number[] };
@@ -366,33 +358,7 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
       shouldStop: () => interrupts.stopped,
       onProgress: (pass, done) => progress.update(pass, done, files.length + missing.length),
       onDoc: async (doc: Doc) => {
-        let written: string | null = null;
-        if (isRowSource(doc.source)) {
-          const target = path.join(outDir, outputOf.get(doc.source.file)!);
-          await rows.add(doc, target).catch((err: unknown) => {
-            doc.status = 'error';
-            doc.findings.push({ code: 'write-failed', severity: 'error', stage: 'write', args: { output: displayPath(target, io.cwd), reason: (err as Error).message } });
-          });
-          if (doc.status === 'kept') written = displayPath(target, io.cwd);
-        } else if (isRecordSource(doc.source)) {
-          const t0 = performance.now();
-          written = records.add(doc);
-          timings.write = (timings.write ?? 0) + (performance.now() - t0);
-        } else if ((doc.status === 'kept' || (flags.keepDuplicates === true && doc.status === 'duplicate')) && doc.output !== undefined) {
-          const rel = outputOf.get(doc.source.path)!;
-          const target = path.join(outDir, rel);
-          const t0 = performance.now();
-          try {
-            // the write itself is synchronous; time it before awaiting, so other documents' work is not counted
-            const writing = writeAtomic(target, doc.output);
-            timings.write = (timings.write ?? 0) + (performance.now() - t0);
-            await writing;
-            written = displayPath(target, io.cwd);
-          } catch (err) {
-            doc.status = 'error';
-            doc.findings.push({ code: 'write-failed', severity: 'error', stage: 'write', args: { output: displayPath(target, io.cwd), reason: (err as Error).message } });
-          }
-        }
+        const written = await outputs.add(doc, timings);
         if (flags.explain) io.stdout.write(formatExplain(doc));
         const t1 = performance.now();
         const entry = tally.add(doc, written);
@@ -408,15 +374,8 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
     progress.clear();
   }
   const stop = interrupts.stopped;
-  if (stop) rows.abort();
-  const rowsFailed = stop ? undefined : await rows.close().then(() => undefined, (err: unknown) => `could not write a Parquet output: ${(err as Error).message}`);
-  if (rowsFailed) {
-    io.stderr.write(`clean-corpus: ${rowsFailed}\n`);
-    totals.error++;
-  }
-  const recordsFailed = records.close();
-  if (recordsFailed) {
-    io.stderr.write(`clean-corpus: ${recordsFailed}\n`);
+  for (const problem of await outputs.close(stop)) {
+    io.stderr.write(`clean-corpus: ${problem}\n`);
     totals.error++;
   }
   const stageMs = roundTimings(timings);

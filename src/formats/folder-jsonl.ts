@@ -6,9 +6,9 @@
 import path from 'node:path';
 import type { Doc } from '../doc.js';
 import { displayPath } from '../io/inputs.js';
-import { JsonlOutputs, outputLine, type RecordSource } from '../formats/jsonl.js';
+import { JsonlOutputs, outputLine, type RecordSource } from './jsonl.js';
 import { StreamedOutput } from '../io/streamed-output.js';
-import { encoder } from '../formats/compression.js';
+import { encoder } from './compression.js';
 
 /** The JSON Lines outputs of a folder run; zstd outputs need `prepareEncoders()` (formats/compression.ts) done first. */
 export function jsonlFolderOutputs(outDir: string, outputOf: Map<string, string>, cwd: string) {
