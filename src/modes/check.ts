@@ -15,7 +15,7 @@ import { expandInputs, inputBytesUpTo, type InputFile } from '../io/inputs.js';
 import { formatOf, inputSources } from '../formats/sources.js';
 import { isRecordSource, originalLine, outputLine, JsonlOutputs, type RecordSource } from '../formats/jsonl.js';
 import { StreamedOutput } from '../io/streamed-output.js';
-import { encoder, prepareEncoders } from '../formats/compression.js';
+import { decompressWhole, encoder, prepareEncoders } from '../formats/compression.js';
 import { removePendingTemps, writeAtomic } from '../io/write.js';
 import { INTERRUPTED, watchInterrupts } from '../io/interrupt.js';
 import { problemLine } from '../format/summary.js';
@@ -139,7 +139,8 @@ function recordChecker(fix: FixChoice, changed: (display: string, reason: string
   const displays = new Map<string, string>();
   let tally: FileChanges = { records: 0, changed: 0, removed: {} };
   const outputs = new JsonlOutputs(
-    (target, compression) => new StreamedOutput(target, { write: fix.write, compare: true, mode: modeOf(target), ...(compression ? { encode: encoder(compression) } : {}) }),
+    (target, compression) =>
+      new StreamedOutput(target, { write: fix.write, compare: true, mode: modeOf(target), ...(compression ? { encode: encoder(compression), decode: (bytes) => decompressWhole(bytes, compression) } : {}) }),
     (target, differs) => {
       const c = tally;
       tally = { records: 0, changed: 0, removed: {} };
