@@ -8,7 +8,7 @@ import type { Doc } from '../doc.js';
 import type { StageTimings } from '../stage.js';
 import { displayPath, type InputFile } from '../io/inputs.js';
 import { writeAtomic } from '../io/write.js';
-import { isRecordSource } from './jsonl.js';
+import { isRecordSource, outputLine } from './jsonl.js';
 import { jsonlFolderOutputs } from './folder-jsonl.js';
 import { prepareEncoders } from './compression.js';
 import { isRowSource, ParquetOutputs, parquetFormat, unwritableColumn } from './parquet.js';
@@ -85,4 +85,12 @@ export async function folderOutputs(
       return problems;
     },
   };
+}
+
+/** What a pipe writes on standard output for a finished document: its text, or its record's line; nothing when not kept. */
+export function pipeOutput(doc: Doc): string | undefined {
+  if (doc.status !== 'kept') return undefined;
+  if (!isRecordSource(doc.source)) return doc.output;
+  const line = outputLine(doc, false);
+  return line === undefined ? undefined : line + '\n';
 }

@@ -6,7 +6,7 @@
 import type { Options } from '../options.js';
 import type { Source } from '../source.js';
 import { outputNames, type InputFile, type MissingInput } from '../io/inputs.js';
-import { fileChunks, jsonlFormat } from './jsonl.js';
+import { fileChunks, jsonlFormat, jsonlSources } from './jsonl.js';
 import { documentFormat } from './document.js';
 import { warcFormat } from './warc.js';
 import { parquetFormat } from './parquet.js';
@@ -41,6 +41,27 @@ export function inputSources(files: InputFile[], missing: MissingInput[], option
     for (const m of missing) yield failedSource({ path: m.display, relPath: '' }, m.code ?? 'read-failed', m.args ?? { reason: m.reason });
     for (const f of files) yield* formatOf(f, jsonl, document).sources(f, () => fileChunks(f.abs), list);
   };
+}
+
+/**
+ * The records of standard input (`--jsonl`, `--format warc`); call once per pass. Pass 1 reads standard input and
+ * spools it; pass 2 reads the spool — JSON Lines from the spool file itself, in the threads that clean, when it
+ * holds all; WARC records never at offsets, from the spool's stream.
+ */
+export function stdinRecordSources(
+  name: string,
+  spool: { first(): AsyncIterable<Uint8Array>; again(): AsyncIterable<Uint8Array>; wholeFile: string | undefined },
+  choice: JsonlChoice,
+  maxBytes: number,
+): () => AsyncIterable<Source> {
+  const where = { display: name, rel: '' };
+  let passes = 0;
+  if (choice.warc)
+    return async function* () {
+      const { warcSources } = await import('./warc.js');
+      yield* warcSources(where, () => (passes++ === 0 ? spool.first() : spool.again()), maxBytes);
+    };
+  return () => (passes++ === 0 ? jsonlSources(where, choice.field, () => spool.first(), maxBytes) : jsonlSources({ ...where, abs: spool.wholeFile }, choice.field, () => spool.again(), maxBytes));
 }
 
 /** Output name of each input under the output folder: the extension its format gives (`.txt` for documents). */
