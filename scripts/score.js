@@ -15,7 +15,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCorpus, defaultOptions } from '../dist/index.js';
-import { readInput } from '../dist/io/read.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PER_CHAR = /[\u3041-\u309F\u30A0-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/u;
@@ -75,7 +74,7 @@ export async function score(seedsDir = path.join(ROOT, 'fixtures/seeds'), goldDi
   const sources = () =>
     names.map((n) => ({
       source: { path: n, relPath: n },
-      load: () => readInput(path.join(seedsDir, n), options.thresholds['input.maxBytes']),
+      locator: { format: 'file', abs: path.join(seedsDir, n), maxBytes: options.thresholds['input.maxBytes'] },
     }));
   const files = [];
   await runCorpus(sources, options, {

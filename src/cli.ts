@@ -12,7 +12,7 @@ import iconv from 'iconv-lite';
 import { defaultOptions, SKIPPABLE, type Options } from './options.js';
 import { applyThresholds, THRESHOLDS, type ThresholdSpec } from './thresholds.js';
 import { expandInputs, inputBytesUpTo, isInside, displayPath } from './io/inputs.js';
-import { writeAtomic, removePendingTemps } from './io/write.js';
+import { removePendingTemps } from './io/write.js';
 import { INTERRUPTED, watchInterrupts } from './io/interrupt.js';
 import { parseByteSize } from './io/size.js';
 import { checkOutputPaths } from './io/paths.js';
@@ -22,13 +22,13 @@ import { canonicalEncoding } from './stages/detect-encoding.js';
 import type { Doc } from './doc.js';
 import { checkDedupThresholds } from './dedup/params.js';
 import { ConfigError, findConfig, loadConfig, type ConfigurableOption } from './config.js';
-import { inputSources, outputNamesFor, type JsonlChoice } from './io/sources.js';
-import { isRecordSource, DEFAULT_TEXT_FIELD } from './io/jsonl.js';
+import { inputSources, outputNamesFor, type JsonlChoice } from './formats/sources.js';
+import { DEFAULT_TEXT_FIELD } from './formats/jsonl.js';
 import { readPathList } from './io/files-from.js';
 import { readDocument, StdinOverflow, StdinSpool } from './io/stdin.js';
 import type { PipeInput } from './modes/pipe.js';
 import { guardOutput, type GuardedOutput } from './io/stdout.js';
-import { jsonlFolderOutputs } from './modes/folder-jsonl.js';
+import { folderOutputs, OutputRefused } from './formats/outputs.js';
 import type { ModeContext } from './modes/context.js';
 import { Tally } from './modes/tally.js';
 import type { StageTimings } from './stage.js';
@@ -65,7 +65,7 @@ interface CliFlags {
   output?: string;
   report?: string;
   encoding?: string;
-  format: 'auto' | 'text' | 'html';
+  format: 'auto' | 'text' | 'html' | 'jsonl' | 'warc';
   set: string[];
   listThresholds?: boolean;
   json?: boolean;
@@ -101,7 +101,7 @@ function buildCommand(): Command {
     .option('-o, --output <dir>', `folder for the cleaned tree and report.json (default: ./${DEFAULT_OUTPUT})`)
     .option('--report <file>', 'where to write the JSON report (default: <output>/report.json)')
     .option('--encoding <name>', 'read every input in this encoding instead of detecting it')
-    .addOption(new Option('--format <format>', 'treat inputs as text or HTML instead of sniffing').choices(['auto', 'text', 'html']).default('auto'))
+    .addOption(new Option('--format <format>', 'treat inputs as text or HTML instead of sniffing, or read every input as JSON Lines or WARC records').choices(['auto', 'text', 'html', 'jsonl', 'warc']).default('auto'))
     .option('--skip <stages>', `stages not to run, comma-separated: ${SKIPPABLE.join(', ')}`)
     .option('--max-bytes <size>', 'skip any input larger than this (e.g. 64M; default 512M; same as --set input.maxBytes=N)')
     .option('--set <name=value>', 'override a threshold (repeatable; see --list-thresholds)', (v: string, acc: string[]) => [...acc, v], [] as string[])
@@ -111,7 +111,7 @@ function buildCommand(): Command {
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('--keep-duplicates', 'write duplicate documents too (they are still reported as duplicates)')
     .option('--jsonl', 'read inputs as JSON Lines, one record per line (.jsonl files are read so anyway)')
-    .option('--text-field <name>', 'field of a JSON Lines record that holds the text', DEFAULT_TEXT_FIELD)
+    .option('--text-field <name>', 'field of a JSON Lines record (or column of a Parquet row) that holds the text', DEFAULT_TEXT_FIELD)
     .option('--files-from <file>', 'read input paths from a file, one per line ("-": standard input)')
     .option('-0, --null', 'with --files-from: paths are separated by NUL characters (find -print0, git ls-files -z)')
     .option('--check', 'write nothing; list each file that cleaning would change or that duplicates another; exit 1 if any')
@@ -124,7 +124,7 @@ function buildCommand(): Command {
     .option('--no-spill', 'prepare each document again in the second pass instead of keeping it in a temporary folder (TMPDIR) between the passes')
     .addHelpText(
       'after',
-      `\nExit codes: 0 done, 1 findings in check mode, 2 usage error or an input that could not be read.\nExample: clean-corpus ./seeds -o out/`,
+      `\nExit codes: 0 done, 1 findings in check mode, 2 usage error or an input that could not be read.\n\n${EXAMPLES}`,
     )
     .exitOverride()
     .configureOutput({ writeOut: () => {}, writeErr: () => {} });
@@ -132,7 +132,8 @@ function buildCommand(): Command {
 
 function toOptions(flags: CliFlags): Options {
   const options = defaultOptions();
-  options.format = flags.format;
+  // jsonl and warc name how inputs are read (formats/sources.ts), not what the text is
+  options.format = flags.format === 'jsonl' || flags.format === 'warc' ? 'auto' : flags.format;
   if (flags.skip) {
     options.skip = flags.skip.split(',').map((name) => name.trim()).filter(Boolean);
     const unknown = options.skip.find((name) => !SKIPPABLE.includes(name));
@@ -237,6 +238,18 @@ function configure(command: Command, io: Io): void {
   command.setOptionValue('set', [...sets, ...command.opts<CliFlags>().set]);
 }
 
+/** The end of --help: one line for each way in, as people copy from it. */
+const EXAMPLES = `Examples:
+  clean-corpus ./pages -o out/                        a folder: out/a.txt for pages/a.html, a report in out/report.json
+  clean-corpus 'crawl/**/*.html' -o out/              a glob (quoted, so the shell leaves it alone)
+  curl -s https://example.org | clean-corpus > a.txt  a pipe: one page in, its text out
+  clean-corpus --jsonl < dump.jsonl > clean.jsonl     JSON Lines from a pipe: the "text" field of each record
+  clean-corpus data/ -o out/                          data/a.jsonl.gz → out/a.jsonl.gz, data/b.jsonl.zst → out/b.jsonl.zst
+  clean-corpus CC-MAIN-x.warc.gz -o out/              WARC/WET: response and conversion records → out/CC-MAIN-x.jsonl.gz
+  zcat x.warc.gz | clean-corpus --format warc > x.jsonl   WARC from a pipe: records {id, url, date, text} out
+  clean-corpus train.parquet -o out/                  Parquet: the "text" column of each row → out/train.parquet, other columns kept
+  clean-corpus --check docs/ ; clean-corpus --write docs/   check (exit 1 if anything would change) or clean in place`;
+
 /** Choose the mode: check/fix files, a pipe (no input, or "-"), or a folder run. */
 async function dispatch(args: string[], flags: CliFlags, options: Options, io: Io, color: boolean, out: GuardedOutput): Promise<number> {
   if (flags.check && flags.write) throw new UsageError('--check and --write cannot be used together');
@@ -251,7 +264,7 @@ async function dispatch(args: string[], flags: CliFlags, options: Options, io: I
     // an empty list (no staged files, nothing found) is nothing to do, not a mistake
     if (args.length === 0) return EXIT.ok;
   }
-  const jsonl: JsonlChoice = { all: Boolean(flags.jsonl), field: flags.textField };
+  const jsonl = inputChoice(flags);
   const ctx: ModeContext = {
     io,
     out,
@@ -273,18 +286,24 @@ async function dispatch(args: string[], flags: CliFlags, options: Options, io: I
     if (flags.json) throw new UsageError('--json prints on stdout, which carries the cleaned text when reading standard input; use --report FILE');
     if (flags.explain) throw new UsageError('--explain prints on stdout, which carries the cleaned text when reading standard input; name a file instead');
     if (args.length === 0 && io.stdin.isTTY) throw new UsageError('no input given: name files, folders or globs, or pipe a document to standard input');
-    const input: PipeInput = jsonl.all
+    // loaded before standard input is spooled, so that the signal handlers it installs follow the spool at once
+    const { runPipe } = await import('./modes/pipe.js');
+    const input: PipeInput = jsonl.all || jsonl.warc
       ? { records: new StdinSpool(io.stdin, (problem) => io.stderr.write(`clean-corpus: cannot keep standard input in ${os.tmpdir()} for the second pass (${problem}); keeping the rest of it in memory\n`)) }
       : { document: await readDocument(io.stdin, options.thresholds['input.maxBytes']) };
     if (args.length === 0 && ('records' in input ? await input.records.isEmpty() : input.document.size === 0)) {
       if ('records' in input) input.records.dispose();
       throw new UsageError('no input given: name files, folders or globs, or pipe a document to standard input');
     }
-    const { runPipe } = await import('./modes/pipe.js');
     return runPipe(input, ctx);
   }
   if (args.includes('-')) throw new UsageError('"-" (standard input) cannot be mixed with other inputs');
   return runFolder(args, flags, options, io, color, ctx.run);
+}
+
+/** How inputs are read: `--jsonl` or `--format jsonl`, `--format warc`, or by their names. */
+function inputChoice(flags: CliFlags): JsonlChoice {
+  return { all: Boolean(flags.jsonl) || flags.format === 'jsonl', warc: flags.format === 'warc', field: flags.textField };
 }
 
 /** `--jobs`: a whole number of threads, 1 or more; the number of cores when not given. */
@@ -310,14 +329,16 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
   const pathProblem = checkOutputPaths(outDir, reportPath, io.cwd);
   if (pathProblem) throw new UsageError(pathProblem);
   const { files, missing } = await expandInputs(args, [outDir, reportPath], io.cwd);
-  const jsonl: JsonlChoice = { all: Boolean(flags.jsonl), field: flags.textField };
+  const jsonl = inputChoice(flags);
   const names = outputNamesFor(files, jsonl);
+  // what every output needs checked (a Parquet schema that can be written again) stops the run before anything is written
+  const outputs = await folderOutputs(files, names, jsonl, { outDir, cwd: io.cwd, keepDuplicates: flags.keepDuplicates === true }).catch((err: unknown) => {
+    throw err instanceof OutputRefused ? new UsageError(err.message) : err;
+  });
   const sources = inputSources(files, missing, options, jsonl);
-  const outputOf = new Map<string, string>(files.map((f, i) => [f.display, names[i]]));
 
   const tally = new Tally(reportPath, { tool: toolInfo(), options: reportOptions(options, flags, outDir) });
   const totals = tally.totals;
-  const records = jsonlFolderOutputs(outDir, outputOf, io.cwd);
   const progress = progressLine(io, color);
   const timings: StageTimings = {};
   const busy = { main: 0, workers: [] as number[] };
@@ -337,26 +358,7 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
       shouldStop: () => interrupts.stopped,
       onProgress: (pass, done) => progress.update(pass, done, files.length + missing.length),
       onDoc: async (doc: Doc) => {
-        let written: string | null = null;
-        if (isRecordSource(doc.source)) {
-          const t0 = performance.now();
-          written = records.add(doc);
-          timings.write = (timings.write ?? 0) + (performance.now() - t0);
-        } else if ((doc.status === 'kept' || (flags.keepDuplicates === true && doc.status === 'duplicate')) && doc.output !== undefined) {
-          const rel = outputOf.get(doc.source.path)!;
-          const target = path.join(outDir, rel);
-          const t0 = performance.now();
-          try {
-            // the write itself is synchronous; time it before awaiting, so other documents' work is not counted
-            const writing = writeAtomic(target, doc.output);
-            timings.write = (timings.write ?? 0) + (performance.now() - t0);
-            await writing;
-            written = displayPath(target, io.cwd);
-          } catch (err) {
-            doc.status = 'error';
-            doc.findings.push({ code: 'write-failed', severity: 'error', stage: 'write', args: { output: displayPath(target, io.cwd), reason: (err as Error).message } });
-          }
-        }
+        const written = await outputs.add(doc, timings);
         if (flags.explain) io.stdout.write(formatExplain(doc));
         const t1 = performance.now();
         const entry = tally.add(doc, written);
@@ -372,9 +374,8 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
     progress.clear();
   }
   const stop = interrupts.stopped;
-  const recordsFailed = records.close();
-  if (recordsFailed) {
-    io.stderr.write(`clean-corpus: ${recordsFailed}\n`);
+  for (const problem of await outputs.close(stop)) {
+    io.stderr.write(`clean-corpus: ${problem}\n`);
     totals.error++;
   }
   const stageMs = roundTimings(timings);

@@ -36,6 +36,15 @@ export const FINDING_CODES = {
   // output
   'output-collision': 'would be written to the same place as {other}; written as {output}',
   'write-failed': 'could not write {output}: {reason}',
+  // compressed inputs
+  'input-corrupt': 'the {compression} stream is damaged after {records} records ({offset} bytes decompressed): {reason}; the records before it are kept',
+  // WARC and WET
+  'warc-record-skipped': 'record {record} (byte {offset}): {reason}, not a page; skipped',
+  'warc-corrupt': 'record {record} (byte {offset}) could not be read: {reason}; the records before it are kept',
+  // Parquet
+  'parquet-no-column': 'has no text column "{column}" (its columns: {columns}); choose one with --text-field',
+  'parquet-no-text': 'row {row}: no text in column "{column}"',
+  'parquet-corrupt': 'row {row} could not be read: {reason}; the rows before it are kept',
   // JSON Lines
   'jsonl-malformed': 'line {line}: not a JSON object ({reason})',
   'jsonl-no-text': 'line {line}: no string field "{field}"',

@@ -130,6 +130,11 @@ export interface DocSource {
   line?: number;
   /** Identifier of a JSON Lines record, when it has one. */
   recordId?: string;
+  /**
+   * The record's own bytes as read (a JSON Lines line), for the writer that splices the output into it. Held on
+   * the thread that writes: the engine strips it from what a worker is sent and puts it back on what returns.
+   */
+  frame?: Uint8Array;
 }
 
 export interface Doc {
@@ -143,6 +148,8 @@ export interface Doc {
   format: DocFormat;
   encoding?: string;
   encodingSource?: EncodingSource;
+  /** The charset the transport declared (a WARC record's HTTP `Content-Type`), which outranks one in the page. */
+  declaredCharset?: string;
   /** Blocks as the HTML extractor produced them, before normalisation. */
   rawBlocks?: RawBlock[];
   /** The content region the HTML extractor chose (none for text, or a page where no paragraph scored). */

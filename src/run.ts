@@ -9,35 +9,17 @@
  * the `corpus` list and `onDoc` run here, in input order — so the result does
  * not depend on the number of threads.
  */
-import type { Doc, DocSource } from './doc.js';
+import type { Doc } from './doc.js';
 import type { Options } from './options.js';
 import * as defaultPipeline from './pipeline.js';
 import { mergeStats, runStages, timed, type Context, type StageTimings } from './stage.js';
 import { createCorpusState } from './corpus.js';
-import type { ReadResult } from './io/read.js';
-import type { RecordPlace } from './io/jsonl.js';
+import type { ReadLocator, Source } from './source.js';
 import { inlineExecutor, poolExecutor, sharedExecutor, type Executor, type PipelineLists } from './parallel/executor.js';
 import { passLists } from './parallel/passes.js';
 import { createSpillDir, removeSpillDir, sameFileSystem, spillBudget, SpillIndex, type SpillPlace } from './io/spill.js';
 
-/** One document to read: where it comes from and how to get its bytes. */
-export interface Source {
-  source: DocSource;
-  load(): Promise<ReadResult>;
-  /**
-   * Set when the source is a plain file: a worker then reads it itself
-   * (`readInput(abs, maxBytes)`, which must be what `load` does), so reading
-   * is spread over the threads and the bytes never pass through this one.
-   */
-  file?: { abs: string; maxBytes: number };
-  /**
-   * Set when the source is a JSON Lines record: its line's bytes, which the
-   * thread that cleans it decodes and parses (`readRecord`, which must be what
-   * `load` does), so the reading thread only splits lines. With `at` (a regular file), a worker reads the line's
-   * bytes from the file itself instead of being sent them.
-   */
-  record?: { bytes: Uint8Array; field: string; at?: RecordPlace };
-}
+export type { Source, Locator } from './source.js';
 
 export interface RunHooks {
   /** Called for every document, in input order, once its fate is decided. */
@@ -56,6 +38,12 @@ export interface RunSettings {
   timings?: StageTimings;
   /** URL of a module exporting `statistics`, `clean` and `corpus` lists in place of ./pipeline.js (tests). */
   pipeline?: string;
+  /**
+   * URL of the module whose `readLocator` reads the sources' locators (source.ts), on this thread and in every
+   * worker; by default the formats' registry, formats/read.js. The engine names it and never imports it: it knows
+   * no format.
+   */
+  reader?: string;
   /**
    * When given, filled at the end with the milliseconds each thread spent working rather than waiting (event-loop
    * utilisation): this one (reading, in-order stages, `onDoc`) and each worker. Shows which side holds the run up.
@@ -112,6 +100,8 @@ export async function runCorpus(
 ): Promise<number> {
   const pipelineUrl = settings.pipeline ?? new URL('./pipeline.js', import.meta.url).href;
   const lists: PipelineLists = settings.pipeline ? await import(settings.pipeline) : defaultPipeline;
+  const readerUrl = settings.reader ?? new URL('./formats/read.js', import.meta.url).href;
+  const { readLocator } = (await import(readerUrl)) as { readLocator: ReadLocator };
   const ctx: Context = { options, corpus: createCorpusState(), timings: settings.timings };
   // the spill pays when both passes run and begin with the same stages (see parallel/passes.ts)
   const spillDir = settings.spill !== false && lists.statistics.length > 0 && passLists(lists).shared.length > 0 ? createSpillDir() : undefined;
@@ -120,7 +110,7 @@ export async function runCorpus(
   const jobs = Math.max(1, Math.floor(settings.jobs ?? 1));
   // the spill's budget is shared by the threads that write to it: every thread that may do per-document work
   const place: SpillPlace | undefined = spillDir ? { dir: spillDir, budget: Math.floor(spillBudget(spillDir) / jobs) } : undefined;
-  const here = inlineExecutor(lists, ctx, settings.timings !== undefined, place);
+  const here = inlineExecutor(lists, readLocator, ctx, settings.timings !== undefined, place);
   if (spillDir)
     settings.onSpill?.((near) => {
       if (!kept || !sameFileSystem(spillDir, near)) return false;
@@ -143,7 +133,7 @@ export async function runCorpus(
    */
   const choose = (docsSeen: number): Executor => {
     if (executor === here && jobs > 1 && worthWorkers(docsSeen)) {
-      const pool = poolExecutor(jobs - 1, options, pipelineUrl, jobs * WINDOW_PER_JOB, place, settings.eagerWorkers);
+      const pool = poolExecutor(jobs - 1, options, pipelineUrl, readerUrl, jobs * WINDOW_PER_JOB, place, settings.eagerWorkers);
       if (corpusShared) pool.shareCorpus(ctx.corpus);
       executor = sharedExecutor(here, pool);
     }
@@ -220,10 +210,10 @@ export async function runCorpus(
 }
 
 /**
- * A JSON Lines record's size in bytes (-1 for other sources): pass 2 uses what pass 1 kept of a record only when
- * its line is the same size, since the writer splices the output into the line at the span pass 1 found.
+ * The size of a record's own bytes (-1 for sources without them): pass 2 uses what pass 1 kept of a record only
+ * when they are the same size, since the writer splices the output into them at the span pass 1 found.
  */
-const lineBytes = (src: Source): number => src.record?.bytes.length ?? -1;
+const lineBytes = (src: Source): number => src.source.frame?.length ?? -1;
 
 const add = (t: StageTimings, name: string, ms: number) => {
   t[name] = (t[name] ?? 0) + ms;

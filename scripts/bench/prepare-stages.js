@@ -19,7 +19,7 @@ const rounds = Number(process.argv[3] ?? 3);
 const load = (m) => import(path.join(ROOT, 'dist', m));
 const { createDoc } = await load('doc.js');
 const { setDecodedText } = await load('parallel/load.js');
-const { readRecord } = await load('io/jsonl.js');
+const { readRecord } = await load('formats/jsonl.js');
 const { prepare } = await load('pipeline.js');
 const { createCorpusState } = await load('corpus.js');
 const { defaultOptions } = await load('options.js');

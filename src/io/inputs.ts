@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { accessReason, specialKind, walkFolder, type WalkProblem, type WalkResult } from './walk.js';
+import { isInside } from './inside.js';
 
 export interface InputFile {
   /** Absolute path. */
@@ -35,11 +36,7 @@ export function displayPath(abs: string, cwd = process.cwd()): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : abs;
 }
 
-/** Is `child` the same as or inside `parent`? */
-export function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
+export { isInside };
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 

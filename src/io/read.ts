@@ -8,15 +8,15 @@ import { specialKind } from './walk.js';
 import fsSync from 'node:fs';
 
 export type ReadResult =
-  | { ok: true; bytes: Uint8Array; /** Text already decoded (a JSON Lines field); `bytes` is then empty. */ text?: string }
+  | { ok: true; bytes: Uint8Array; /** Text already decoded (a JSON Lines field); `bytes` is then empty. */ text?: string; /** The charset the transport declares (an HTTP header in a WARC record). */ charset?: string }
   | {
       ok: false;
-      code: 'read-failed' | 'not-a-file' | 'too-large' | 'special-file' | 'folder-loop' | 'jsonl-malformed' | 'jsonl-no-text';
+      code: 'read-failed' | 'not-a-file' | 'too-large' | 'special-file' | 'folder-loop' | 'jsonl-malformed' | 'jsonl-no-text' | 'input-corrupt' | 'warc-record-skipped' | 'warc-corrupt' | 'parquet-no-column' | 'parquet-no-text' | 'parquet-corrupt';
       args: Record<string, string | number>;
     };
 
 /** Read failures that skip a document (a warning) rather than fail it: too large, a pipe or a link loop, a record without text. */
-export const SKIP_CODES: ReadonlySet<string> = new Set(['too-large', 'special-file', 'folder-loop', 'jsonl-no-text']);
+export const SKIP_CODES: ReadonlySet<string> = new Set(['too-large', 'special-file', 'folder-loop', 'jsonl-no-text', 'warc-record-skipped', 'parquet-no-text']);
 
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file (it may have been removed, or be a dangling symbolic link)',

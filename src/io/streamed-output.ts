@@ -15,6 +15,13 @@ export interface StreamedOutputOptions {
   compare: boolean;
   /** Permissions for the written file (those of the file it replaces). */
   mode?: number;
+  /** Encodes each chunk before it is written (a compressed output: each chunk its own gzip member or zstd frame). */
+  encode?: (chunk: Uint8Array) => Uint8Array;
+  /**
+   * With `encode` and `compare`: decodes the existing file whole, so that the content is compared before encoding
+   * (two encoders seldom give the same bytes for the same content). Holds the decoded file in memory.
+   */
+  decode?: (bytes: Uint8Array) => Uint8Array;
 }
 
 /** Bytes gathered before one write (and one comparison with the existing file). */
@@ -69,15 +76,27 @@ export class StreamedOutput {
   private original?: number;
   private offset = 0;
   private changed = false;
+  private wrote = false;
   private readonly pending = new Utf8Buffer(FLUSH_BYTES, (chunk) => this.put(chunk));
   /** Bytes of the original file, read to compare a chunk with (reused). */
   private old?: Buffer;
+  /** The existing file decoded (see `decode`), and how much of it the content has matched so far. */
+  private plain?: Buffer;
+  private plainOffset = 0;
 
   constructor(
     private readonly target: string,
     private readonly options: StreamedOutputOptions,
   ) {
-    if (options.compare) {
+    if (options.compare && options.encode && options.decode) {
+      try {
+        const decoded = options.decode(fs.readFileSync(target));
+        this.plain = Buffer.from(decoded.buffer, decoded.byteOffset, decoded.byteLength);
+      } catch {
+        // missing, unreadable or damaged: whatever is written differs
+        this.changed = true;
+      }
+    } else if (options.compare) {
       try {
         this.original = fs.openSync(target, 'r');
       } catch {
@@ -97,7 +116,14 @@ export class StreamedOutput {
   }
 
   /** Write (and compare) the next chunk of the content. */
-  private put(chunk: Buffer): void {
+  private put(text: Buffer): void {
+    if (this.plain && !this.changed) {
+      const end = this.plainOffset + text.length;
+      if (end > this.plain.length || !this.plain.subarray(this.plainOffset, end).equals(text)) this.changed = true;
+      this.plainOffset = end;
+    }
+    const chunk = this.options.encode ? toBuffer(this.options.encode(text)) : text;
+    this.wrote = true;
     if (this.fd !== undefined) fs.writeSync(this.fd, chunk);
     if (this.original !== undefined && !this.changed) {
       if (!this.old || this.old.length < chunk.length) this.old = Buffer.allocUnsafe(Math.max(chunk.length, FLUSH_BYTES));
@@ -122,6 +148,9 @@ export class StreamedOutput {
   close(): { changed: boolean } {
     try {
       this.pending.flush();
+      // a compressed file of no records is still a valid stream: one empty member or frame
+      if (!this.wrote && this.options.encode) this.put(Buffer.alloc(0));
+      if (this.plain && this.plainOffset !== this.plain.length) this.changed = true;
       if (this.original !== undefined) {
         if (!this.changed && fs.fstatSync(this.original).size !== this.offset) this.changed = true;
         fs.closeSync(this.original);
@@ -143,3 +172,5 @@ export class StreamedOutput {
     }
   }
 }
+
+const toBuffer = (b: Uint8Array): Buffer => (Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength));

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { isInside } from './inputs.js';
+import { isInside } from './inside.js';
 
 /** An entry that is not a regular file, with the finding it becomes. */
 export interface WalkProblem {

@@ -12,9 +12,10 @@ import type { Doc } from '../doc.js';
 import { describe, type Code } from '../codes.js';
 import { runCorpus } from '../run.js';
 import { expandInputs, inputBytesUpTo, type InputFile } from '../io/inputs.js';
-import { inputSources } from '../io/sources.js';
-import { isRecordSource, originalLine, outputLine, JsonlOutputs, type RecordSource } from '../io/jsonl.js';
+import { formatOf, inputSources } from '../formats/sources.js';
+import { isRecordSource, originalLine, outputLine, JsonlOutputs, type RecordSource } from '../formats/jsonl.js';
 import { StreamedOutput } from '../io/streamed-output.js';
+import { decompressWhole, encoder, prepareEncoders } from '../formats/compression.js';
 import { removePendingTemps, writeAtomic } from '../io/write.js';
 import { INTERRUPTED, watchInterrupts } from '../io/interrupt.js';
 import { problemLine } from '../format/summary.js';
@@ -39,6 +40,11 @@ interface FileChanges {
 export async function runCheck(args: string[], ctx: ModeContext, fix: FixChoice): Promise<number> {
   const { io, out, options } = ctx;
   const { files, missing } = await expandInputs(args, [], io.cwd);
+  const other = files.find((f) => !formatOf(f, ctx.jsonl).inPlace);
+  if (other) {
+    io.stderr.write(`clean-corpus: --${fix.write ? 'write' : 'check'} cleans text, HTML and JSON Lines files in place; ${other.display} is ${formatOf(other, ctx.jsonl).name.toUpperCase()}: clean it into a folder (-o) instead\n`);
+    return 2;
+  }
   const byDisplay = new Map<string, InputFile>(files.map((f) => [f.display, f]));
   const tally = new Tally(ctx.reportPath, ctx.header);
   let flagged = 0;
@@ -55,6 +61,7 @@ export async function runCheck(args: string[], ctx: ModeContext, fix: FixChoice)
     pending.push(`${display}: ${reason}`);
   };
   const records = recordChecker(fix, changed);
+  if (files.some((f) => f.display.endsWith('.zst'))) await prepareEncoders();
 
   // First signal: finish the document in hand (a file is rewritten whole or not at all), then stop.
   // Second: remove the temporary files of writes under way and stop at once.
@@ -132,7 +139,8 @@ function recordChecker(fix: FixChoice, changed: (display: string, reason: string
   const displays = new Map<string, string>();
   let tally: FileChanges = { records: 0, changed: 0, removed: {} };
   const outputs = new JsonlOutputs(
-    (target) => new StreamedOutput(target, { write: fix.write, compare: true, mode: modeOf(target) }),
+    (target, compression) =>
+      new StreamedOutput(target, { write: fix.write, compare: true, mode: modeOf(target), ...(compression ? { encode: encoder(compression), decode: (bytes) => decompressWhole(bytes, compression) } : {}) }),
     (target, differs) => {
       const c = tally;
       tally = { records: 0, changed: 0, removed: {} };
@@ -159,7 +167,7 @@ function recordChecker(fix: FixChoice, changed: (display: string, reason: string
       const line = doc.status === 'duplicate' && fix.write && fix.deleteDuplicates ? undefined : outputLine(doc, true);
       try {
         // first, so that a new file's count starts after the previous file is closed
-        outputs.add(target, line);
+        outputs.add(target, line, (doc.source as RecordSource).compression);
       } catch (err) {
         doc.status = 'error';
         doc.findings.push({ code: 'write-failed', severity: 'error', stage: 'write', args: { output: file.display, reason: (err as Error).message } });

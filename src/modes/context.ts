@@ -4,7 +4,7 @@
  */
 import type { Io } from '../cli.js';
 import type { Options } from '../options.js';
-import type { JsonlChoice } from '../io/sources.js';
+import type { JsonlChoice } from '../formats/sources.js';
 import type { GuardedOutput } from '../io/stdout.js';
 
 export interface ModeContext {

@@ -9,7 +9,9 @@
 import path from 'node:path';
 import type { Doc } from '../doc.js';
 import { runCorpus, type Source } from '../run.js';
-import { jsonlSources, isRecordSource, outputLine } from '../io/jsonl.js';
+import { bytesSource } from '../formats/document.js';
+import { stdinRecordSources } from '../formats/sources.js';
+import { pipeOutput } from '../formats/outputs.js';
 import type { StdinSpool } from '../io/stdin.js';
 import { displayPath } from '../io/inputs.js';
 import { removePendingTemps } from '../io/write.js';
@@ -28,23 +30,13 @@ export async function runPipe(input: PipeInput, ctx: ModeContext): Promise<numbe
   const started = performance.now();
   const { io, out, options } = ctx;
   const maxBytes = options.thresholds['input.maxBytes'];
-  const where = { display: STDIN_NAME, rel: '' };
-  let passes = 0;
   const sources =
     'records' in input
-      ? // pass 1 reads standard input and spools it; pass 2 reads the spool (from the file itself, in the threads that clean, when it holds all)
-        () => (passes++ === 0 ? jsonlSources(where, ctx.jsonl.field, () => input.records.first(), maxBytes) : jsonlSources({ ...where, abs: input.records.wholeFile }, ctx.jsonl.field, () => input.records.again(), maxBytes))
-      : (): Source[] => [
-          {
-            source: { path: STDIN_NAME, relPath: '' },
-            load: async () => {
-              const { bytes, size } = input.document;
-              return bytes === undefined
-                ? { ok: false, code: 'too-large', args: { size, limit: maxBytes } }
-                : { ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
-            },
-          },
-        ];
+      ? stdinRecordSources(STDIN_NAME, input.records, ctx.jsonl, maxBytes)
+      : (): Source[] => {
+          const { bytes, size } = input.document;
+          return [bytesSource({ path: STDIN_NAME, relPath: '' }, bytes && new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), size, maxBytes)];
+        };
 
   const tally = new Tally(ctx.reportPath, ctx.header);
   // First signal: finish the document in hand, write what was done (output and report), exit 130.
@@ -67,7 +59,7 @@ export async function runPipe(input: PipeInput, ctx: ModeContext): Promise<numbe
       {
         shouldStop: () => out.closed || interrupts.stopped,
         onDoc: async (doc: Doc) => {
-          const text = doc.status !== 'kept' ? undefined : isRecordSource(doc.source) ? lineOf(doc) : doc.output;
+          const text = pipeOutput(doc);
           const entry = tally.add(doc, text !== undefined ? '<stdout>' : null);
           if (text !== undefined) await out.write(text);
           if (doc.status === 'error' || (doc.status === 'skipped' && !ctx.quiet)) io.stderr.write(problemLine(entry, ctx.color) + '\n');
@@ -104,9 +96,4 @@ function keepSpool(release: (near: string) => boolean, spool: string, stderr: No
   if (!release(spool)) return false;
   stderr.write(`clean-corpus: ${path.dirname(spool)} is full: gave up the prepared documents kept there, to keep standard input for the second pass (slower, same output)\n`);
   return true;
-}
-
-function lineOf(doc: Doc): string | undefined {
-  const line = outputLine(doc, false);
-  return line === undefined ? undefined : line + '\n';
 }

@@ -5,13 +5,11 @@
  * ran.
  */
 import type { Doc, DocSource } from '../doc.js';
-import { isRecordSource, type RecordSource } from '../io/jsonl.js';
-import type { Source } from '../run.js';
+import { carriesBytes, ownLocator, type ReadLocator, type Source } from '../source.js';
 import type { CorpusState } from '../corpus.js';
 import type { Options } from '../options.js';
 import { failDoc, sumPassTimings, type Context, type PassTimings, type Stage } from '../stage.js';
 import { WorkerPool } from './pool.js';
-import { ownBytes } from './protocol.js';
 import { docFromRead, loadDoc } from './load.js';
 import { passLists, readAs, runClean, runCleanSpilled, runStatistics } from './passes.js';
 import { SpillReader, SpillWriter, type SpillPlace, type SpillRef } from '../io/spill.js';
@@ -52,7 +50,7 @@ export interface PipelineLists {
  * Runs the lists in this thread, on the main corpus state itself; with `spill`, pass 1 keeps the prepared
  * documents there for pass 2.
  */
-export function inlineExecutor(lists: PipelineLists, ctx: Context, record: boolean, spill?: SpillPlace): Executor & { dropSpill(): void } {
+export function inlineExecutor(lists: PipelineLists, readLocator: ReadLocator, ctx: Context, record: boolean, spill?: SpillPlace): Executor & { dropSpill(): void } {
   const timings: PassTimings = { 1: {}, 2: {} };
   const within = (pass: 1 | 2): Context => (record ? { ...ctx, timings: timings[pass] } : ctx);
   const cut = passLists(lists);
@@ -60,12 +58,12 @@ export function inlineExecutor(lists: PipelineLists, ctx: Context, record: boole
   const reader = spill ? new SpillReader(spill.dir) : undefined;
   return {
     window: 1,
-    statistics: async (id, src) => runStatistics(await loadDoc(id, src, record ? timings[1] : undefined, readAs(1, writer)), cut, within(1), writer),
+    statistics: async (id, src) => runStatistics(await loadDoc(readLocator, id, src.source, src.locator, readAs(1, writer), record ? timings[1] : undefined), cut, within(1), writer),
     clean: async (id, src, ref) => {
       // a document pass 1 kept is read back; one that cannot be (a write that failed) is read from its source
       const kept = ref && reader ? runCleanSpilled(id, ref, reader, cut, within(2)) : undefined;
       if (kept) return slimDoc(withFrame(kept, src.source));
-      return slimDoc(runClean(await loadDoc(id, src, record ? timings[2] : undefined), cut, within(2)));
+      return slimDoc(runClean(await loadDoc(readLocator, id, src.source, src.locator, 2, record ? timings[2] : undefined), cut, within(2)));
     },
     shareCorpus: () => void writer?.close(),
     timings: async () => timings,
@@ -80,22 +78,18 @@ export function inlineExecutor(lists: PipelineLists, ctx: Context, record: boole
 }
 
 /**
- * A document that crossed a thread or the spill gets this thread's source back: a record's as parsing completed it
- * (its id, its text's span) with the line read here, for the writer.
+ * A document that crossed a thread or the spill gets this thread's source back: the copy reading completed (a
+ * record's id, its text's span) with the record's own bytes (`frame`), which stayed here for the writer.
  */
 function withFrame(doc: Doc, source: DocSource): Doc {
-  doc.source = isRecordSource(source) ? ({ ...doc.source, frame: source.frame } as RecordSource) : source;
+  if (source.frame !== undefined) doc.source = { ...doc.source, frame: source.frame };
+  else if (doc.source !== source) doc.source = { ...source, ...doc.source };
   return doc;
 }
 
-/**
- * The source as a worker needs it: without a JSON Lines record's own line
- * (`frame`), which only the writer on this thread reads (the worker gets a
- * copy of the line's bytes to parse). The document that comes back gets the
- * line again.
- */
+/** The source as a worker needs it: without the record's own bytes (`frame`), which only the writer here reads. */
 function forWorker(source: DocSource): DocSource {
-  if (!isRecordSource(source) || !source.frame) return source;
+  if (source.frame === undefined) return source;
   const { frame: _frame, ...rest } = source;
   return rest;
 }
@@ -104,28 +98,18 @@ function forWorker(source: DocSource): DocSource {
  * Runs the lists on `jobs` worker threads, `window` documents read ahead. `full()` takes in the answers that have
  * arrived and says whether the workers have all they can take (see sharedExecutor).
  */
-export function poolExecutor(jobs: number, options: Options, pipeline: string, window: number, spill?: SpillPlace, eager = false): Executor & { full(): boolean } {
-  const pool = new WorkerPool(jobs, { options, pipeline, spill }, undefined, eager);
+export function poolExecutor(jobs: number, options: Options, pipeline: string, reader: string, window: number, spill?: SpillPlace, eager = false): Executor & { full(): boolean } {
+  const pool = new WorkerPool(jobs, { options, pipeline, reader, spill }, undefined, eager);
   /**
-   * A file is read by the worker; other sources are read here and their bytes copied to it, not transferred: the
-   * pool posts a document again if the worker holding it dies, so the bytes must stay whole here until it answers.
+   * The worker reads the locator. Bytes a locator carries are copied to it, not transferred: the pool posts a
+   * document again if the worker holding it dies, so they must stay whole here until it answers.
    */
-  const post = async (id: number, src: Source, pass: 1 | 2, spilled?: SpillRef): Promise<{ doc?: Doc; result?: unknown; miss?: true }> => {
-    let msg: Parameters<WorkerPool['request']>[0];
+  const post = async (id: number, src: Source, pass: 1 | 2, spilled?: SpillRef): Promise<{ result?: unknown; miss?: true }> => {
     const source = forWorker(src.source);
-    // with a file, which the worker reads if the spill cannot be
-    if (spilled) msg = { type: 'run', pass, id, source, spill: spilled, ...(src.file ? { file: src.file } : {}) };
-    else if (src.file) msg = { type: 'run', pass, id, source, file: src.file };
-    // a line in a regular file is read there by the worker: its bytes are not copied here, cloned, and collected
-    else if (src.record?.at) msg = { type: 'run', pass, id, source, record: { field: src.record.field, at: src.record.at } };
-    // a line is a view of a read chunk, and cloning a view copies its whole buffer: the line's own bytes go
-    else if (src.record) msg = { type: 'run', pass, id, source, record: { bytes: ownBytes(src.record.bytes), field: src.record.field } };
-    else {
-      const doc = await loadDoc(id, src);
-      if (doc.status !== 'kept') return { doc };
-      msg = doc.raw !== undefined ? { type: 'run', pass, id, source, text: doc.raw } : { type: 'run', pass, id, source, bytes: ownBytes(doc.bytes!) };
-    }
-    const reply = await pool.request(msg, msg.bytes?.length ?? msg.record?.bytes?.length ?? msg.record?.at?.length ?? msg.text?.length ?? msg.spill?.length ?? 0);
+    // with the spill, bytes are not sent along in case it fails (the worker then says so, and they are sent)
+    const locator = spilled && carriesBytes(src.locator) ? undefined : ownLocator(src.locator);
+    const msg: Parameters<WorkerPool['request']>[0] = { type: 'run', pass, id, source, ...(locator ? { locator } : {}), ...(spilled ? { spill: spilled } : {}) };
+    const reply = await pool.request(msg, spilled ? spilled.length : (src.locator.size ?? 0));
     if (reply.type === 'spill-miss') return { miss: true };
     if (reply.type !== 'done') throw new Error('unexpected answer from a worker');
     return { result: reply.result };
@@ -134,8 +118,7 @@ export function poolExecutor(jobs: number, options: Options, pipeline: string, w
     window,
     statistics: async (id, src) => {
       try {
-        const r = await post(id, src, 1);
-        return r.doc ? { status: r.doc.status } : (r.result as StatsResult);
+        return (await post(id, src, 1)).result as StatsResult;
       } catch {
         // the document fails again, and is reported, in pass 2
         return { status: 'error' };
@@ -146,7 +129,6 @@ export function poolExecutor(jobs: number, options: Options, pipeline: string, w
         let r = await post(id, src, 2, spilled);
         // not in the spill after all (a write that failed): from its source, as without the spill
         if (r.miss) r = await post(id, src, 2);
-        if (r.doc) return slimDoc(r.doc);
         // the worker parsed a record (its id, its text's span); the line itself stayed here, for the writer
         return withFrame(unpackDoc(r.result as Doc), src.source);
       } catch (err) {

@@ -6,7 +6,7 @@ import type { Options } from '../options.js';
 import type { PassTimings } from '../stage.js';
 import type { StatsResult } from './slim.js';
 import type { SpillPlace, SpillRef } from '../io/spill.js';
-import type { RecordPlace } from '../io/jsonl.js';
+import type { Locator } from '../source.js';
 import type { MessagePort } from 'node:worker_threads';
 
 /** Given to every worker at start. */
@@ -14,6 +14,8 @@ export interface WorkerInit {
   options: Options;
   /** URL of the module whose `statistics` and `clean` lists the worker runs. */
   pipeline: string;
+  /** URL of the module whose `readLocator` reads a document's bytes (source.ts). */
+  reader: string;
   /** The spill (io/spill.ts): pass 1 keeps prepared documents there, pass 2 reads them back. */
   spill?: SpillPlace;
   /** Where to answer: a port of this worker's own, which the pool can read without the event loop (pool.ts `poll`). */
@@ -28,14 +30,11 @@ export interface RunTask {
   id: number;
   source: DocSource;
   /**
-   * Exactly one of: the bytes, text already decoded, a JSON Lines record's line to parse, a file the worker reads
-   * itself, or (pass 2) where pass 1 kept the prepared document (with a file, as well: it is read if that fails).
+   * Where the document's bytes are, which the worker reads (formats/read.ts); absent only in pass 2 with `spill`
+   * when the locator carries the bytes themselves (then the worker answers `spill-miss` if the spill fails it).
    */
-  bytes?: Uint8Array;
-  text?: string;
-  /** A record's line: its bytes, or (a regular file) where to read them. */
-  record?: { bytes?: Uint8Array; field: string; at?: RecordPlace };
-  file?: { abs: string; maxBytes: number };
+  locator?: Locator;
+  /** Pass 2: where pass 1 kept the prepared document. */
   spill?: SpillRef;
 }
 
@@ -54,13 +53,3 @@ export type FromWorker =
   | { type: 'done'; task: number; pass: 2; result: Doc }
   | { type: 'timings'; task: number; timings: PassTimings };
 
-/**
- * The bytes as a Uint8Array that owns its whole ArrayBuffer, so that posting
- * it to a worker copies only these bytes — not the larger buffer it may be a
- * view of (e.g. the read chunk a JSON Lines record's line sits in).
- */
-export function ownBytes(bytes: Uint8Array): Uint8Array {
-  const owns = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  // not `bytes.slice()`: on a Buffer that is a view of the same memory
-  return owns ? bytes : new Uint8Array(bytes);
-}

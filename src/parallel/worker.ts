@@ -9,8 +9,8 @@ import type { Doc } from '../doc.js';
 import type { Context, PassTimings, Stage } from '../stage.js';
 import type { FromWorker, RunTask, ToWorker, WorkerInit, WorkerReady } from './protocol.js';
 import { reviveCorpus } from './share.js';
-import { docFromRead, placedRecordDoc, readFileDoc, recordDoc } from './load.js';
-import { ChunkReader } from '../io/chunk-reader.js';
+import { loadDoc } from './load.js';
+import type { ReadLocator } from '../source.js';
 import { transferables } from './slim.js';
 import { packDoc } from './wire.js';
 import { passLists, readAs, runClean, runCleanSpilled, runStatistics } from './passes.js';
@@ -20,8 +20,8 @@ const init = workerData as WorkerInit;
 const lists = passLists((await import(init.pipeline)) as { statistics: readonly Stage[]; clean: readonly Stage[] });
 const writer = init.spill ? new SpillWriter(init.spill.dir, init.spill.budget) : undefined;
 const reader = init.spill ? new SpillReader(init.spill.dir) : undefined;
-/** JSON Lines records' lines, read from their files here (RecordPlace). */
-const lines = new ChunkReader();
+/** Reads each document's locator, whatever its format: the engine knows none. */
+const { readLocator } = (await import(init.reader)) as { readLocator: ReadLocator };
 const timings: PassTimings = { 1: {}, 2: {} };
 const ctx: Context = { options: init.options, corpus: createCorpusState() };
 const port = parentPort!;
@@ -56,17 +56,11 @@ async function runTask(msg: RunTask, transfer: ArrayBuffer[]): Promise<FromWorke
   if (msg.spill && reader) {
     const kept = runCleanSpilled(msg.id, msg.spill, reader, lists, ctx);
     if (kept) return answer(msg, kept, transfer);
-    // a file can be read again here; other sources (a record's line, a pipe's bytes) the main thread posts again
-    if (!msg.file) return { type: 'spill-miss', task: msg.task };
+    // a locator that says where to read is read again here; one that carried bytes the main thread posts again
+    if (!msg.locator) return { type: 'spill-miss', task: msg.task };
   }
-  const as = readAs(msg.pass, writer);
-  const doc = msg.file
-    ? await readFileDoc(msg.id, msg.source, msg.file, timings[msg.pass])
-    : msg.record?.bytes
-      ? await recordDoc(msg.id, msg.source, { bytes: msg.record.bytes, field: msg.record.field }, as, timings[msg.pass])
-      : msg.record?.at
-        ? await placedRecordDoc(msg.id, msg.source, msg.record.at, msg.record.field, lines, as, timings[msg.pass])
-      : docFromRead(msg.id, msg.source, { ok: true, bytes: msg.bytes ?? new Uint8Array(0), text: msg.text });
+  if (!msg.locator) throw new Error('a document to read came without its locator');
+  const doc = await loadDoc(readLocator, msg.id, msg.source, msg.locator, readAs(msg.pass, writer), timings[msg.pass]);
   if (msg.pass === 1) {
     const result = runStatistics(doc, lists, ctx, writer);
     transfer.push(...transferables(Object.values(doc.stats ?? {})));

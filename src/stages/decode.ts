@@ -10,6 +10,7 @@
  *   5. a guess (see detect-encoding.ts).
  * Also skips binary files.
  */
+import { composeJamo } from './euc-kr-jamo.js';
 import { constants, isAscii as bufferIsAscii, isUtf8 as bufferIsUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { Doc } from '../doc.js';
@@ -56,7 +57,8 @@ export function decode(doc: Doc, options: Options): void {
     return;
   }
 
-  const declared = sniffDeclaredCharset(bytes);
+  // the transport's word (HTTP Content-Type) comes before the page's own, as in browsers (WHATWG encoding sniffing)
+  const declared = doc.declaredCharset ?? sniffDeclaredCharset(bytes);
   const validUtf8 = isUtf8(bytes);
   if (declared) {
     const name = canonicalEncoding(declared);
@@ -112,6 +114,9 @@ function mostlyUtf8(bytes: Uint8Array, maxInvalidShare: number): boolean {
   return nonAscii > 0 && invalid <= nonAscii * maxInvalidShare;
 }
 
+/** Encodings that may hold KS X 1001's 8-byte syllables (see euc-kr-jamo.ts). */
+const KOREAN = new Set(['cp949', 'euc-kr', 'euckr', 'ks_c_5601-1987', 'uhc']);
+
 function setText(doc: Doc, encoding: string, source: Doc['encodingSource'], bytes: Uint8Array): void {
   if (!iconv.encodingExists(encoding)) {
     doc.status = 'error';
@@ -123,6 +128,8 @@ function setText(doc: Doc, encoding: string, source: Doc['encodingSource'], byte
   let text: string;
   try {
     text = encoding === 'utf-8' ? decodeUtf8(bytes) : iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: true });
+    // EUC-KR's 8-byte syllables (0xA4D4 and three jamo) are one character each
+    if (KOREAN.has(encoding)) text = composeJamo(text);
   } catch (err) {
     // V8 strings hold at most ~2^29 characters (MAX_STRING_LENGTH); a file within --max-bytes can still decode to more
     if (!(err instanceof RangeError) && (err as NodeJS.ErrnoException).code !== 'ERR_STRING_TOO_LONG') throw err;

@@ -36,7 +36,7 @@ async function runWith(jobs: number, texts: string[], pipeline = countLines, hol
     for (const [i, t] of texts.entries()) {
       if (jobs > 1 && i === holdAt) await workerUp();
       settings.at?.(i);
-      yield { source: { path: `doc${i}.txt`, relPath: `doc${i}.txt` }, load: async () => ({ ok: true, bytes: new TextEncoder().encode(t) }) };
+      yield { source: { path: `doc${i}.txt`, relPath: `doc${i}.txt` }, locator: { format: 'bytes', bytes: new TextEncoder().encode(t) } };
     }
   };
   const seen: { id: number; status: string; output?: string; removed: number }[] = [];

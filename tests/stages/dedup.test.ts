@@ -70,7 +70,7 @@ async function corpus(texts: Record<string, string>, set: Record<string, number>
   const sources = () =>
     Object.entries(texts).map(([path, text]) => ({
       source: { path, relPath: path },
-      load: async () => ({ ok: true as const, bytes: new TextEncoder().encode(text) }),
+      locator: { format: 'bytes', bytes: new TextEncoder().encode(text) },
     }));
   await runCorpus(sources, options, { onDoc: (d) => void docs.push(d) });
   return docs;

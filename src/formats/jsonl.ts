@@ -12,12 +12,14 @@
  */
 import fs from 'node:fs';
 import type { DocSource, Doc } from '../doc.js';
-import type { ReadResult } from './read.js';
-import type { Source } from '../run.js';
-import type { StreamedOutput } from './streamed-output.js';
-import type { ChunkReader } from './chunk-reader.js';
-import { decodeUtf8 } from './utf8.js';
-import { StdinOverflow } from './stdin.js';
+import type { ReadResult } from '../io/read.js';
+import type { Locator, Source } from '../source.js';
+import type { StreamedOutput } from '../io/streamed-output.js';
+import { ChunkReader } from '../io/chunk-reader.js';
+import { decodeUtf8 } from '../io/utf8.js';
+import { StdinOverflow } from '../io/stdin.js';
+import { failedSource, type Format, type Open } from './format.js';
+import { compressionOfName, CorruptStream, decompressed, withoutCompression, type Compression } from './compression.js';
 
 /** The source of a JSON Lines record (or of an empty or unreadable JSON Lines file, with `frame` and `line` absent). */
 export interface RecordSource extends DocSource {
@@ -26,11 +28,13 @@ export interface RecordSource extends DocSource {
   /**
    * The record's whole line as read (without its line break), as bytes. Kept on the thread that writes, for the
    * writer only: it never crosses to a worker (see executor.ts), which reads the line from its file itself
-   * (RecordPlace) or, from a pipe, gets a copy to parse.
+   * (RecordPlace) or, from a pipe or a compressed file, gets a copy in its locator.
    */
   frame?: Uint8Array;
   /** Byte span of the text field's JSON value in `frame`, set once the record is parsed; absent when it is not a usable record. */
   textSpan?: { start: number; end: number };
+  /** How the file was compressed, which its output keeps. */
+  compression?: Compression;
 }
 
 export const isRecordSource = (s: DocSource): s is RecordSource => typeof (s as RecordSource).file === 'string';
@@ -74,11 +78,43 @@ export function stampOf(abs: string): FileStamp | undefined {
   }
 }
 
+/**
+ * A record's locator: the field to parse, and either where its line is in a regular file that is stored as it is
+ * read (`at`), or the line's bytes (a pipe, a compressed file: offsets into those would not be offsets into the
+ * stored bytes, so a worker must never be given one).
+ */
+export interface JsonlLocator extends Locator {
+  format: 'jsonl';
+  field: string;
+  at?: RecordPlace;
+  bytes?: Uint8Array;
+}
+
+/** Lines read from their files on this thread (RecordPlace), a chunk at a time. */
+const lines = new ChunkReader();
+
+/**
+ * Read a record's locator. On the thread that listed it the line is at hand (`frame`); a worker reads it from its
+ * file (`at`) or was sent it (`bytes`). A line that cannot be read (the file changed or went away) fails the record.
+ */
+export function readJsonl(locator: Locator, source: DocSource, pass: 1 | 2): ReadResult {
+  const { field, at, bytes } = locator as JsonlLocator;
+  let line = source.frame ?? bytes;
+  if (line === undefined) {
+    try {
+      line = readPlace(lines, at!);
+    } catch (err) {
+      return { ok: false, code: 'read-failed', args: { reason: (err as Error).message } };
+    }
+  }
+  return readRecord(source as RecordSource, line, field, pass);
+}
+
 /** Default name of the field holding the text. */
 export const DEFAULT_TEXT_FIELD = 'text';
 
-/** Is this file JSON Lines by its name? */
-export const isJsonlName = (file: string): boolean => /\.jsonl$/i.test(file);
+/** Is this file JSON Lines by its name (`.jsonl`, or compressed: `.jsonl.gz`, `.jsonl.zst`)? */
+export const isJsonlName = (file: string): boolean => /\.jsonl$/i.test(withoutCompression(file));
 
 /** A line read: its 1-based number and bytes, or only its size when it is over the limit. */
 export interface Line {
@@ -284,52 +320,75 @@ function valueEnd(s: string, i: number): number {
 export async function* jsonlSources(
   input: { display: string; rel: string; abs?: string },
   field: string,
-  open: () => AsyncIterable<Buffer | Uint8Array> | Iterable<Buffer | Uint8Array>,
+  open: Open,
   maxBytes = Infinity,
 ): AsyncGenerator<Source> {
-  // a regular file: a worker reads each line from it (see RecordPlace)
-  const stamp = input.abs === undefined ? undefined : stampOf(input.abs);
-  let openFailed: (() => Promise<ReadResult>) | undefined;
+  // known from the first bytes: a compressed stream is decompressed here, once, in order
+  let compression: Compression | undefined;
+  // a regular file read as it is stored: a worker reads each line from it (see RecordPlace); never a compressed one
+  let stamp: FileStamp | undefined;
+  const learn = (kind: Compression | undefined) => {
+    compression = kind;
+    stamp = input.abs === undefined || kind !== undefined ? undefined : stampOf(input.abs);
+  };
+  let openFailed: { code: 'read-failed'; args: Record<string, string> } | undefined;
   let records = 0;
-  let chunks: AsyncIterable<Buffer | Uint8Array> | Iterable<Buffer | Uint8Array>;
+  let chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
   try {
-    chunks = open();
+    chunks = decompressed(open(), learn);
   } catch (err) {
     chunks = [];
-    openFailed ??= async () => ({ ok: false, code: 'read-failed', args: { reason: (err as Error).message } });
+    openFailed ??= { code: 'read-failed', args: { reason: (err as Error).message } };
   }
   try {
     for await (const { line, bytes, offset, tooLarge } of readLines(chunks, maxBytes)) {
       if (tooLarge === undefined && isBlankLine(bytes)) continue;
       records++;
-      const source: RecordSource = { path: `${input.display}:${line}`, relPath: input.rel, line, file: input.display };
+      const source: RecordSource = { path: `${input.display}:${line}`, relPath: input.rel, line, file: input.display, ...(compression ? { compression } : {}) };
       if (tooLarge !== undefined) {
         // the line was measured, never held: no frame, and a writer cannot give it back (see JsonlOutputs.abandon)
-        const result: ReadResult = { ok: false, code: 'too-large', args: { line, size: tooLarge, limit: maxBytes } };
-        yield { source, load: async () => result };
+        yield failedSource(source, 'too-large', { line, size: tooLarge, limit: maxBytes });
       } else {
         source.frame = bytes;
         const at = stamp && { file: input.abs!, offset, length: bytes.length, stamp };
-        yield { source, record: { bytes, field, ...(at ? { at } : {}) }, load: async () => readRecord(source, bytes, field) };
+        const locator: JsonlLocator = at ? { format: 'jsonl', field, at, size: bytes.length } : { format: 'jsonl', field, bytes, size: bytes.length };
+        yield { source, locator };
       }
     }
   } catch (err) {
     // standard input that fits neither TMPDIR nor memory ends the run (cli.ts says why), not only this input
     if (err instanceof StdinOverflow) throw err;
+    if (err instanceof CorruptStream) {
+      // the records before the damage stand; the file's output keeps them (see folder-jsonl.ts)
+      const source: RecordSource = { path: input.display, relPath: input.rel, file: input.display, ...(compression ? { compression } : {}) };
+      yield failedSource(source, 'input-corrupt', { compression: err.compression, reason: err.reason, records, offset: err.at });
+      return;
+    }
     // the stream failed (unreadable file, or one vanished between passes)
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
-    openFailed ??= async () => ({ ok: false, code: 'read-failed', args: { reason } });
+    openFailed ??= { code: 'read-failed', args: { reason } };
   }
   if (openFailed || records === 0) {
     const source: RecordSource = { path: input.display, relPath: input.rel, file: input.display };
-    yield { source, load: openFailed ?? (async () => ({ ok: true, bytes: new Uint8Array(0) })) };
+    yield openFailed ? failedSource(source, openFailed.code, openFailed.args) : { source, locator: { format: 'bytes', bytes: new Uint8Array(0), size: 0 } };
   }
 }
 
-/** Read a JSON Lines file in chunks (one pass). */
+/** Read a file in chunks (one pass). */
 export function fileChunks(abs: string): AsyncIterable<Buffer> {
   return fs.createReadStream(abs, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
 }
+
+/** JSON Lines files, plain: `a.jsonl` in, `a.jsonl` out. */
+export const jsonlFormat: Format = {
+  name: 'jsonl',
+  matchesName: isJsonlName,
+  sources: (input, open, options) => jsonlSources(input, options.field, open, options.maxBytes),
+  read: readJsonl,
+  inPlace: true,
+  // compressed records stay compressed: a.jsonl.gz → a.jsonl.gz
+  outputExt: (rel) => '.jsonl' + (compressionOfName(rel) === 'gzip' ? '.gz' : compressionOfName(rel) === 'zstd' ? '.zst' : ''),
+};
 
 /**
  * The line to write for a record: its own line with the cleaned text in place
@@ -372,16 +431,16 @@ export class JsonlOutputs {
    * @param onClose  told of each finished output and whether it differs from the existing file
    */
   constructor(
-    private readonly open: (target: string) => StreamedOutput,
+    private readonly open: (target: string, compression?: Compression) => StreamedOutput,
     private readonly onClose: (target: string, changed: boolean) => void = () => {},
   ) {}
 
-  /** Add a line (or nothing, to make sure the file exists) for `target`. */
-  add(target: string, line: string | undefined): void {
+  /** Add a line (or nothing, to make sure the file exists) for `target`, compressed as `compression`. */
+  add(target: string, line: string | undefined, compression?: Compression): void {
     if (target === this.abandoned) return;
     if (this.current?.target !== target) {
       this.close();
-      this.current = { target, out: this.open(target) };
+      this.current = { target, out: this.open(target, compression) };
     }
     if (line !== undefined) this.current!.out.append(line + '\n');
   }

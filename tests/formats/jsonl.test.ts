@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { isBlankLine, jsonlSources, parseRecord, readLines, readPlace, readRecord, recordLine, stampOf, valueSpan, type RecordSource } from '../../src/io/jsonl.js';
+import { isBlankLine, jsonlSources, parseRecord, readLines, readPlace, readRecord, recordLine, stampOf, valueSpan, type RecordSource } from '../../src/formats/jsonl.js';
 import { ChunkReader } from '../../src/io/chunk-reader.js';
 import { tmpDir } from '../helpers.js';
 import { parsePathList } from '../../src/io/files-from.js';

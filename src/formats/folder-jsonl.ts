@@ -6,11 +6,13 @@
 import path from 'node:path';
 import type { Doc } from '../doc.js';
 import { displayPath } from '../io/inputs.js';
-import { JsonlOutputs, outputLine, type RecordSource } from '../io/jsonl.js';
+import { JsonlOutputs, outputLine, type RecordSource } from './jsonl.js';
 import { StreamedOutput } from '../io/streamed-output.js';
+import { encoder } from './compression.js';
 
+/** The JSON Lines outputs of a folder run; zstd outputs need `prepareEncoders()` (formats/compression.ts) done first. */
 export function jsonlFolderOutputs(outDir: string, outputOf: Map<string, string>, cwd: string) {
-  const outputs = new JsonlOutputs((target) => new StreamedOutput(target, { write: true, compare: false }));
+  const outputs = new JsonlOutputs((target, compression) => new StreamedOutput(target, { write: true, compare: false, ...(compression ? { encode: encoder(compression) } : {}) }));
   // records come file by file: the output path of the last file is worked out once, not per record
   let last: { file: string; target: string; display: string } | undefined;
   return {
@@ -22,14 +24,17 @@ export function jsonlFolderOutputs(outDir: string, outputOf: Map<string, string>
         last = { file, target, display: displayPath(target, cwd) };
       }
       const target = last.target;
-      if (!(doc.source as RecordSource).frame && doc.status === 'error') {
+      const source = doc.source as RecordSource;
+      // a damaged compressed stream: the records before the damage are written
+      const damaged = doc.findings.some((f) => f.code === 'input-corrupt' || f.code === 'warc-corrupt');
+      if (!source.frame && doc.status === 'error' && !damaged) {
         // the input could not be read (or stopped part-way): write no partial output
         outputs.abandon(target);
         return null;
       }
       const line = outputLine(doc, false);
       try {
-        outputs.add(target, line);
+        outputs.add(target, line, source.compression);
       } catch (err) {
         doc.status = 'error';
         doc.findings.push({ code: 'write-failed', severity: 'error', stage: 'write', args: { output: displayPath(target, cwd), reason: (err as Error).message } });
