@@ -31,6 +31,7 @@ import { guardOutput, type GuardedOutput } from './io/stdout.js';
 import { jsonlFolderOutputs } from './modes/folder-jsonl.js';
 import type { ModeContext } from './modes/context.js';
 import { Tally } from './modes/tally.js';
+import { reportPaths } from './report/names.js';
 import type { StageTimings } from './stage.js';
 
 /** For bin/clean-corpus.js, which ends the process at once when stdout closes or something escapes `main`. */
@@ -309,7 +310,7 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
   }
   const pathProblem = checkOutputPaths(outDir, reportPath, io.cwd);
   if (pathProblem) throw new UsageError(pathProblem);
-  const { files, missing } = await expandInputs(args, [outDir, reportPath], io.cwd);
+  const { files, missing } = await expandInputs(args, [outDir, ...Object.values(reportPaths(reportPath))], io.cwd);
   const jsonl: JsonlChoice = { all: Boolean(flags.jsonl), field: flags.textField };
   const names = outputNamesFor(files, jsonl);
   const sources = inputSources(files, missing, options, jsonl);
@@ -378,7 +379,10 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
     totals.error++;
   }
   const stageMs = roundTimings(timings);
+  const finishing = performance.now();
   tally.finish(stop, stageMs);
+  // after the summary is written (which holds the other timings): the time to write it and the page
+  stageMs['report:finish'] = Math.round((performance.now() - finishing) * 10) / 10;
   const seconds = (performance.now() - started) / 1000;
   const info = { totals, outputDir: displayPath(outDir, io.cwd), reportPath: displayPath(reportPath, io.cwd), seconds };
   const threads = { mainBusyMs: Math.round(busy.main), workersBusyMs: busy.workers.map(Math.round) };
