@@ -33,8 +33,9 @@ const CONTENT_STAGES = 'classify,boilerplate,repeats,dedup,cross-doc';
 beforeAll(() => {
   cwd = tmpDir();
   makeHostile(cwd);
-  // the output folder sits inside the input folder: it must never be read back
-  result = cli(['in', '-o', 'in/clean-out'], { cwd });
+  // the output folder sits inside the input folder: it must never be read back; --verbose: the empty files are
+  // listed on stderr too
+  result = cli(['in', '-o', 'in/clean-out', '--verbose'], { cwd });
   const report = readReport<{ documents: Entry[] }>(path.join(cwd, 'in/clean-out/report.json'));
   entries = new Map(report.documents.map((d) => [d.input, d]));
   plainCwd = tmpDir();
