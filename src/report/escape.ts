@@ -12,5 +12,5 @@ export function escapeHtml(s: string): string {
 
 /** JSON safe inside `<script type="application/json">`: no `<` (so no `</script>`), and no U+2028/2029 surprises. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value).replace(/[<\u2028\u2029]/g, (c) => (c === '<' ? '\\u003c' : c === '\u2028' ? '\\u2028' : '\\u2029'));
 }

@@ -66,10 +66,13 @@ export const PAGE_SCRIPT = String.raw`
   renderList();
 
   // --- duplicate clusters: kept text beside each dropped copy, differing words marked ---
+  /** Tokens a side beyond which a pair is shown without marks: the table is WORDS_MAX² cells. */
   const WORDS_MAX = 4000;
   function diff(a, b) {
     // longest common subsequence of words; past WORDS_MAX words each side is shown unmarked
-    const x = a.split(/(\s+)/), y = b.split(/(\s+)/);
+    // words between spaces; each Han or kana character alone, since Chinese and Japanese put no spaces between words
+    const tokens = (t) => t.split(/(\s+|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])/).filter((w) => w !== '');
+    const x = tokens(a), y = tokens(b);
     if (x.length > WORDS_MAX || y.length > WORDS_MAX) return [x.map((w) => [w, false]), y.map((w) => [w, false])];
     const n = x.length, m = y.length, L = new Uint16Array((n + 1) * (m + 1));
     for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--)
