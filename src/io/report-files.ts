@@ -18,6 +18,7 @@ import { LOST_BINS, lostBin, removedShare, REPORT_VERSION, type Summary } from '
 import { renderPage } from '../report/html.js';
 import { Utf8Buffer } from './streamed-output.js';
 import { trackTemp, untrackTemp } from './write.js';
+import { defaultThresholds, type Thresholds } from '../thresholds.js';
 
 /** Bytes of lines gathered before one write. */
 const BUFFER_BYTES = 1 << 20;
@@ -32,9 +33,12 @@ export interface BlockRef {
   block: number;
 }
 
+/** A line of documents.jsonl: a report entry whose corpus-boilerplate removals may be dictionary references. */
+export type DocumentsLine = Omit<DocEntry, 'removed'> & { removed: (RemovedEntry | BlockRef)[] };
+
 export interface ReportHeader {
   tool: object;
-  options: object & { thresholds?: Record<string, number> };
+  options: object & { thresholds?: Partial<Thresholds> };
 }
 
 export class ReportFiles {
@@ -54,9 +58,9 @@ export class ReportFiles {
     private readonly header: ReportHeader,
   ) {
     this.paths = reportPaths(summaryPath);
-    const t = header.options.thresholds ?? {};
-    this.dictionary = new BoilerplateDictionary(t['report.dictionaryMax'] ?? 50_000);
-    this.page = new PageSample(t['report.pageDocs'] ?? 5_000, t['report.pageDocChars'] ?? 10_000);
+    const t = { ...defaultThresholds(), ...header.options.thresholds };
+    this.dictionary = new BoilerplateDictionary(t['report.dictionaryMax']);
+    this.page = new PageSample(t['report.pageDocs'], t['report.pageDocChars']);
     fs.mkdirSync(path.dirname(summaryPath), { recursive: true });
     // a summary or page of an earlier run would describe another documents file
     fs.rmSync(this.paths.summary, { force: true });
@@ -71,14 +75,14 @@ export class ReportFiles {
   /** One finished document, in input order. */
   add(doc: Doc, entry: DocEntry): void {
     this.dictionary.nextDocument();
-    let line: DocEntry = entry;
+    let line: DocumentsLine = entry;
     for (let i = 0; i < entry.removed.length; i++) {
       const r = entry.removed[i];
       if (r.code !== 'boilerplate-corpus') continue;
       const id = this.dictionary.idOf(r.text, r.detail, r.truncated === true);
       if (id === undefined) continue;
       if (line === entry) line = { ...entry, removed: entry.removed.slice() };
-      line.removed[i] = { code: r.code, start: r.start, end: r.end, block: id } satisfies BlockRef as unknown as RemovedEntry;
+      line.removed[i] = { code: r.code, start: r.start, end: r.end, block: id };
     }
     // write the whole line at once: the buffer hands over whole lines only
     this.buffer.write(JSON.stringify(line) + '\n');

@@ -206,9 +206,4 @@ export class PageSample {
   pageClusters(): PageCluster[] {
     return [...this.clusters.values()].filter((c) => c.copies.length > 0);
   }
-
-  /** Reason codes in the order the spans' indexes refer to. */
-  static reasons(): readonly RemovalCode[] {
-    return REASONS;
-  }
 }
