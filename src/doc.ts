@@ -32,6 +32,50 @@ export interface BlockContext {
   linkChars: number;
   /** The block element that produced this block (`p`, `li`, `h2`, `td`, …). */
   element: string;
+  /**
+   * Where the block stands against the page's content region (extract/region.ts), packed: see `regionOf`.
+   * 0 when the page has no region.
+   */
+  region: number;
+}
+
+/** `BlockContext.region` unpacked. */
+export interface RegionMark {
+  /** The page has a content region. */
+  page: boolean;
+  /** The block is inside it. */
+  inside: boolean;
+  /** Entries of `tags` and `names` that belong to the region's top container and the elements around it (a prefix of each). */
+  outerTags: number;
+  outerNames: number;
+}
+
+/** Pack a `RegionMark` into `BlockContext.region` (the counts are capped at 255: lists are far shorter). */
+export function packRegion(m: RegionMark): number {
+  if (!m.page) return 0;
+  return 1 | (m.inside ? 2 : 0) | (Math.min(m.outerTags, 255) << 2) | (Math.min(m.outerNames, 255) << 10);
+}
+
+/** Unpack `BlockContext.region`. */
+export function regionOf(packed: number): RegionMark {
+  return { page: (packed & 1) !== 0, inside: (packed & 2) !== 0, outerTags: (packed >> 2) & 255, outerNames: (packed >> 10) & 255 };
+}
+
+/** The content region a page's extraction chose, for `--explain` and the report. */
+export interface PageRegion {
+  /** The top container, as `tag.name > tag.name`. */
+  path: string;
+  /** Its score (extract/region.ts). */
+  score: number;
+  /** Characters of text under the region and on the whole page. */
+  chars: number;
+  pageChars: number;
+  /** Containers in the region: the top one and the siblings that joined it. */
+  containers: number;
+  /** Which reading the cascade kept (classify/cascade.ts), and the characters each kept; set by the classifier. */
+  reading?: 'region' | 'page';
+  regionKept?: number;
+  pageKept?: number;
 }
 
 /** Shape of a block, as the segmenter recognised it. */
@@ -99,6 +143,8 @@ export interface Doc {
   encodingSource?: EncodingSource;
   /** Blocks as the HTML extractor produced them, before normalisation. */
   rawBlocks?: RawBlock[];
+  /** The content region the HTML extractor chose (none for text, or a page where no paragraph scored). */
+  region?: PageRegion;
   /** The decoded, normalised text: the coordinate system of every offset in the report. */
   text: string;
   blocks: Block[];

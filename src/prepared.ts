@@ -19,8 +19,8 @@ import type { Block, BlockContext, BlockKind, Doc, DocSource } from './doc.js';
 const MAGIC = 0x43435031; // "CCP1"
 /** magic, bytes of JSON, characters of text, text as UTF-16 (1) or Latin-1 (0), blocks, block keys (-1: none). */
 const HEADER_INTS = 6;
-/** start, end, flags, tags list, names list, element, link characters. */
-const BLOCK_INTS = 7;
+/** start, end, flags, tags list, names list, element, link characters, region mark. */
+const BLOCK_INTS = 8;
 const KINDS: readonly BlockKind[] = ['paragraph', 'line', 'heading', 'list-item', 'table-row'];
 /** Block flags: the kind's index in the low 3 bits, then the paragraph break, then whether it has a context. */
 const BREAK_BEFORE = 1 << 3;
@@ -103,6 +103,7 @@ export function encodePrepared(doc: Doc): Uint8Array {
     ints[o + 4] = c ? contexts[3 * i + 1] : 0;
     ints[o + 5] = c ? contexts[3 * i + 2] : 0;
     ints[o + 6] = c ? c.linkChars : 0;
+    ints[o + 7] = c ? c.region : 0;
   }
   const metaBytes = scratch.write(json, intBytes, 'utf8');
   const textStart = intBytes + align4(metaBytes);
@@ -144,9 +145,10 @@ export function decodePrepared(bytes: Uint8Array, id: number): Doc {
       const names = meta.lists[ints[o + 4]];
       const element = meta.elements[ints[o + 5]];
       const linkChars = ints[o + 6];
+      const region = ints[o + 7];
       // neighbours under the same elements share one record, as the extractor gave them (nothing writes to one)
-      if (context === undefined || context.tags !== tags || context.names !== names || context.element !== element || context.linkChars !== linkChars)
-        context = { tags, names, linkChars, element };
+      if (context === undefined || context.tags !== tags || context.names !== names || context.element !== element || context.linkChars !== linkChars || context.region !== region)
+        context = { tags, names, linkChars, element, region };
     }
     // every property a block gets in pass 2 is in the literal, in the order segment gives them (the label last, for
     // the classifier): one shape, and no second allocation for properties added later

@@ -44,10 +44,14 @@ const nameEvidence = new Map<string, Evidence | null>();
 /** Names remembered at most; the memory is dropped whole when full (a corpus of generated ids never grows it without bound). */
 const MAX_NAMES = 1 << 14;
 
+/** Words a class or id has at most; more is a slug of a title (`sharing-with-a-single-developer`, a section anchor), not a name for furniture. */
+const MAX_NAME_WORDS = 4;
+
 function evidenceOfName(name: string): Evidence | null {
   let e = nameEvidence.get(name);
   if (e === undefined) {
-    const stem = BAD_STEMS.find((s) => name.includes(s)) ?? name.split(/[^a-z0-9]+/).find((w) => BAD_WORDS.has(w));
+    const words = name.split(/[^a-z0-9]+/);
+    const stem = words.length > MAX_NAME_WORDS ? undefined : (BAD_STEMS.find((s) => name.includes(s)) ?? words.find((w) => BAD_WORDS.has(w)));
     e = stem ? { label: `name:${stem}`, key: `name:${name}` } : null;
     if (nameEvidence.size >= MAX_NAMES) nameEvidence.clear();
     nameEvidence.set(name, e);
@@ -57,16 +61,34 @@ function evidenceOfName(name: string): Evidence | null {
 
 const NONE: Evidence[] = [];
 
+/** Name stems that say an element holds the text itself (after Readability's `positive`). */
+const CONTENT_NAME = /article|content|entry|post|story|main|body/;
+
+/**
+ * The class/id tokens of one element that are evidence: where one token says
+ * the element holds the text itself and says nothing else ("post" in `post
+ * tag-guns type-post`, "entry-content"), the element's furniture-sounding
+ * tokens are its taxonomy or layout, not furniture, and are dropped. A token
+ * that says both ("comment-body") still counts.
+ */
+export function elementNames(names: string[]): string[] {
+  if (names.length < 2) return names;
+  let content = false;
+  for (const n of names) if (CONTENT_NAME.test(n) && evidenceOfName(n) === null) content = true;
+  return content ? names.filter((n) => evidenceOfName(n) === null) : names;
+}
+
 /** The furniture evidence in a block's context: ancestor tags and class/id names that match a stem or word. */
-export function contextEvidence(ctx: BlockContext | undefined): Evidence[] {
+export function contextEvidence(ctx: BlockContext | undefined, fromTag = 0, fromName = 0): Evidence[] {
   if (!ctx) return NONE;
   let out = NONE;
-  for (const tag of ctx.tags) {
-    const e = evidenceOfTag(tag);
+  const { tags, names } = ctx;
+  for (let i = fromTag; i < tags.length; i++) {
+    const e = evidenceOfTag(tags[i]);
     if (e) (out === NONE ? (out = []) : out).push(e);
   }
-  for (const name of ctx.names) {
-    const e = evidenceOfName(name);
+  for (let i = fromName; i < names.length; i++) {
+    const e = evidenceOfName(names[i]);
     if (e) (out === NONE ? (out = []) : out).push(e);
   }
   return out;

@@ -17,6 +17,7 @@ export interface Limits {
   readonly metaMaxChars: number;
   readonly headingMinChars: number;
   readonly maxLinkDensity: number;
+  readonly maxProseLinkDensity: number;
   readonly minLetterShare: number;
   readonly maxDigitTokenShare: number;
   readonly stopwordShare: number;
@@ -33,6 +34,7 @@ export function limitsOf(t: Thresholds): Limits {
     metaMaxChars: t['classify.metaMaxChars'],
     headingMinChars: t['classify.headingMinChars'],
     maxLinkDensity: t['classify.maxLinkDensity'],
+    maxProseLinkDensity: t['classify.maxProseLinkDensity'],
     minLetterShare: t['classify.minLetterShare'],
     maxDigitTokenShare: t['classify.maxDigitTokenShare'],
     stopwordShare: t['classify.stopwordShare'],

@@ -43,13 +43,34 @@ const CONTEXT = new Map<string, Verdict>();
 /** The verdict on a block removed whole by an earlier stage. */
 export const REMOVED_EARLIER = verdict('bad', 'removed-earlier', true);
 
-export function initialClass(f: Features, evidence: string | undefined, lang: StopLang | undefined, k: Limits): Verdict {
-  if (f.linkDensity > k.maxLinkDensity) return LINK_DENSITY;
-  if (evidence !== undefined) {
-    let v = CONTEXT.get(evidence);
-    if (!v) CONTEXT.set(evidence, (v = verdict('bad', `context(${evidence})`, true)));
-    return v;
-  }
+/** What the page's structure says about a block: furniture evidence, and whether it is inside the content region. */
+export interface Placement {
+  /** The label of the furniture evidence in its context (classify/context.ts), if any. */
+  evidence: string | undefined;
+  /** Inside the page's content region (extract/region.ts). */
+  inside: boolean;
+}
+
+/** Evidence that marks reader comments: not the article's text even inside its region (Dragnet's gold leaves them out). */
+const COMMENT_EVIDENCE = new Set(['name:comment', 'name:disqus', 'name:reply', 'name:replies']);
+
+export function initialClass(f: Features, place: Placement, lang: StopLang | undefined, k: Limits): Verdict {
+  const own = featureClass(f, lang, k);
+  const { evidence } = place;
+  // inside the content region, and for prose anywhere, links in running text are citations, not a menu
+  const prose = own.cls === 'good' || own.cls === 'near-good' || place.inside;
+  const linked = f.linkDensity > k.maxLinkDensity && !(prose && f.linkDensity <= k.maxProseLinkDensity);
+  if (linked) return LINK_DENSITY;
+  if (evidence === undefined) return own;
+  // a class or id name is weak evidence: inside the content region it does not outweigh prose of the block's own
+  if (place.inside && own.cls === 'good' && !COMMENT_EVIDENCE.has(evidence)) return own;
+  let v = CONTEXT.get(evidence);
+  if (!v) CONTEXT.set(evidence, (v = verdict('bad', `context(${evidence})`, true)));
+  return v;
+}
+
+/** The class of a block by its own features alone (jusText's context-free classification). */
+export function featureClass(f: Features, lang: StopLang | undefined, k: Limits): Verdict {
   if (f.chars === 0) return EMPTY;
   if (f.copyright) return COPYRIGHT;
   if (f.contact) return CONTACT;

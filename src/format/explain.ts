@@ -14,6 +14,12 @@ const PREVIEW = 100;
 
 export function formatExplain(doc: Doc): string {
   const lines = [`== ${doc.source.path} (${doc.status}${doc.format === 'html' ? ', html' : ''})`];
+  const region = doc.region;
+  if (region)
+    lines.push(
+      `   region ${region.path} · score ${region.score} · ${region.containers} container${region.containers === 1 ? '' : 's'} · ${region.chars} of ${region.pageChars} characters` +
+        (region.reading ? ` · reading: ${region.reading} (region keeps ${region.regionKept}, page ${region.pageKept})` : ''),
+    );
   let r = 0;
   for (const b of doc.blocks) {
     while (r < doc.removed.length && doc.removed[r].end <= b.start) r++;

@@ -6,11 +6,12 @@
  * deciding rule in `detail`. Blocks already removed whole by an earlier stage
  * (corpus boilerplate) count as bad neighbours.
  */
-import { removeSpan, type Block, type Doc } from '../doc.js';
+import { regionOf, removeSpan, type Block, type Doc } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { contextEvidence, wrapperEvidence, type Evidence } from '../classify/context.js';
 import { coreFeatures, features, mentionsContact, type BlockFeatures, type CoreFeatures, type Features } from '../classify/features.js';
-import { REMOVED_EARLIER, initialClass, type Cls, type Verdict } from '../classify/rules.js';
+import { REMOVED_EARLIER, featureClass, initialClass, type Cls, type Verdict } from '../classify/rules.js';
+import { cascade } from '../classify/cascade.js';
 import { smooth, type Item } from '../classify/smooth.js';
 import { EN_MIN_DENSITY, EnglishSample, scriptLang } from '../classify/language.js';
 import { limitsOf, type Limits } from '../classify/limits.js';
@@ -49,8 +50,11 @@ export function classify(doc: Doc, t: Thresholds): void {
   const lang = byScript !== 'latin' ? byScript : sample!.density() >= EN_MIN_DENSITY ? 'en' : undefined;
   const list = lang && stopList(lang);
 
-  const evidence = evidenceOf(blocks);
-  const wrappers = wrapperEvidence(evidence, blocks, t['classify.wrapperShare']);
+  // wrappers are told by all of a page's evidence; inside the content region a block is judged on the evidence of
+  // the elements within the region only
+  const all = evidenceOf(blocks, false);
+  const wrappers = wrapperEvidence(all, blocks, t['classify.wrapperShare']);
+  const evidence = doc.region ? evidenceOf(blocks, true) : all;
   const items: BlockItem[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
@@ -60,10 +64,20 @@ export function classify(doc: Doc, t: Thresholds): void {
       continue;
     }
     f.setLanguage(list);
-    const initial = initialClass(f, firstEvidence(evidence[i], wrappers), lang, k);
+    const inside = b.context !== undefined && regionOf(b.context.region).inside;
+    const initial = initialClass(f, { evidence: firstEvidence(evidence[i], wrappers), inside }, lang, k);
     items.push(new BlockItem(initial, b, !initial.hard && isHeading(f, text, b, k), !initial.hard && f.htmlHeading, f, units, k));
   }
   smooth(items, t);
+  if (doc.region) {
+    const choice = cascade(items, blocks, t['classify.regionMinShare'], (i) => {
+      const f = measured[i];
+      if (!f) return false;
+      const own = featureClass(f, lang, k).cls;
+      return own === 'good' || own === 'near-good';
+    });
+    doc.region = { ...doc.region, reading: choice.reading, regionKept: choice.regionChars, pageKept: choice.pageChars };
+  }
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     const it = items[i];
@@ -156,19 +170,24 @@ class BlockItem implements Item {
  * their ancestor lists (stages/extract.ts), so the evidence is worked out once
  * per run of such blocks; it is read, never changed.
  */
-function evidenceOf(blocks: Block[]): Evidence[][] {
+function evidenceOf(blocks: Block[], inner: boolean): Evidence[][] {
   let tags: string[] | undefined;
   let names: string[] | undefined;
+  let region = -1;
   let last: Evidence[] = [];
   const out: Evidence[][] = [];
   for (const b of blocks) {
     const ctx = b.context;
     if (!ctx) out.push(contextEvidence(ctx));
     else {
-      if (ctx.tags !== tags || ctx.names !== names) {
+      if (ctx.tags !== tags || ctx.names !== names || ctx.region !== region) {
         tags = ctx.tags;
         names = ctx.names;
-        last = contextEvidence(ctx);
+        region = ctx.region;
+        // inside the content region, the region's own container and the elements around it are the page's
+        // layout ("content-sidebar-wrap", "tag-guns" on the article): only elements inside it say furniture
+        const m = regionOf(region);
+        last = inner && m.inside ? contextEvidence(ctx, m.outerTags, m.outerNames) : contextEvidence(ctx);
       }
       out.push(last);
     }

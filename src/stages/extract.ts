@@ -9,8 +9,19 @@
  * tag context (ancestor tags, class and id names, link text) as evidence for
  * the classifier.
  */
-import type { BlockContext, BlockKind, Doc, RawBlock } from '../doc.js';
+import { packRegion, type BlockContext, type BlockKind, type Doc, type PageRegion, type RawBlock } from '../doc.js';
 import type { Options } from '../options.js';
+import { PageTree } from '../extract/tree.js';
+import { findRegion, type RegionBlock, type RegionSettings } from '../extract/region.js';
+import { THRESHOLDS } from '../thresholds.js';
+
+/** The region's thresholds at their defaults, for callers without options. */
+const DEFAULT_REGION: RegionSettings = {
+  minParagraphChars: THRESHOLDS['region.minParagraphChars'].value,
+  minChars: THRESHOLDS['region.minChars'].value,
+  siblingShare: THRESHOLDS['region.siblingShare'].value,
+};
+import { elementNames } from '../classify/context.js';
 import { parseHtml, type HtmlHandler, type TagAttributes } from './html-parser.js';
 import { INVISIBLE, Scan, scanText, UNIT, Unit } from './normalise.js';
 
@@ -84,7 +95,10 @@ export function extract(doc: Doc, options: Options): void {
     return;
   }
   doc.format = 'html';
-  doc.rawBlocks = htmlToBlocks(raw);
+  const t = options.thresholds;
+  const { blocks, region } = htmlToRegion(raw, { minParagraphChars: t['region.minParagraphChars'], minChars: t['region.minChars'], siblingShare: t['region.siblingShare'] });
+  doc.rawBlocks = blocks;
+  if (region) doc.region = region;
   doc.raw = undefined;
 }
 
@@ -122,12 +136,26 @@ interface Ancestors {
 interface Open {
   tag: string;
   names: readonly string[];
+  /** Its node in the page tree (-1 inside dropped content). */
+  node: number;
+  /** A block element (extract's BLOCK). */
+  block: boolean;
+  /** Its content is dropped (a DROP element, or one the page hides): closing it ends one level of dropping. */
+  dropping: boolean;
   /** `Ancestors` of the stack up to this element, once a block under it asked (valid while it is open). */
   ancestors: Ancestors | undefined;
 }
 
 const NO_NAMES: readonly string[] = [];
 const NO_ANCESTORS: Ancestors = { tags: [], names: [] };
+
+/** `display: none` or `visibility: hidden` in a style attribute. */
+const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
+
+/** Whether the page hides an element from every reader (Readability's `_isProbablyVisible`). */
+function hidden(a: TagAttributes): boolean {
+  return a.hidden !== undefined || a.ariaHidden?.trim().toLowerCase() === 'true' || (a.style !== undefined && HIDING_STYLE.test(a.style));
+}
 
 /** Add the lower-cased whitespace-separated tokens of `value` to `names` (at most MAX_NAMES, none over 64 characters). */
 function addNames(names: string[], value: string | undefined): void {
@@ -145,6 +173,9 @@ function addNames(names: string[], value: string | undefined): void {
 /** Turns parser events into blocks (see the module comment). One per page. */
 class BlockBuilder implements HtmlHandler {
   readonly blocks: RawBlock[] = [];
+  /** The element tree, for the content region; `nodes[i]` is the innermost block element of `blocks[i]`. */
+  readonly tree = new PageTree();
+  readonly nodes: number[] = [];
   private readonly stack: Open[] = [];
   private drop = 0;
   private inPre = 0;
@@ -209,12 +240,19 @@ class BlockBuilder implements HtmlHandler {
     const last = this.lastContext;
     if (last !== undefined && last.tags === a.tags && last.names === a.names && last.linkChars === this.linkChars && last.element === this.blockElement)
       return last;
-    return (this.lastContext = { tags: a.tags, names: a.names, linkChars: this.linkChars, element: this.blockElement });
+    return (this.lastContext = { tags: a.tags, names: a.names, linkChars: this.linkChars, element: this.blockElement, region: 0 });
   }
 
-  private push(tag: string, names: readonly string[]): void {
-    this.stack.push({ tag, names, ancestors: undefined });
+  private push(tag: string, names: readonly string[], block = false, node = -1, dropping = false): void {
+    this.stack.push({ tag, names, ancestors: undefined, node, block, dropping });
     this.stackChanges++;
+  }
+
+  /** The innermost open block element's node (-1: none). */
+  private blockNode(): number {
+    const stack = this.stack;
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i].block) return stack[i].node;
+    return stack.length > 0 ? stack[0].node : -1;
   }
 
   flush(paragraph: boolean): void {
@@ -229,6 +267,7 @@ class BlockBuilder implements HtmlHandler {
         // (trimming removes no character normalise acts on but spaces and line feeds, so the flag holds for what it leaves)
         normalised: (this.scan & (Scan.Rules | Scan.Nfc)) === 0,
       });
+      this.nodes.push(this.blockNode());
       this.pendingBreak = false;
     }
     if (paragraph) this.pendingBreak = true;
@@ -244,7 +283,7 @@ class BlockBuilder implements HtmlHandler {
     const f = TAG.get(name) ?? 0;
     if (this.drop > 0) {
       if ((f & Tag.Void) === 0) {
-        this.push(name, NO_NAMES);
+        this.push(name, NO_NAMES, false, -1, (f & Tag.Drop) !== 0);
         if (f & Tag.Drop) this.drop++;
       }
       return;
@@ -275,10 +314,18 @@ class BlockBuilder implements HtmlHandler {
       addNames(list, attributes.class);
       addNames(list, attributes.id);
       addNames(list, attributes.role);
-      if (list.length > 0) names = list;
+      if (list.length > 0) names = elementNames(list);
     }
-    this.push(name, names);
-    if (f & Tag.Drop) this.drop++;
+    const stack = this.stack;
+    const parent = stack.length > 0 ? stack[stack.length - 1].node : -1;
+    const block = (f & Tag.Block) !== 0;
+    // what the page hides (`hidden`, `aria-hidden="true"`, `display: none`) no reader sees: dropped like a script
+    const dropping = (f & Tag.Drop) !== 0 || hidden(attributes);
+    this.push(name, names, block, dropping ? -1 : this.tree.add(parent, name, names, block), dropping);
+    if (dropping) {
+      this.drop++;
+      return;
+    }
     if (name === 'pre') this.inPre++;
     if (name === 'a') this.linkDepth++;
     if (name === 'li') this.kind = 'list-item';
@@ -319,13 +366,12 @@ class BlockBuilder implements HtmlHandler {
     if (i < 0) return;
     // (pop, not `length = i`: setting an array's length is a call into the runtime)
     if (i < stack.length - 1) {
-      while (stack.length - 1 > i) this.popped(stack.pop()!.tag);
+      while (stack.length - 1 > i) this.popped(stack.pop()!);
       this.stackChanges++;
     }
     // the block's text is flushed while its element is still on the stack, so its context includes it
     if (this.drop === 0 && (f & (Tag.Block | Tag.Cell)) === Tag.Block) this.flush((f & Tag.Paragraph) !== 0);
-    this.popped(name);
-    stack.pop();
+    this.popped(stack.pop()!);
     this.stackChanges++;
     this.blockElement = i > 0 ? stack[i - 1].tag : 'body';
   }
@@ -364,8 +410,14 @@ class BlockBuilder implements HtmlHandler {
     return t;
   }
 
-  private popped(tag: string): void {
-    if (DROP.has(tag)) this.drop--;
+  private popped(open: Open): void {
+    const tag = open.tag;
+    // inside dropped content nothing but the dropping was counted on the way in (a `<a>` in a `<noscript>` must not
+    // make the link depth negative: every later link on the page would count as text)
+    if (this.drop > 0) {
+      if (open.dropping) this.drop--;
+      return;
+    }
     if (tag === 'pre') this.inPre--;
     if (tag === 'a') this.linkDepth--;
   }
@@ -377,4 +429,55 @@ export function htmlToBlocks(html: string): RawBlock[] {
   parseHtml(html, builder);
   builder.flush(true);
   return builder.blocks;
+}
+
+/**
+ * Parse HTML into text blocks and choose its content region (extract/region.ts): each block's context says
+ * whether the page has a region, whether the block is in it, and which of its ancestors' tags and names are the
+ * region's own container and those around it (evidence about the page's layout, not about the block).
+ */
+export function htmlToRegion(html: string, settings: RegionSettings = DEFAULT_REGION): { blocks: RawBlock[]; region: PageRegion | undefined } {
+  const builder = new BlockBuilder();
+  parseHtml(html, builder);
+  builder.flush(true);
+  const { blocks, nodes, tree } = builder;
+  if (blocks.length === 0) return { blocks, region: undefined };
+  const scored: RegionBlock[] = [];
+  for (let i = 0; i < blocks.length; i++) scored.push({ node: nodes[i], text: blocks[i].text, linkChars: blocks[i].context?.linkChars ?? 0, kind: blocks[i].kind });
+  const region = findRegion(tree, scored, settings);
+  if (!region) return { blocks, region: undefined };
+  // the tags and names the region's top container and its ancestors contribute: a prefix of every list under it
+  const outerTags = new Set<string>();
+  const outerNames = new Set<string>();
+  for (const n of tree.chain(region.top)) {
+    outerTags.add(tree.tag[n]);
+    for (const name of tree.names[n]) outerNames.add(name);
+  }
+  // a region root's parent's children are its siblings: the others' own names are not layout
+  const remade = new Map<BlockContext, BlockContext[]>();
+  let pageChars = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    pageChars += b.text.length;
+    const ctx = b.context;
+    if (!ctx) continue;
+    const inside = region.roots.some((r) => tree.encloses(r, nodes[i]));
+    const packed = packRegion({ page: true, inside, outerTags: prefixIn(ctx.tags, outerTags), outerNames: prefixIn(ctx.names, outerNames) });
+    let made = remade.get(ctx);
+    if (!made) remade.set(ctx, (made = []));
+    let next = made.find((c) => c.region === packed);
+    if (!next) made.push((next = { ...ctx, region: packed }));
+    b.context = next;
+  }
+  return {
+    blocks,
+    region: { path: tree.describe(region.top), score: Math.round(region.score * 10) / 10, chars: region.chars, pageChars, containers: region.roots.length },
+  };
+}
+
+/** How many leading entries of `list` are in `set`. */
+function prefixIn(list: readonly string[], set: ReadonlySet<string>): number {
+  let n = 0;
+  while (n < list.length && set.has(list[n])) n++;
+  return n;
 }

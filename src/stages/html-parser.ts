@@ -18,6 +18,16 @@
  * The tables below are htmlparser2's; tests/properties/html-parser.test.ts
  * compares the events with the real Parser's on generated markup, so an
  * htmlparser2 upgrade that changes a rule shows up there.
+ *
+ * One deliberate difference: the end of the head. htmlparser2 keeps a `<head>`
+ * open until `</head>` or a `<body>` that finds it on top, so a page without
+ * either (or with a second `<html>` or `<head>` in its head) reads as all
+ * head, which the extractor drops. Browsers follow WHATWG tree construction
+ * ("before head", "in head" and "after head" insertion modes): in the head, a
+ * start tag that does not belong there or text that is not whitespace implies
+ * `</head>` and a `<body>`; a second `<html>` or `<head>` is ignored. The
+ * `Mode` below follows those rules (without emitting the implied elements), so
+ * those pages are read as browsers show them.
  */
 import { Tokenizer, type QuoteType, type TokenizerCallbacks } from 'htmlparser2';
 import { TagStack } from './html-stack.js';
@@ -29,6 +39,10 @@ export interface TagAttributes {
   id: string | undefined;
   role: string | undefined;
   alt: string | undefined;
+  /** `hidden`, `style` and `aria-hidden`: whether a reader sees the element at all. */
+  hidden: string | undefined;
+  style: string | undefined;
+  ariaHidden: string | undefined;
 }
 
 /** What the parser reports, in document order. */
@@ -118,6 +132,37 @@ const svgTagNameAdjustments = new Map([
   ['radialgradient', 'radialGradient'], ['textpath', 'textPath'],
 ]);
 
+/**
+ * Elements WHATWG's "in head" insertion mode keeps in the head (its list, with `head`
+ * itself); any other start tag there implies `</head>` and a `<body>`.
+ */
+const headElements = new Set([
+  'base', 'basefont', 'bgsound', 'link', 'meta', 'title', 'noscript', 'noframes', 'style', 'script', 'template', 'head',
+]);
+/** End tags that WHATWG's head modes treat as `</head>` followed by the body: `</body>`, `</html>`, `</br>`. */
+const headEndingEndTags = new Set(['body', 'html', 'br']);
+
+/** WHATWG insertion modes up to the body, as far as the head goes. */
+const enum Mode {
+  /** Nothing but `<html>` (and text that is whitespace) yet. */
+  BeforeHead,
+  /** A `<head>` is open, or a head element started one implicitly. */
+  InHead,
+  /** `</head>` seen, no body yet: head elements still belong to the head, anything else starts the body. */
+  AfterHead,
+  /** The body has started (explicitly or implied): htmlparser2's rules alone apply. */
+  InBody,
+}
+
+/** True when `source.slice(start, end)` holds a character other than WHATWG's whitespace (tab, LF, FF, CR, space). */
+function hasNonSpace(source: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = source.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0c && c !== 0x0d) return true;
+  }
+  return false;
+}
+
 const enum Foreign {
   None,
   Svg,
@@ -130,6 +175,9 @@ const enum Attr {
   Id,
   Role,
   Alt,
+  Hidden,
+  Style,
+  AriaHidden,
 }
 
 /** True when `source` from `start` spells `name` (lower-case ASCII) in any case. */
@@ -157,7 +205,11 @@ function attrOf(source: string, start: number, end: number): Attr {
     case 4:
       return spells(source, start, 'role') ? Attr.Role : Attr.Other;
     case 5:
-      return spells(source, start, 'class') ? Attr.Class : Attr.Other;
+      return spells(source, start, 'class') ? Attr.Class : spells(source, start, 'style') ? Attr.Style : Attr.Other;
+    case 6:
+      return spells(source, start, 'hidden') ? Attr.Hidden : Attr.Other;
+    case 11:
+      return spells(source, start, 'aria-hidden') ? Attr.AriaHidden : Attr.Other;
     default:
       return Attr.Other;
   }
@@ -172,9 +224,16 @@ class TreeBuilder implements TokenizerCallbacks {
   private tagname = '';
   /** True between an open tag's name and its end, when its attributes are collected (the Parser's `attribs !== null`). */
   private collecting = false;
-  private readonly attributes: TagAttributes = { class: undefined, id: undefined, role: undefined, alt: undefined };
+  private readonly attributes: TagAttributes = { class: undefined, id: undefined, role: undefined, alt: undefined, hidden: undefined, style: undefined, ariaHidden: undefined };
   private attr = Attr.Other;
   private attrValue = '';
+  private mode = Mode.BeforeHead;
+  /**
+   * In `Mode.InHead`, the stack's length with the head open and nothing open in it (the head's own depth, or
+   * the depth where a head element implied it). Deeper, a head element (noscript, template) is open: what is in
+   * it is its content, not the end of the head.
+   */
+  private headLength = 0;
 
   constructor(
     private readonly html: string,
@@ -186,12 +245,59 @@ class TreeBuilder implements TokenizerCallbacks {
   }
 
   ontext(start: number, endIndex: number): void {
+    if (this.mode !== Mode.InBody) this.textBeforeBody(this.html, start, endIndex);
     this.handler.ontext(this.html, start, endIndex);
   }
 
   ontextentity(cp: number): void {
     const s = String.fromCodePoint(cp);
+    if (this.mode !== Mode.InBody) this.textBeforeBody(s, 0, s.length);
     this.handler.ontext(s, 0, s.length);
+  }
+
+  /** Text before the body: outside a head element's content, anything but whitespace starts the body. */
+  private textBeforeBody(source: string, start: number, end: number): void {
+    if (this.mode === Mode.InHead && this.stack.length > this.headLength) return;
+    if (hasNonSpace(source, start, end)) this.startBody();
+  }
+
+  /**
+   * WHATWG's rules for a start tag before the body ("before head", "in head", "after head"): moves to the
+   * mode the tag leads to and says whether it is kept (false: a second `<html>` or `<head>`, which browsers ignore).
+   */
+  private startTagBeforeBody(name: string): boolean {
+    const mode = this.mode;
+    if (name === 'html') return mode === Mode.BeforeHead;
+    if (name === 'head') {
+      if (mode !== Mode.BeforeHead) return false;
+      this.mode = Mode.InHead;
+      this.headLength = this.stack.length + 1;
+      return true;
+    }
+    // inside a noscript or template of the head, htmlparser2's rules decide (browsers read a noscript's
+    // content as text there, and the extractor drops it either way)
+    if (mode === Mode.InHead && this.stack.length > this.headLength) return true;
+    if (headElements.has(name)) {
+      // a head element first implies the head; after `</head>` it still belongs to the head
+      if (mode === Mode.BeforeHead) {
+        this.mode = Mode.InHead;
+        this.headLength = this.stack.length;
+      }
+      return true;
+    }
+    this.startBody();
+    return true;
+  }
+
+  /** The body starts (explicitly or implied): the head, if open, closes with what is open in it. */
+  private startBody(): void {
+    if (this.mode === Mode.InHead) this.closeHead();
+    this.mode = Mode.InBody;
+  }
+
+  private closeHead(): void {
+    const depth = this.stack.depthOf('head');
+    for (let i = 0; i <= depth; i++) this.popElement();
   }
 
   private readTagName(start: number, endIndex: number): string {
@@ -208,7 +314,13 @@ class TreeBuilder implements TokenizerCallbacks {
   }
 
   onopentagname(start: number, endIndex: number): void {
-    this.emitOpenTag(this.readTagName(start, endIndex));
+    const name = this.readTagName(start, endIndex);
+    // (in the body too, a `<head>` is ignored: a page that starts with another element has its head in the body)
+    if (this.mode !== Mode.InBody ? !this.startTagBeforeBody(name) : name === 'head') {
+      this.tagname = '';
+      return;
+    }
+    this.emitOpenTag(name);
   }
 
   private emitOpenTag(name: string): void {
@@ -227,7 +339,7 @@ class TreeBuilder implements TokenizerCallbacks {
       else if (htmlIntegrationElements.has(name)) this.foreign.push(Foreign.None);
     }
     const a = this.attributes;
-    a.class = a.id = a.role = a.alt = undefined;
+    a.class = a.id = a.role = a.alt = a.hidden = a.style = a.ariaHidden = undefined;
     this.collecting = true;
   }
 
@@ -246,6 +358,15 @@ class TreeBuilder implements TokenizerCallbacks {
 
   onclosetag(start: number, endIndex: number): void {
     const name = this.readTagName(start, endIndex);
+    if (this.mode !== Mode.InBody) {
+      if (name === 'head') {
+        // (also from inside a noscript or template left open in the head: the page means the head to end here)
+        if (this.mode === Mode.InHead) this.closeHead();
+        this.mode = Mode.AfterHead;
+        return;
+      }
+      if (headEndingEndTags.has(name) && !(this.mode === Mode.InHead && this.stack.length > this.headLength)) this.startBody();
+    }
     if (!voidElements.has(name)) {
       const pos = this.stack.depthOf(name);
       if (pos !== -1) {
@@ -258,7 +379,7 @@ class TreeBuilder implements TokenizerCallbacks {
     } else if (name === 'br') {
       // </br> is a <br>
       const a = this.attributes;
-      a.class = a.id = a.role = a.alt = undefined;
+      a.class = a.id = a.role = a.alt = a.hidden = a.style = a.ariaHidden = undefined;
       this.handler.onopentag('br', a);
       this.handler.onclosetag('br');
     }
@@ -299,7 +420,10 @@ class TreeBuilder implements TokenizerCallbacks {
       if (this.attr === Attr.Class) a.class ??= v;
       else if (this.attr === Attr.Id) a.id ??= v;
       else if (this.attr === Attr.Role) a.role ??= v;
-      else a.alt ??= v;
+      else if (this.attr === Attr.Alt) a.alt ??= v;
+      else if (this.attr === Attr.Hidden) a.hidden ??= v;
+      else if (this.attr === Attr.Style) a.style ??= v;
+      else a.ariaHidden ??= v;
     }
     this.attrValue = '';
   }

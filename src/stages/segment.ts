@@ -21,8 +21,13 @@ export function segment(doc: Doc): void {
     for (const rb of doc.rawBlocks) {
       let first = true;
       // most blocks are one line: no split
-      for (const line of rb.text.includes('\n') ? rb.text.split('\n') : [rb.text]) {
+      const lines = rb.text.includes('\n') ? rb.text.split('\n') : [rb.text];
+      const ctx = rb.context;
+      for (const line of lines) {
         if (!line) continue;
+        // the extractor counts a block's link characters as a whole: each line of a block broken by <br> or <pre>
+        // gets its share by length, not the whole count (which made every line of a long block look like links)
+        const context = ctx && lines.length > 1 && ctx.linkChars > 0 ? { ...ctx, linkChars: Math.round((ctx.linkChars * line.length) / rb.text.length) } : ctx;
         const breakBefore = first && rb.breakBefore && length > 0;
         if (length > 0) {
           const sep = breakBefore ? '\n\n' : '\n';
@@ -34,7 +39,7 @@ export function segment(doc: Doc): void {
           end: length + line.length,
           kind: rb.kind === 'paragraph' ? (first ? 'paragraph' : 'line') : rb.kind,
           breakBefore,
-          context: rb.context,
+          context,
         });
         parts.push(line);
         length += line.length;
