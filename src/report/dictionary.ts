@@ -41,10 +41,12 @@ export class BoilerplateDictionary {
         this.overflow++;
         return undefined;
       }
-      e = { id: this.byText.size + 1, text, documents: 0 };
+      // a copy of its own: `text` is a slice of its document's text, and kept as such it would keep that whole
+      // text alive for the rest of the run (on 128 MB of JSON Lines, the collector's time doubled)
+      e = { id: this.byText.size + 1, text: Buffer.from(text, 'utf16le').toString('utf16le'), documents: 0 };
       if (detail) e.detail = detail;
       if (truncated) e.truncated = true;
-      this.byText.set(text, e);
+      this.byText.set(e.text, e);
     }
     if (this.lastDoc[e.id] !== this.docSerial) {
       this.lastDoc[e.id] = this.docSerial;
