@@ -63,6 +63,12 @@ function measure(args) {
 }
 
 const mb = (bytes) => bytes / (1024 * 1024);
+
+/** Bytes of each report file in an output folder (report.json, documents.jsonl, report.html). */
+function reportSizes(dir) {
+  const size = (name) => (fs.existsSync(path.join(dir, name)) ? fs.statSync(path.join(dir, name)).size : 0);
+  return { summary: size('report.json'), documents: size('documents.jsonl'), page: size('report.html') };
+}
 const fmt = (n, d = 1) => n.toFixed(d);
 
 function main() {
@@ -86,7 +92,9 @@ function main() {
         fs.rmSync(floorOut, { recursive: true, force: true });
         for (const jobs of args.jobs) {
           fs.rmSync(cleanOut, { recursive: true, force: true });
-          cleanRuns.get(jobs).push(measure([BIN, input, '-o', cleanOut, '--json', '-q', '--jobs', String(jobs), ...args.extra]));
+          const run = measure([BIN, input, '-o', cleanOut, '--json', '-q', '--jobs', String(jobs), ...args.extra]);
+          run.report = reportSizes(cleanOut);
+          cleanRuns.get(jobs).push(run);
           fs.rmSync(cleanOut, { recursive: true, force: true });
         }
       }
@@ -106,10 +114,13 @@ function main() {
           documents: docs,
           megabytes: mb(bytes),
           floor: { seconds: floor.seconds, cpuSeconds: floor.cpuSeconds, maxRssKiB: floor.maxRssKiB },
-          clean: { seconds: run.seconds, cpuSeconds: run.cpuSeconds, maxRssKiB: run.maxRssKiB, jobs: run.json.jobs, timings: run.json.timings, threads: run.json.threads, totals: run.json.totals },
+          clean: { seconds: run.seconds, cpuSeconds: run.cpuSeconds, maxRssKiB: run.maxRssKiB, jobs: run.json.jobs, timings: run.json.timings, threads: run.json.threads, totals: run.json.totals, report: run.report },
         };
         results.push(row);
         console.log(`  --jobs ${jobs}: ${fmt(run.seconds, 2)} s (${fmt(run.cpuSeconds, 2)} s CPU), ${fmt(mb(bytes) / run.seconds)} MB/s, ${fmt(docs / run.seconds, 0)} docs/s, peak RSS ${fmt(run.maxRssKiB / 1024, 0)} MiB — ${fmt(run.seconds / floor.seconds, 2)}× the floor's wall time, ${fmt(run.cpuSeconds / floor.cpuSeconds, 2)}× its CPU time`);
+        const rep = run.report;
+        const reportMs = (run.json.timings?.report ?? 0) + (run.json.timings?.['report:finish'] ?? 0);
+        console.log(`         report: report.json ${fmt(mb(rep.summary), 2)} MB + documents.jsonl ${fmt(mb(rep.documents), 1)} MB = ${fmt((100 * (rep.summary + rep.documents)) / bytes)}% of the input; report.html ${fmt(mb(rep.page), 1)} MB; written in ${fmt(reportMs, 0)} ms (report ${fmt(run.json.timings?.report ?? 0, 0)}, report:finish ${fmt(run.json.timings?.['report:finish'] ?? 0, 0)})`);
         const th = run.json.threads;
         if (th?.workersBusyMs?.length)
           console.log(`         threads busy (s): main ${fmt(th.mainBusyMs / 1000, 2)}, workers ${th.workersBusyMs.map((ms) => fmt(ms / 1000, 2)).join(', ')} (of ${fmt(run.seconds, 2)} s)`);

@@ -16,14 +16,15 @@ import { removePendingTemps } from './io/write.js';
 import { INTERRUPTED, watchInterrupts } from './io/interrupt.js';
 import { parseByteSize } from './io/size.js';
 import { checkOutputPaths } from './io/paths.js';
-import { formatSummary, problemLine } from './format/summary.js';
+import { formatSummary, listsOnStderr, problemLine } from './format/summary.js';
 import { formatExplain } from './format/explain.js';
 import { canonicalEncoding } from './stages/detect-encoding.js';
 import type { Doc } from './doc.js';
 import { checkDedupThresholds } from './dedup/params.js';
 import { ConfigError, findConfig, loadConfig, type ConfigurableOption } from './config.js';
-import { inputSources, outputNamesFor, type JsonlChoice } from './formats/sources.js';
+import { formatOf, inputSources, outputNamesFor, type JsonlChoice } from './formats/sources.js';
 import { DEFAULT_TEXT_FIELD } from './formats/jsonl.js';
+import { ProgressLine } from './io/progress-line.js';
 import { readPathList } from './io/files-from.js';
 import { readDocument, StdinOverflow, StdinSpool } from './io/stdin.js';
 import type { PipeInput } from './modes/pipe.js';
@@ -31,6 +32,7 @@ import { guardOutput, type GuardedOutput } from './io/stdout.js';
 import { folderOutputs, OutputRefused } from './formats/outputs.js';
 import type { ModeContext } from './modes/context.js';
 import { Tally } from './modes/tally.js';
+import { reportPaths } from './report/names.js';
 import type { StageTimings } from './stage.js';
 
 /** For bin/clean-corpus.js, which ends the process at once when stdout closes or something escapes `main`. */
@@ -70,6 +72,7 @@ interface CliFlags {
   listThresholds?: boolean;
   json?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
   color: boolean;
   keepDuplicates?: boolean;
   jsonl?: boolean;
@@ -108,6 +111,7 @@ function buildCommand(): Command {
     .option('--list-thresholds', 'print every threshold with its default and source, then exit')
     .option('--json', 'print the summary as JSON on stdout')
     .option('-q, --quiet', 'print nothing on stderr but errors')
+    .option('-v, --verbose', 'also list the documents skipped for having no text (empty, or nothing left after cleaning); they are counted in the summary either way')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('--keep-duplicates', 'write duplicate documents too (they are still reported as duplicates)')
     .option('--jsonl', 'read inputs as JSON Lines, one record per line (.jsonl files are read so anyway)')
@@ -273,6 +277,7 @@ async function dispatch(args: string[], flags: CliFlags, options: Options, io: I
     reportPath: flags.report ? path.resolve(io.cwd, flags.report) : undefined,
     header: { tool: toolInfo(), options: { ...options, quiet: Boolean(flags.quiet) } },
     quiet: Boolean(flags.quiet),
+    verbose: Boolean(flags.verbose),
     color,
     run: { jobs: parseJobs(flags.jobs), spill: flags.spill !== false, eagerWorkers: io.env.CLEAN_CORPUS_EAGER_WORKERS === '1' },
   };
@@ -286,7 +291,8 @@ async function dispatch(args: string[], flags: CliFlags, options: Options, io: I
     if (flags.json) throw new UsageError('--json prints on stdout, which carries the cleaned text when reading standard input; use --report FILE');
     if (flags.explain) throw new UsageError('--explain prints on stdout, which carries the cleaned text when reading standard input; name a file instead');
     if (args.length === 0 && io.stdin.isTTY) throw new UsageError('no input given: name files, folders or globs, or pipe a document to standard input');
-    // loaded before standard input is spooled, so that the signal handlers it installs follow the spool at once
+    // the pipe mode (and the engine under it) loads before standard input is kept anywhere: loading takes ~0.2 s,
+    // and a signal in that time, with the spool already made, met no handler and left the spool behind
     const { runPipe } = await import('./modes/pipe.js');
     const input: PipeInput = jsonl.all || jsonl.warc
       ? { records: new StdinSpool(io.stdin, (problem) => io.stderr.write(`clean-corpus: cannot keep standard input in ${os.tmpdir()} for the second pass (${problem}); keeping the rest of it in memory\n`)) }
@@ -328,7 +334,7 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
   }
   const pathProblem = checkOutputPaths(outDir, reportPath, io.cwd);
   if (pathProblem) throw new UsageError(pathProblem);
-  const { files, missing } = await expandInputs(args, [outDir, reportPath], io.cwd);
+  const { files, missing } = await expandInputs(args, [outDir, ...Object.values(reportPaths(reportPath))], io.cwd);
   const jsonl = inputChoice(flags);
   const names = outputNamesFor(files, jsonl);
   // what every output needs checked (a Parquet schema that can be written again) stops the run before anything is written
@@ -339,7 +345,12 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
 
   const tally = new Tally(reportPath, { tool: toolInfo(), options: reportOptions(options, flags, outDir) });
   const totals = tally.totals;
-  const progress = progressLine(io, color);
+  // the totals cost a stat of every input: only for a terminal, the only place the line is drawn; a file of
+  // records has no document count up front
+  const progress = new ProgressLine(
+    io.stderr,
+    io.stderr.isTTY ? { docs: files.some((f) => formatOf(f, jsonl).name !== 'document') ? undefined : files.length + missing.length, bytes: inputBytesUpTo(files, Infinity) } : {},
+  );
   const timings: StageTimings = {};
   const busy = { main: 0, workers: [] as number[] };
   // First signal: finish the document in hand, write the report of what was done, exit 130.
@@ -354,16 +365,16 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
   });
 
   try {
-    await runCorpus(sources, options, {
+    await runCorpus(progress.counting(sources), options, {
       shouldStop: () => interrupts.stopped,
-      onProgress: (pass, done) => progress.update(pass, done, files.length + missing.length),
+      onProgress: (pass, done) => progress.update(pass, done),
       onDoc: async (doc: Doc) => {
         const written = await outputs.add(doc, timings);
         if (flags.explain) io.stdout.write(formatExplain(doc));
         const t1 = performance.now();
         const entry = tally.add(doc, written);
         timings.report = (timings.report ?? 0) + (performance.now() - t1);
-        if (doc.status === 'error' || (doc.status === 'skipped' && !flags.quiet)) {
+        if (listsOnStderr(entry, Boolean(flags.quiet), Boolean(flags.verbose))) {
           progress.clear();
           io.stderr.write(problemLine(entry, color) + '\n');
         }
@@ -379,9 +390,12 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
     totals.error++;
   }
   const stageMs = roundTimings(timings);
+  const finishing = performance.now();
   tally.finish(stop, stageMs);
+  // after the summary is written (which holds the other timings): the time to write it and the page
+  stageMs['report:finish'] = Math.round((performance.now() - finishing) * 10) / 10;
   const seconds = (performance.now() - started) / 1000;
-  const info = { totals, outputDir: displayPath(outDir, io.cwd), reportPath: displayPath(reportPath, io.cwd), seconds };
+  const info = { totals, outputDir: displayPath(outDir, io.cwd), reportPath: displayPath(reportPath, io.cwd), seconds, verbose: Boolean(flags.verbose) };
   const threads = { mainBusyMs: Math.round(busy.main), workersBusyMs: busy.workers.map(Math.round) };
   if (flags.json) io.stdout.write(JSON.stringify({ ...info, interrupted: stop, jobs, timings: stageMs, threads }) + '\n');
   if (!flags.quiet) io.stderr.write(formatSummary(info, color));
@@ -399,27 +413,6 @@ function roundTimings(t: StageTimings): StageTimings {
 
 function reportOptions(options: Options, flags: CliFlags, outDir: string): object {
   return { ...options, output: outDir, quiet: Boolean(flags.quiet) };
-}
-
-/** A progress line on a terminal, for runs longer than a moment. */
-function progressLine(io: Io, color: boolean) {
-  const started = Date.now();
-  let last = 0;
-  let shown = false;
-  const enabled = Boolean(io.stderr.isTTY);
-  return {
-    update(pass: number, done: number, total: number) {
-      const now = Date.now();
-      if (!enabled || now - started < 500 || now - last < 100) return;
-      last = now;
-      shown = true;
-      io.stderr.write(`\r${color ? '\x1b[2K' : ''}pass ${pass}/2: ${done}/${total} documents`);
-    },
-    clear() {
-      if (shown) io.stderr.write('\r\x1b[2K');
-      shown = false;
-    },
-  };
 }
 
 function processIo(): Io {

@@ -1,21 +1,14 @@
 /**
- * The dedupe report: one entry per input, whatever happened to it, with every
+ * The report's entries: one per input, whatever happened to it, with every
  * removed span (reason code, offsets into the decoded and normalised text, and
- * the text itself) and every finding. Written as a stream, so a corpus of
- * millions of documents never sits in memory; `totals` comes last.
+ * the text itself) and every finding, and the run's totals. They become the
+ * lines of documents.jsonl and the totals of report.json (io/report-files.ts).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, type Code } from './codes.js';
 import type { Doc, DocStatus } from './doc.js';
-import { Utf8Buffer } from './io/streamed-output.js';
-import { trackTemp, untrackTemp } from './io/write.js';
 
-export const REPORT_VERSION = 1;
 /** Removed text longer than this is cut in the report (its offsets still give the whole span). */
 const MAX_REMOVED_TEXT = 2000;
-/** Bytes of report entries gathered before one write. */
-const REPORT_BUFFER_BYTES = 1 << 20;
 
 export interface RemovedEntry {
   code: Code;
@@ -142,61 +135,5 @@ export function addToTotals(t: Totals, doc: Doc, entry: DocEntry): void {
     let again = false;
     for (let j = 0; j < i && !again; j++) again = f[j].code === code;
     if (!again) t.findings[code] = (t.findings[code] ?? 0) + 1;
-  }
-}
-
-/**
- * Streams the report to a file: header, then one entry per document as it
- * finishes, then totals. Written to a temporary name and renamed when done.
- */
-export class ReportWriter {
-  private fd: number;
-  private first = true;
-  /** Entries not yet written: one write per ~1 MB instead of one per document. */
-  private readonly buffer: Utf8Buffer;
-  private readonly tmp: string;
-
-  constructor(
-    private readonly target: string,
-    header: { tool: object; options: object },
-  ) {
-    this.tmp = `${target}.tmp-${process.pid}`;
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    this.fd = fs.openSync(this.tmp, 'w');
-    // a run ended at once (a second signal, a closed stdout) removes it with the other temporary files
-    trackTemp(this.tmp);
-    const fd = this.fd;
-    this.buffer = new Utf8Buffer(REPORT_BUFFER_BYTES, (bytes) => fs.writeSync(fd, bytes));
-    fs.writeSync(this.fd, `{\n"version": ${REPORT_VERSION},\n"tool": ${JSON.stringify(header.tool)},\n"options": ${JSON.stringify(header.options)},\n"documents": [\n`);
-  }
-
-  add(entry: DocEntry): void {
-    if (!this.first) this.buffer.write(',\n');
-    this.first = false;
-    this.buffer.write(JSON.stringify(entry));
-  }
-
-  /**
-   * Close the report with the totals; `interrupted` marks a run stopped by a signal (the entries are the
-   * documents done); `timings`, when given, are milliseconds per stage (they differ from run to run).
-   */
-  finish(totals: Totals, interrupted = false, timings?: Record<string, number>): void {
-    const t = timings ? `,\n"timings": ${JSON.stringify(timings)}` : '';
-    this.buffer.flush();
-    fs.writeSync(this.fd, `\n],\n${interrupted ? '"interrupted": true,\n' : ''}"totals": ${JSON.stringify(totals)}${t}\n}\n`);
-    fs.closeSync(this.fd);
-    fs.renameSync(this.tmp, this.target);
-    untrackTemp(this.tmp);
-  }
-
-  /** Drop the partial report (on interrupt). */
-  abort(): void {
-    try {
-      fs.closeSync(this.fd);
-    } catch {
-      // already closed
-    }
-    fs.rmSync(this.tmp, { force: true });
-    untrackTemp(this.tmp);
   }
 }

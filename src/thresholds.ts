@@ -444,6 +444,34 @@ export const THRESHOLDS = {
     1_000_000,
     true,
   ),
+  // --- issue 22: the report's files and page ---
+  /** Distinct corpus-boilerplate blocks the report's dictionary holds; later ones keep their text in documents.jsonl. */
+  'report.dictionaryMax': spec(
+    50_000,
+    'distinct corpus-boilerplate blocks named once in report.json and by id in documents.jsonl; blocks met after the dictionary is full keep their text on each line',
+    'ours: the bench corpus of 128 MB has a few thousand distinct boilerplate blocks; 50,000 of at most 2,000 characters bound the dictionary to ~100 MB of memory in the worst case, ~10 MB typically',
+    0,
+    10_000_000,
+    true,
+  ),
+  /** Documents report.html embeds; a larger corpus gets those that lost the most and a fixed sample. */
+  'report.pageDocs': spec(
+    5_000,
+    'documents embedded in report.html; above it, half are those that lost the largest share of their text and half a fixed sample (by a hash of the name)',
+    'issue 22 ("say, above 5,000 documents"): at ~6 KB of text a page, a page of ~30 MB that a browser still opens',
+    2,
+    1_000_000,
+    true,
+  ),
+  /** Characters of each document's text the page shows. */
+  'report.pageDocChars': spec(
+    10_000,
+    'characters of each embedded document report.html shows (removed spans past it are listed, not shown)',
+    'ours: twice the bench pages\' median of ~5,000 characters; bounds the page and the memory that gathers it (5,000 × 10,000 characters ≈ 100 MB at worst)',
+    100,
+    10_000_000,
+    true,
+  ),
 } satisfies Record<string, ThresholdSpec>;
 
 export type ThresholdName = keyof typeof THRESHOLDS;

@@ -94,3 +94,24 @@ export function bash(script: string, options: SpawnSyncOptions = {}): CliResult 
   });
   return { code: r.status, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
 }
+
+/**
+ * A report (version 2) read back whole: the summary at `summary` with the lines of its documents file as
+ * `documents`, for tests that look at both.
+ */
+export function readReport<T = any>(summary: string): T {
+  const s = JSON.parse(fs.readFileSync(summary, 'utf8')) as { files: { documents: string } };
+  const lines = fs.readFileSync(path.join(path.dirname(summary), s.files.documents), 'utf8').split('\n').filter(Boolean);
+  return { ...s, documents: lines.map((l) => JSON.parse(l) as unknown) } as T;
+}
+
+/** The report's three files in an output folder: summary, documents, page (sorted). */
+export const REPORT_FILES = ['documents.jsonl', 'report.html', 'report.json'];
+export const isReportFile = (f: string): boolean => REPORT_FILES.includes(f);
+
+/** The report read back whole (as `readReport`), with the output folder's path replaced by `<out>` and without timings. */
+export function reportWithout(out: string): { report: any; page: string } {
+  const report = JSON.parse(JSON.stringify(readReport(path.join(out, 'report.json'))).split(out).join('<out>'));
+  delete report.timings;
+  return { report, page: fs.readFileSync(path.join(out, 'report.html'), 'utf8').split(out).join('<out>') };
+}

@@ -9,6 +9,8 @@ import type { DocEntry, Totals } from '../report.js';
 
 export interface SummaryInfo {
   totals: Totals;
+  /** `--verbose`: ordinary skips were listed, so the summary need not say how to see them. */
+  verbose?: boolean;
   outputDir?: string;
   reportPath?: string;
   seconds: number;
@@ -17,6 +19,31 @@ export interface SummaryInfo {
 const pct = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '0%');
 const size = (bytes: number) =>
   bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} B`;
+
+/**
+ * Skips that are part of cleaning a corpus, not a problem with an input: a page with no text left, an empty
+ * file. They are counted in the summary and listed on stderr only with `--verbose` (a crawl of 1,400 pages
+ * had 130 of them, which buried the errors).
+ */
+const ORDINARY_SKIPS: ReadonlySet<Code> = new Set<Code>(['no-text', 'empty']);
+
+export function isOrdinarySkip(entry: DocEntry): boolean {
+  return entry.status === 'skipped' && entry.findings.some((f) => ORDINARY_SKIPS.has(f.code));
+}
+
+/** Whether a finished document gets a line on stderr: errors always, other skips unless `--quiet`, ordinary skips with `--verbose`. */
+export function listsOnStderr(entry: DocEntry, quiet: boolean, verbose: boolean): boolean {
+  if (entry.status === 'error') return true;
+  if (entry.status !== 'skipped' || quiet) return false;
+  return verbose || !isOrdinarySkip(entry);
+}
+
+/** Documents skipped as ordinary (see `isOrdinarySkip`), from the totals' finding counts. */
+export function ordinarySkips(t: Totals): number {
+  let n = 0;
+  for (const code of ORDINARY_SKIPS) n += t.findings[code] ?? 0;
+  return Math.min(n, t.skipped);
+}
 
 /** One line for a document that did not go through cleanly: `path: status: message`. */
 export function problemLine(entry: DocEntry, color: boolean): string {
@@ -33,7 +60,8 @@ export function formatSummary(info: SummaryInfo, color: boolean): string {
   const lines: string[] = [];
   const parts = [`${t.kept} kept`];
   if (t.duplicate) parts.push(`${t.duplicate} duplicate`);
-  if (t.skipped) parts.push(c.yellow(`${t.skipped} skipped`));
+  const quietSkips = info.verbose ? 0 : ordinarySkips(t);
+  if (t.skipped) parts.push(c.yellow(`${t.skipped} skipped`) + (quietSkips ? ` (${quietSkips} with no text: --verbose lists them)` : ''));
   if (t.error) parts.push(c.red(`${t.error} failed`));
   lines.push(`${c.bold('clean-corpus')}: ${t.documents} document${t.documents === 1 ? '' : 's'}, ${size(t.bytesIn)} in ${info.seconds.toFixed(2)}s — ${parts.join(', ')}`);
   const removed = Object.values(t.removedChars).reduce((a, b) => a + (b ?? 0), 0);

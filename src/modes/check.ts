@@ -18,7 +18,7 @@ import { StreamedOutput } from '../io/streamed-output.js';
 import { decompressWhole, encoder, prepareEncoders } from '../formats/compression.js';
 import { removePendingTemps, writeAtomic } from '../io/write.js';
 import { INTERRUPTED, watchInterrupts } from '../io/interrupt.js';
-import { problemLine } from '../format/summary.js';
+import { listsOnStderr, problemLine } from '../format/summary.js';
 import type { ModeContext } from './context.js';
 import { Tally } from './tally.js';
 
@@ -94,7 +94,7 @@ export async function runCheck(args: string[], ctx: ModeContext, fix: FixChoice)
           pending.push(`${entry.input}: ${said}`);
         }
         await say();
-        if (doc.status === 'error' || (doc.status === 'skipped' && !ctx.quiet)) io.stderr.write(problemLine(entry, ctx.color) + '\n');
+        if (listsOnStderr(entry, ctx.quiet, ctx.verbose)) io.stderr.write(problemLine(entry, ctx.color) + '\n');
       },
     }, { ...ctx.run, inputBytes: (limit) => inputBytesUpTo(files, limit) });
   } finally {

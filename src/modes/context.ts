@@ -18,6 +18,8 @@ export interface ModeContext {
   /** Header of the report (tool and options). */
   header: { tool: object; options: object };
   quiet: boolean;
+  /** `--verbose`: list ordinary skips on stderr too. */
+  verbose: boolean;
   color: boolean;
   /** How the engine runs (`--jobs`, `--no-spill`): the same in every mode. */
   run: { jobs: number; spill: boolean; eagerWorkers: boolean };

@@ -16,7 +16,7 @@ import type { StdinSpool } from '../io/stdin.js';
 import { displayPath } from '../io/inputs.js';
 import { removePendingTemps } from '../io/write.js';
 import { INTERRUPTED, watchInterrupts } from '../io/interrupt.js';
-import { formatSummary, problemLine } from '../format/summary.js';
+import { formatSummary, listsOnStderr, problemLine } from '../format/summary.js';
 import type { ModeContext } from './context.js';
 import { Tally } from './tally.js';
 
@@ -62,7 +62,7 @@ export async function runPipe(input: PipeInput, ctx: ModeContext): Promise<numbe
           const text = pipeOutput(doc);
           const entry = tally.add(doc, text !== undefined ? '<stdout>' : null);
           if (text !== undefined) await out.write(text);
-          if (doc.status === 'error' || (doc.status === 'skipped' && !ctx.quiet)) io.stderr.write(problemLine(entry, ctx.color) + '\n');
+          if (listsOnStderr(entry, ctx.quiet, ctx.verbose)) io.stderr.write(problemLine(entry, ctx.color) + '\n');
         },
       },
       'records' in input ? { ...ctx.run, onSpill: (release) => (input.records.makeRoom = (spool) => keepSpool(release, spool, io.stderr)) } : ctx.run,
@@ -84,7 +84,7 @@ export async function runPipe(input: PipeInput, ctx: ModeContext): Promise<numbe
   // the reader has all it wanted: end as quietly as `head` expects
   if (out.closed) return 0;
   // a filter is silent on success; a person at a terminal still gets the summary
-  if (!ctx.quiet && io.stderr.isTTY) io.stderr.write(formatSummary({ totals: tally.totals, reportPath: ctx.reportPath && displayPath(ctx.reportPath, io.cwd), seconds: (performance.now() - started) / 1000 }, ctx.color));
+  if (!ctx.quiet && io.stderr.isTTY) io.stderr.write(formatSummary({ totals: tally.totals, verbose: ctx.verbose, reportPath: ctx.reportPath && displayPath(ctx.reportPath, io.cwd), seconds: (performance.now() - started) / 1000 }, ctx.color));
   return tally.totals.error > 0 ? 2 : 0;
 }
 

@@ -1,23 +1,24 @@
 /**
  * Bookkeeping shared by the run modes: a report entry for each finished
- * document, the running totals, and the report file when one was asked for.
+ * document, the running totals, and the report files when they were asked for.
  */
 import type { Doc } from '../doc.js';
-import { addToTotals, docEntry, emptyTotals, ReportWriter, type DocEntry, type Totals } from '../report.js';
+import { addToTotals, docEntry, emptyTotals, type DocEntry, type Totals } from '../report.js';
+import { ReportFiles, type ReportHeader } from '../io/report-files.js';
 
 export class Tally {
   readonly totals: Totals = emptyTotals();
-  private readonly report?: ReportWriter;
+  private readonly report?: ReportFiles;
 
-  /** `reportPath` undefined: no report file. */
-  constructor(reportPath: string | undefined, header: { tool: object; options: object }) {
-    if (reportPath) this.report = new ReportWriter(reportPath, header);
+  /** `reportPath` (the summary's path) undefined: no report files. */
+  constructor(reportPath: string | undefined, header: ReportHeader) {
+    if (reportPath) this.report = new ReportFiles(reportPath, header);
   }
 
   /** Record a finished document; `output` is where its text went, or null. */
   add(doc: Doc, output: string | null): DocEntry {
     const entry = docEntry(doc, output);
-    this.report?.add(entry);
+    this.report?.add(doc, entry);
     addToTotals(this.totals, doc, entry);
     return entry;
   }

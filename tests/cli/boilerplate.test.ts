@@ -5,10 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, tmpDir } from '../helpers.js';
+import { cli, FIXTURES, tmpDir, readReport } from '../helpers.js';
 
 interface Report {
-  documents: { input: string; output: string | null; removed: { code: string; text: string }[] }[];
+  boilerplate: { max: number; notListed: number; blocks: { id: number; text: string; documents: number }[] };
+  documents: { input: string; output: string | null; removed: { code: string; text?: string; block?: number }[] }[];
 }
 const read = (dir: string, name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
 
@@ -17,10 +18,14 @@ describe('clean-corpus on a small site', () => {
     const out = tmpDir();
     const r = cli([path.join(FIXTURES, 'site'), '-o', out]);
     expect(r.code).toBe(0);
-    const report = JSON.parse(read(out, 'report.json')) as Report;
+    const report = readReport<Report>(path.join(out, 'report.json'));
     expect(report.documents).toHaveLength(4);
+    // each block is quoted once, in the summary's dictionary, and named by its id on every document's line
+    const blocks = new Map(report.boilerplate.blocks.map((b) => [b.id, b]));
+    expect(report.boilerplate.blocks.find((b) => b.text === 'Impressum | Datenschutz | Kontakt')?.documents).toBe(4);
+    expect(read(out, 'documents.jsonl')).not.toContain('Impressum | Datenschutz');
     for (const d of report.documents) {
-      const corpus = d.removed.filter((x) => x.code === 'boilerplate-corpus').map((x) => x.text);
+      const corpus = d.removed.filter((x) => x.code === 'boilerplate-corpus').map((x) => blocks.get(x.block!)?.text);
       expect(corpus).toEqual(expect.arrayContaining(['Startseite', 'Kontakt', 'Impressum | Datenschutz | Kontakt']));
       expect(corpus.some((t) => t.startsWith('Gartenverein Lindenhof e.V., Am Lindenhof 12'))).toBe(true);
       const text = fs.readFileSync(d.output!, 'utf8');

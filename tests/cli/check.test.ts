@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, listFiles, tmpDir, EAGER_WORKERS, EAGER_WORKER_FLAGS } from '../helpers.js';
+import { cli, FIXTURES, listFiles, tmpDir, EAGER_WORKERS, EAGER_WORKER_FLAGS, REPORT_FILES } from '../helpers.js';
 
 const SEEDS = path.join(FIXTURES, 'seeds');
 const seedNames = fs.readdirSync(SEEDS).sort();
@@ -36,7 +36,7 @@ describe('--check', () => {
   it('exits 0 on the cleaned output of the seeds without touching a file', () => {
     const dir = tmpDir();
     expect(cli([SEEDS, '-o', path.join(dir, 'out')]).code).toBe(0);
-    fs.rmSync(path.join(dir, 'out/report.json'));
+    for (const f of REPORT_FILES) fs.rmSync(path.join(dir, 'out', f));
     const before = snapshot(dir);
     const r = cli(['--check', 'out'], { cwd: dir });
     expect(r.stdout).toBe('');

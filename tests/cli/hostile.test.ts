@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, listFiles, tmpDir, type CliResult } from '../helpers.js';
+import { cli, listFiles, tmpDir, type CliResult, readReport, REPORT_FILES } from '../helpers.js';
 import { BIG_LINE_BYTES, makeHostile } from '../fixtures/hostile.js';
 
 interface Entry {
@@ -33,14 +33,15 @@ const CONTENT_STAGES = 'classify,boilerplate,repeats,dedup,cross-doc';
 beforeAll(() => {
   cwd = tmpDir();
   makeHostile(cwd);
-  // the output folder sits inside the input folder: it must never be read back
-  result = cli(['in', '-o', 'in/clean-out'], { cwd });
-  const report = JSON.parse(fs.readFileSync(path.join(cwd, 'in/clean-out/report.json'), 'utf8')) as { documents: Entry[] };
+  // the output folder sits inside the input folder: it must never be read back; --verbose: the empty files are
+  // listed on stderr too
+  result = cli(['in', '-o', 'in/clean-out', '--verbose'], { cwd });
+  const report = readReport<{ documents: Entry[] }>(path.join(cwd, 'in/clean-out/report.json'));
   entries = new Map(report.documents.map((d) => [d.input, d]));
   plainCwd = tmpDir();
   makeHostile(plainCwd, { bigLineBytes: 0 });
   expect([0, 2]).toContain(cli(['in', '-o', 'in/clean-out', '--skip', CONTENT_STAGES], { cwd: plainCwd }).code);
-  const plain = JSON.parse(fs.readFileSync(path.join(plainCwd, 'in/clean-out/report.json'), 'utf8')) as { documents: Entry[] };
+  const plain = readReport<{ documents: Entry[] }>(path.join(plainCwd, 'in/clean-out/report.json'));
   plainEntries = new Map(plain.documents.map((d) => [d.input, d]));
 }, 300_000);
 
@@ -165,7 +166,7 @@ describe('clean-corpus on a glob over the hostile folder', () => {
     execFileSync('mkfifo', [path.join(dir, 'g/fifo.txt')]);
     const r = cli(['g/**/*.txt', '-o', 'out', '--skip', CONTENT_STAGES], { cwd: dir });
     expect(r.code).toBe(2);
-    const report = JSON.parse(fs.readFileSync(path.join(dir, 'out/report.json'), 'utf8')) as { documents: Entry[] };
+    const report = readReport<{ documents: Entry[] }>(path.join(dir, 'out/report.json'));
     expect(Object.fromEntries(report.documents.map((d) => [d.input, d.status]))).toEqual({
       'g/dangling.txt': 'error',
       'g/loop.txt': 'error',
@@ -205,7 +206,7 @@ describe('--max-bytes', () => {
     const r = cli(['.', '-o', 'out', '--max-bytes', '1K', '--skip', CONTENT_STAGES], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('large.txt: skipped: is 2400 bytes, over the limit of 1024 bytes (--max-bytes)');
-    expect(listFiles(path.join(dir, 'out'))).toEqual(['report.json', 'small.txt']);
+    expect(listFiles(path.join(dir, 'out'))).toEqual([...REPORT_FILES, 'small.txt']);
   });
 
   it('refuses a size it cannot read', () => {

@@ -7,7 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cli, listFiles, tmpDir } from '../helpers.js';
+import { BIN, cli, listFiles, tmpDir, readReport, REPORT_FILES } from '../helpers.js';
 
 const FILES = 40;
 /** The pages are short lines the classifier would drop; these tests are about signals, not content. */
@@ -78,7 +78,7 @@ describe('interrupting a folder run', () => {
       expect(Number(done![1])).toBeLessThan(FILES);
       expect(temps(out)).toEqual([]);
 
-      const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8')) as { interrupted?: boolean; documents: { output: string | null }[] };
+      const report = readReport<{ interrupted?: boolean; documents: { output: string | null }[] }>(path.join(out, 'report.json'));
       expect(report.interrupted).toBe(true);
       expect(report.documents).toHaveLength(Number(done![1]));
       // every output written is complete, and the report lists exactly those
@@ -101,7 +101,7 @@ describe('interrupting a folder run', () => {
     const r = await interrupt(
       ['slow/page-000.html', 'slow/pipe', '-o', out],
       ['SIGINT', 'SIGINT'],
-      () => fs.existsSync(out) && fs.readdirSync(out).some((f) => f.startsWith('report.json.tmp-')) && Date.now() - started > 1000,
+      () => fs.existsSync(path.join(out, 'documents.jsonl')) && Date.now() - started > 1000,
       { TMPDIR: tmp },
     );
     expect(fs.readdirSync(tmp)).toEqual([]);
@@ -109,7 +109,7 @@ describe('interrupting a folder run', () => {
     expect(r).toMatchObject({ code: null, signal: 'SIGINT' });
     expect(r.stderr).toContain('interrupted again');
     expect(temps(out)).toEqual([]);
-    expect(fs.existsSync(path.join(out, 'report.json'))).toBe(false);
+    for (const f of REPORT_FILES) expect(fs.existsSync(path.join(out, f)), f).toBe(false);
     for (const [f, text] of outputs(out)) expect(text, f).toBe(reference.get(f));
   }, 60_000);
 
@@ -160,7 +160,7 @@ describe('interrupting a pipe', () => {
     clearInterval(poll);
     expect({ code, signal, stderr }).toEqual({ code: 130, signal: null, stderr: 'clean-corpus: interrupted after 0 documents; the report lists those done\n' });
     expect(Buffer.concat(stdout).length).toBe(0);
-    expect(JSON.parse(fs.readFileSync(report, 'utf8'))).toMatchObject({ interrupted: true, documents: [] });
+    expect(readReport(report)).toMatchObject({ interrupted: true, documents: [] });
     expect(fs.readdirSync(tmp)).toEqual([]);
   }, 30_000);
 });

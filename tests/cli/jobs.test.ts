@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, listFiles, tmpDir, EAGER_WORKERS, EAGER_WORKER_FLAGS } from '../helpers.js';
+import { cli, FIXTURES, listFiles, tmpDir, EAGER_WORKERS, EAGER_WORKER_FLAGS, isReportFile, reportWithout } from '../helpers.js';
 
 const SEEDS = path.join(FIXTURES, 'seeds');
 
@@ -16,10 +16,9 @@ function runJobs(jobs: number, inputs: string[], code = inputs.some((i) => !fs.e
   // a missing input makes the run exit 2; anything else, 0 unless the caller says otherwise
   expect(r.code).toBe(code);
   const files = listFiles(out);
-  const contents = files.filter((f) => f !== 'report.json').map((f) => fs.readFileSync(path.join(out, f), 'utf8'));
-  const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8').split(out).join('<out>'));
-  delete report.timings;
-  return { files, contents, report, summary: JSON.parse(r.stdout) };
+  const contents = files.filter((f) => !isReportFile(f)).map((f) => fs.readFileSync(path.join(out, f), 'utf8'));
+  const { report, page } = reportWithout(out);
+  return { files, contents, report, page, summary: JSON.parse(r.stdout) };
 }
 
 describe('clean-corpus --jobs', () => {
@@ -34,6 +33,7 @@ describe('clean-corpus --jobs', () => {
       expect(many.files).toEqual(one.files);
       expect(many.contents).toEqual(one.contents);
       expect(many.report).toEqual(one.report);
+      expect(many.page).toBe(one.page);
       expect(many.summary.jobs).toBe(jobs);
       expect(many.summary.threads.workersBusyMs).toHaveLength(jobs - 1);
     }

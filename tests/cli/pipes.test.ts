@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bash, cli, FIXTURES, listFiles, tmpDir, EAGER_WORKERS, EAGER_WORKER_FLAGS } from '../helpers.js';
+import { bash, cli, FIXTURES, listFiles, tmpDir, EAGER_WORKERS, EAGER_WORKER_FLAGS, readReport, REPORT_FILES } from '../helpers.js';
 
 const SEEDS = path.join(FIXTURES, 'seeds');
 const seedNames = fs.readdirSync(SEEDS).sort();
@@ -37,7 +37,7 @@ describe('clean-corpus reading standard input', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('천문학적인 자금으로 인재 영입에 나섰던 메타 초지능연구소(MSL)가');
     expect(r.stdout).not.toMatch(/[{}]"|"status"/);
-    const report = JSON.parse(fs.readFileSync(path.join(dir, 'r.json'), 'utf8')) as Report;
+    const report = readReport<Report>(path.join(dir, 'r.json'));
     expect(report.documents).toMatchObject([{ input: '<stdin>', status: 'kept' }]);
   });
 
@@ -113,7 +113,7 @@ describe('JSON Lines', () => {
     ]);
     expect(r.stderr).toMatch(/^<stdin>:3: error: line 3: not a JSON object/m);
     expect(r.stderr).toMatch(/^<stdin>:5: skipped: line 5: no string field "text"/m);
-    const report = JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')) as Report;
+    const report = readReport<Report>(path.join(dir, 'report.json'));
     expect(report.documents.map((d) => [d.line, d.id, d.status])).toEqual([
       [1, 'a1', 'kept'],
       [2, '2', 'kept'],
@@ -132,10 +132,10 @@ describe('JSON Lines', () => {
     fs.writeFileSync(path.join(dir, 'in/b.txt'), 'Plain   text.');
     const r = cli(['in', '-o', 'out', '--text-field', 'body'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(listFiles(path.join(dir, 'out'))).toEqual(['b.txt', 'report.json', 'sub/a.jsonl']);
+    expect(listFiles(path.join(dir, 'out'))).toEqual(['b.txt', ...REPORT_FILES, 'sub/a.jsonl']);
     expect(fs.readFileSync(path.join(dir, 'out/sub/a.jsonl'), 'utf8')).toBe('{"body":"One two.","id":1}\n{"body":"Three."}\n');
     expect(fs.readFileSync(path.join(dir, 'out/b.txt'), 'utf8')).toBe('Plain text.\n');
-    const report = JSON.parse(fs.readFileSync(path.join(dir, 'out/report.json'), 'utf8')) as Report;
+    const report = readReport<Report>(path.join(dir, 'out/report.json'));
     expect(report.documents.map((d) => d.input)).toEqual(['in/b.txt', 'in/sub/a.jsonl:1', 'in/sub/a.jsonl:2']);
   });
 
@@ -186,7 +186,7 @@ describe('--files-from', () => {
     const r = bash(`find pages -name '*.txt' -print0 | clean-corpus --files-from - -0 -o out --json`, { cwd: dir });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).totals.documents).toBe(2);
-    expect(listFiles(path.join(dir, 'out'))).toEqual(['a b/one page.txt', 'report.json', 'two.txt']);
+    expect(listFiles(path.join(dir, 'out'))).toEqual(['a b/one page.txt', ...REPORT_FILES, 'two.txt']);
   });
 
   it('takes one name per line from a file, as git ls-files prints them', () => {

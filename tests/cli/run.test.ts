@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { cli, FIXTURES, listFiles, tmpDir } from '../helpers.js';
+import { cli, FIXTURES, listFiles, tmpDir, readReport as readHelper, REPORT_FILES } from '../helpers.js';
 
 const SEEDS = path.join(FIXTURES, 'seeds');
 const seedNames = fs.readdirSync(SEEDS).sort();
@@ -17,7 +17,7 @@ interface Report {
   totals: { documents: number; kept: number; error: number; skipped: number };
   documents: { input: string; output: string | null; status: string; encoding: string; encodingSource: string; charsIn: number; charsOut: number; removed: unknown[]; message?: string; findings: { code: string }[] }[];
 }
-const readReport = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
+const readReport = (file: string) => readHelper<Report>(file);
 
 describe('clean-corpus <folder> -o <dir>', () => {
   it('writes a cleaned tree, report.json and a summary, and leaves the inputs alone', () => {
@@ -28,11 +28,11 @@ describe('clean-corpus <folder> -o <dir>', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/5 documents/);
     expect(r.stderr).toContain(`output: ${out}`);
-    expect(listFiles(out)).toEqual([...seedNames, 'report.json'].sort());
+    expect(listFiles(out)).toEqual([...seedNames, ...REPORT_FILES].sort());
     expect(seedNames.map((n) => fs.readFileSync(path.join(SEEDS, n)))).toEqual(before);
 
     const report = readReport(path.join(out, 'report.json'));
-    expect(report.version).toBe(1);
+    expect(report.version).toBe(2);
     expect(report.tool.name).toBe('clean-corpus');
     expect(report.totals).toMatchObject({ documents: 5, kept: 5, error: 0 });
     expect(report.documents.map((d) => path.basename(d.input))).toEqual(seedNames);
@@ -69,7 +69,7 @@ describe('clean-corpus <folder> -o <dir>', () => {
     fs.writeFileSync(path.join(cwd, 'in/top.txt'), 'Plain text.');
     const r = cli(['in', '-o', 'out'], { cwd });
     expect(r.code).toBe(0);
-    expect(listFiles(path.join(cwd, 'out'))).toEqual(['report.json', 'sub/page.htm.txt', 'sub/page.html.txt', 'top.txt']);
+    expect(listFiles(path.join(cwd, 'out'))).toEqual([...REPORT_FILES, 'sub/page.htm.txt', 'sub/page.html.txt', 'top.txt'].sort());
     expect(fs.readFileSync(path.join(cwd, 'out/sub/page.html.txt'), 'utf8')).toBe('Hello from HTML.\n');
   });
 
@@ -97,7 +97,7 @@ describe('clean-corpus <folder> -o <dir>', () => {
     const r = cli(['in', '-o', 'out'], { cwd });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/in\/logo\.png: skipped: looks like a binary file \(PNG image\)/);
-    expect(listFiles(path.join(cwd, 'out'))).toEqual(['a.txt', 'report.json']);
+    expect(listFiles(path.join(cwd, 'out'))).toEqual(['a.txt', ...REPORT_FILES].sort());
   });
 
   it('refuses an output folder that holds the input, exit 2, writing nothing', () => {

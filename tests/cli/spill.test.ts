@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, listFiles, tmpDir, EAGER_WORKERS, EAGER_WORKER_FLAGS } from '../helpers.js';
+import { cli, FIXTURES, listFiles, tmpDir, EAGER_WORKERS, EAGER_WORKER_FLAGS, isReportFile, reportWithout } from '../helpers.js';
 
 const INPUTS = ['seeds', 'dupes', 'site', 'pages'].map((d) => path.join(FIXTURES, d));
 
@@ -27,10 +27,9 @@ function run(args: string[], tmp: string) {
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   const files = listFiles(out);
-  const contents = files.filter((f) => f !== 'report.json').map((f) => fs.readFileSync(path.join(out, f), 'utf8'));
-  const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8').split(out).join('<out>'));
-  delete report.timings;
-  return { files, contents, report, timings: JSON.parse(r.stdout).timings as Record<string, number> };
+  const contents = files.filter((f) => !isReportFile(f)).map((f) => fs.readFileSync(path.join(out, f), 'utf8'));
+  const { report, page } = reportWithout(out);
+  return { files, contents, report, page, timings: JSON.parse(r.stdout).timings as Record<string, number> };
 }
 
 describe('the spill between the passes', () => {
@@ -47,6 +46,7 @@ describe('the spill between the passes', () => {
       expect(kept.files).toEqual(again.files);
       expect(kept.contents).toEqual(again.contents);
       expect(kept.report).toEqual(again.report);
+      expect(kept.page).toBe(again.page);
       expect(kept.report.totals.duplicate).toBeGreaterThan(10);
     }
     expect(fs.readdirSync(tmp)).toEqual([]);
