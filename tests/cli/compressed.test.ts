@@ -8,7 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decompress as unzstd } from 'fzstd';
-import { bash, cli, EAGER_WORKER_FLAGS, EAGER_WORKERS, FIXTURES, ROOT, tmpDir } from '../helpers.js';
+import { bash, cli, EAGER_WORKER_FLAGS, EAGER_WORKERS, FIXTURES, readReport, ROOT, tmpDir } from '../helpers.js';
 
 const FORMATS = path.join(ROOT, 'tests', 'fixtures', 'formats');
 const GZ = path.join(FORMATS, 'jsonl', 'pages.jsonl.gz');
@@ -21,7 +21,7 @@ function runOne(input: string, jobs: number, name: string) {
   const r = cli([input, '-o', out, '-q', '--jobs', String(jobs), ...EAGER_WORKER_FLAGS], { env });
   const bytes = fs.readFileSync(path.join(out, name));
   const text = name.endsWith('.gz') ? zlib.gunzipSync(bytes) : name.endsWith('.zst') ? Buffer.from(unzstd(bytes)) : bytes;
-  const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
+  const report = readReport(path.join(out, 'report.json'));
   return { code: r.code, bytes, text: text.toString('utf8'), report };
 }
 
@@ -57,7 +57,7 @@ describe('compressed JSON Lines', () => {
     const out = tmpDir();
     const r = cli([path.join(FORMATS, 'jsonl'), '-o', out, '-q', '--jobs', '2', ...EAGER_WORKER_FLAGS], { env });
     expect(r.code).toBe(0);
-    const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
+    const report = readReport(path.join(out, 'report.json'));
     const zst = report.documents.filter((d: { input: string }) => d.input.includes('.jsonl.zst:'));
     expect(zst.length).toBeGreaterThan(3);
     expect(zst.every((d: { status: string }) => d.status === 'duplicate')).toBe(true);
@@ -96,7 +96,7 @@ describe('damaged compressed input', () => {
       const out = tmpDir();
       const r = cli([path.join(FORMATS, 'damaged'), '-o', out, '--jobs', String(jobs), ...EAGER_WORKER_FLAGS], { env });
       expect(r.code).toBe(2);
-      const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
+      const report = readReport(path.join(out, 'report.json'));
       for (const name of ['cut.jsonl.gz', 'cut.jsonl.zst']) {
         const failed = report.documents.find((d: { input: string; status: string }) => d.input.endsWith(name) && d.status === 'error');
         expect(failed?.findings[0], name).toMatchObject({ code: 'input-corrupt' });

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
-import { cli, EAGER_WORKER_FLAGS, EAGER_WORKERS, ROOT, tmpDir } from '../helpers.js';
+import { cli, EAGER_WORKER_FLAGS, EAGER_WORKERS, readReport, ROOT, tmpDir } from '../helpers.js';
 
 const FORMATS = path.join(ROOT, 'tests', 'fixtures', 'formats');
 const PAGES = path.join(FORMATS, 'parquet', 'pages.parquet');
@@ -36,7 +36,7 @@ describe('Parquet', () => {
       }
       expect(output.rows[0].text).toContain('Harbour town votes to restore its old ferry line');
       expect(output.rows[0].text).not.toContain('<');
-      const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
+      const report = readReport(path.join(out, 'report.json'));
       expect(report.totals).toMatchObject({ documents: 9, kept: 7, duplicate: 1, skipped: 1 });
       expect(report.documents.find((d: { input: string }) => d.input.endsWith('pages.parquet:8')).findings[0]).toMatchObject({ code: 'parquet-no-text' });
     }

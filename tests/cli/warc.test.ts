@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { bash, cli, EAGER_WORKER_FLAGS, EAGER_WORKERS, FIXTURES, ROOT, tmpDir } from '../helpers.js';
+import { bash, cli, EAGER_WORKER_FLAGS, EAGER_WORKERS, FIXTURES, readReport, ROOT, tmpDir } from '../helpers.js';
 
 const FORMATS = path.join(ROOT, 'tests', 'fixtures', 'formats');
 const env = { ...process.env, NO_COLOR: '1', ...EAGER_WORKERS };
@@ -24,7 +24,7 @@ interface Out {
 function runWarc(inputs: string[], jobs = 1, extra: string[] = []) {
   const out = tmpDir();
   const r = cli([...inputs, '-o', out, '-q', '--jobs', String(jobs), ...EAGER_WORKER_FLAGS, ...extra], { env });
-  const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
+  const report = readReport(path.join(out, 'report.json'));
   const records = (name: string): Out[] =>
     zlib.gunzipSync(fs.readFileSync(path.join(out, name))).toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
   return { ...r, out, report, records };

@@ -5,9 +5,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ProgressLine } from '../../src/io/progress-line.js';
-import type { Source } from '../../src/run.js';
+import type { Source } from '../../src/source.js';
 
-const record = (n: number): Source => ({ source: { path: `r${n}`, relPath: '' }, load: async () => ({ ok: false, code: 'empty', args: {} }) as never, record: { bytes: new Uint8Array(1024 * 1024), field: 'text' } });
+const record = (n: number): Source => ({ source: { path: `r${n}`, relPath: '' }, locator: { format: 'jsonl', field: 'text', bytes: new Uint8Array(1024 * 1024), size: 1024 * 1024 } });
 async function* tenRecords() {
   for (let i = 0; i < 10; i++) yield record(i);
 }
