@@ -50,15 +50,18 @@ export interface RegionMark {
   outerNames: number;
 }
 
+/** The bit of `BlockContext.region` that says a block is inside the region. */
+export const REGION_INSIDE = 2;
+
 /** Pack a `RegionMark` into `BlockContext.region` (the counts are capped at 255: lists are far shorter). */
 export function packRegion(m: RegionMark): number {
   if (!m.page) return 0;
-  return 1 | (m.inside ? 2 : 0) | (Math.min(m.outerTags, 255) << 2) | (Math.min(m.outerNames, 255) << 10);
+  return 1 | (m.inside ? REGION_INSIDE : 0) | (Math.min(m.outerTags, 255) << 2) | (Math.min(m.outerNames, 255) << 10);
 }
 
 /** Unpack `BlockContext.region`. */
 export function regionOf(packed: number): RegionMark {
-  return { page: (packed & 1) !== 0, inside: (packed & 2) !== 0, outerTags: (packed >> 2) & 255, outerNames: (packed >> 10) & 255 };
+  return { page: (packed & 1) !== 0, inside: (packed & REGION_INSIDE) !== 0, outerTags: (packed >> 2) & 255, outerNames: (packed >> 10) & 255 };
 }
 
 /** The content region a page's extraction chose, for `--explain` and the report. */

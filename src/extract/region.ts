@@ -116,7 +116,17 @@ const MAYBE = /and|article|body|column|content|main|shadow|story|entry|post/;
 /** Roles of furniture (Readability's unlikely roles). */
 const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog']);
 /** Commas, Latin, Arabic and CJK (Readability's `commas`, with the ideographic comma). */
-const COMMAS = /[,\u060c\ufe50\ufe10\ufe11\u2e41\u2e34\u2e32\uff0c\u3001]/g;
+const COMMAS = new Set([0x2c, 0x060c, 0xfe50, 0xfe10, 0xfe11, 0x2e41, 0x2e34, 0x2e32, 0xff0c, 0x3001]);
+
+/** The commas of `text`, counted without a regex's match array. */
+function commas(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2c || (c >= 0x060c && COMMAS.has(c))) n++;
+  }
+  return n;
+}
 
 /** +NAME_WEIGHT for names that say content, −NAME_WEIGHT for names that say furniture (both: 0). */
 function nameWeight(names: readonly string[]): number {
@@ -146,6 +156,10 @@ function unlikely(tag: string, names: readonly string[]): boolean {
 
 /** Per-node sums over the page, shared by the attempts. */
 interface Sums {
+  /** Each block's paragraph score (0: the block scores nothing), the same in every attempt. */
+  content: Float64Array;
+  /** Each node's name weight, worked out on first use (NaN: not yet). */
+  names: Float64Array;
   chars: Float64Array;
   links: Float64Array;
   /** Whether the node or an ancestor is unlikely (first attempt only). */
@@ -153,7 +167,7 @@ interface Sums {
   children: number[][];
 }
 
-function sums(tree: PageTree, blocks: readonly RegionBlock[]): Sums {
+function sums(tree: PageTree, blocks: readonly RegionBlock[], minParagraphChars: number): Sums {
   const n = tree.size;
   const chars = new Float64Array(n);
   const links = new Float64Array(n);
@@ -177,13 +191,20 @@ function sums(tree: PageTree, blocks: readonly RegionBlock[]): Sums {
     children.push([]);
     if (p >= 0) children[p].push(i);
   }
-  return { chars, links, unlikely: un, children };
+  const content = new Float64Array(blocks.length);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.node < 0 || b.kind === 'list-item' || b.kind === 'line' || b.text.length < minParagraphChars) continue;
+    if (b.kind === 'heading' && tree.tag[b.node] === 'h1') continue;
+    content[i] = 1 + commas(b.text) + Math.min(Math.floor(b.text.length / 100), 3);
+  }
+  return { chars, links, unlikely: un, children, content, names: new Float64Array(n).fill(NaN) };
 }
 
 /** The content region of a page, or undefined when no paragraph scores (see the module comment). */
 export function findRegion(tree: PageTree, blocks: readonly RegionBlock[], settings: RegionSettings): Region | undefined {
   if (tree.size === 0) return undefined;
-  const s = sums(tree, blocks);
+  const s = sums(tree, blocks, settings.minParagraphChars);
   let best: Region | undefined;
   for (let attempt = 1; attempt <= 3; attempt++) {
     const r = attemptRegion(tree, blocks, s, attempt, settings);
@@ -200,15 +221,18 @@ function attemptRegion(tree: PageTree, blocks: readonly RegionBlock[], s: Sums, 
   const init = (i: number) => {
     if (scored[i]) return;
     scored[i] = 1;
-    score[i] = (TAG_SCORE.get(tree.tag[i]) ?? 0) + (attempt < 3 ? nameWeight(tree.names[i]) : 0);
+    let w = 0;
+    if (attempt < 3) {
+      w = s.names[i];
+      if (Number.isNaN(w)) w = s.names[i] = nameWeight(tree.names[i]);
+    }
+    score[i] = (TAG_SCORE.get(tree.tag[i]) ?? 0) + w;
   };
-  for (const b of blocks) {
-    if (b.node < 0 || b.kind === 'list-item' || b.kind === 'line') continue;
+  for (let i = 0; i < blocks.length; i++) {
+    const content = s.content[i];
+    if (content === 0) continue;
+    const b = blocks[i];
     if (attempt === 1 && s.unlikely[b.node]) continue;
-    const len = b.text.length;
-    if (len < settings.minParagraphChars) continue;
-    if (b.kind === 'heading' && tree.tag[b.node] === 'h1') continue;
-    const content = 1 + (b.text.match(COMMAS)?.length ?? 0) + Math.min(Math.floor(len / 100), 3);
     // text directly inside a container that also holds blocks is a paragraph of its own, under that container
     let a = tree.hasBlockChild[b.node] ? b.node : tree.parent[b.node];
     for (let level = 0; a >= 0 && level < ANCESTOR_LEVELS; level++, a = tree.parent[a]) {

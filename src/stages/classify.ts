@@ -6,7 +6,7 @@
  * deciding rule in `detail`. Blocks already removed whole by an earlier stage
  * (corpus boilerplate) count as bad neighbours.
  */
-import { regionOf, removeSpan, type Block, type Doc } from '../doc.js';
+import { REGION_INSIDE, regionOf, removeSpan, type Block, type Doc } from '../doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { contextEvidence, wrapperEvidence, type Evidence } from '../classify/context.js';
 import { coreFeatures, features, mentionsContact, type BlockFeatures, type CoreFeatures, type Features } from '../classify/features.js';
@@ -52,9 +52,9 @@ export function classify(doc: Doc, t: Thresholds): void {
 
   // wrappers are told by all of a page's evidence; inside the content region a block is judged on the evidence of
   // the elements within the region only
-  const all = evidenceOf(blocks, false);
+  const all = evidenceOf(blocks);
   const wrappers = wrapperEvidence(all, blocks, t['classify.wrapperShare']);
-  const evidence = doc.region ? evidenceOf(blocks, true) : all;
+  const evidence = doc.region ? evidenceOf(blocks, all) : all;
   const items: BlockItem[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
@@ -197,17 +197,21 @@ class BlockItem implements Item {
 /**
  * The context evidence of every block. Blocks under the same elements share
  * their ancestor lists (stages/extract.ts), so the evidence is worked out once
- * per run of such blocks; it is read, never changed.
+ * per run of such blocks; it is read, never changed. Given `all` (the page's
+ * evidence, as this gives it without), the evidence of the blocks inside the
+ * content region is that of the elements within the region only.
  */
-function evidenceOf(blocks: Block[], inner: boolean): Evidence[][] {
+function evidenceOf(blocks: Block[], all?: Evidence[][]): Evidence[][] {
   let tags: string[] | undefined;
   let names: string[] | undefined;
   let region = -1;
   let last: Evidence[] = [];
   const out: Evidence[][] = [];
-  for (const b of blocks) {
-    const ctx = b.context;
+  for (let i = 0; i < blocks.length; i++) {
+    const ctx = blocks[i].context;
     if (!ctx) out.push(contextEvidence(ctx));
+    // (given the page's evidence, a block outside the region has its own already)
+    else if (all && (ctx.region & REGION_INSIDE) === 0) out.push(all[i]);
     else {
       if (ctx.tags !== tags || ctx.names !== names || ctx.region !== region) {
         tags = ctx.tags;
@@ -216,7 +220,7 @@ function evidenceOf(blocks: Block[], inner: boolean): Evidence[][] {
         // inside the content region, the region's own container and the elements around it are the page's
         // layout ("content-sidebar-wrap", "tag-guns" on the article): only elements inside it say furniture
         const m = regionOf(region);
-        last = inner && m.inside ? contextEvidence(ctx, m.outerTags, m.outerNames) : contextEvidence(ctx);
+        last = all ? contextEvidence(ctx, m.outerTags, m.outerNames) : contextEvidence(ctx);
       }
       out.push(last);
     }
