@@ -202,6 +202,37 @@ export const THRESHOLDS = {
     0,
     1,
   ),
+  // --- plain text laid out in side-by-side columns (text-mode browser dumps of table layouts) ---
+  'columns.minGutter': spec(
+    2,
+    'narrowest gutter (display columns of spaces at the same position on every line of a region) that separates two columns',
+    'ours: w3m and lynx put at least one space of cell padding on each side of a table cell; a single space is an ordinary word space',
+    2,
+    100,
+    true,
+  ),
+  'columns.minLines': spec(
+    6,
+    'lines with text on both sides of a gutter before the gutter separates columns',
+    'ours: fewer aligned gaps happen by chance in prose and lists; a table layout spans a screenful',
+    2,
+    1000,
+    true,
+  ),
+  'columns.minShare': spec(
+    0.3,
+    'share of the non-blank lines of a region that must have text on both sides of a gutter',
+    'ours: measured on the dev set text track (sidebars fill a third of the rows of the article next to them)',
+    0,
+    1,
+  ),
+  'columns.proseWidth': spec(
+    24,
+    'mean display width of the non-empty cells of at least one column before a region is read column by column (else it is a data table and stays by rows)',
+    'ours: menus, sidebars and cells of data tables hold a few words (< 20 columns); an article column wrapped by a text-mode browser is 30–70 wide',
+    1,
+    1000,
+  ),
   'repeats.minChars': spec(
     50,
     'shortest span, in characters, removed as repeated when it covers a whole block or reaches a block edge',

@@ -22,7 +22,7 @@ const NO_SPACE_SCRIPT = /[\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\u
 const TABLE_OR_RULE = /\||[\u2500-\u257F]|^[-=_*~+.#\s]{3,}$/u;
 
 /** Columns of each BMP code unit (`WIDE` holds only BMP ranges), looked up instead of matched per character. */
-const COLUMNS = new Uint8Array(0x10000).map((_, c) => (c < 0xd800 || c > 0xdfff) && WIDE.test(String.fromCharCode(c)) ? 2 : 1);
+export const COLUMNS = new Uint8Array(0x10000).map((_, c) => (c < 0xd800 || c > 0xdfff) && WIDE.test(String.fromCharCode(c)) ? 2 : 1);
 
 /** Width of a line in terminal columns. */
 export function displayWidth(line: string): number {
@@ -122,6 +122,11 @@ export function unwrapText(text: string, t: Thresholds): string {
   const lines = text.split('\n');
   const width = wrapWidth(lines, t);
   if (width === 0) return text;
+  return unwrapLines(lines, width, t);
+}
+
+/** Rejoin the lines of `lines` that a wrapper broke at `width` (see `wrapWidth`). */
+export function unwrapLines(lines: string[], width: number, t: Thresholds): string {
   const out: string[] = [];
   let current: string[] = [lines[0]]; // physical lines of the paragraph being built, with their glue
   let first = lines[0];

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { columnsText } from '../../src/stages/columns.js';
+import { defaultThresholds } from '../../src/thresholds.js';
+
+const t = defaultThresholds();
+
+describe('columns', () => {
+  // a text-mode browser's rendering of a three-column table layout (our own words)
+  const menu = ['Home', 'News', 'Sport', 'Weather', 'Letters', 'Archive', 'About us', 'Contact', '', ''];
+  const article = [
+    'The council voted on Tuesday to bring back the',
+    'ferry that once linked the harbour with the',
+    'island, ending a debate that has divided the',
+    'residents of both shores for more than ten',
+    'years. The first crossing is planned for the',
+    'spring, and the old pier will be repaired by',
+    'the town before the boats start to run again',
+    'on the timetable they kept until the closure.',
+    'Tickets will cost the same as the bus fare.',
+    '',
+  ];
+  const side = ['Sponsors:', 'Your Ad Here', '', 'Links', 'Tide tables', 'Ferry times', 'Town hall', 'Library', '', ''];
+  const dump = menu.map((m, i) => `  ${m.padEnd(14)}  ${article[i].padEnd(48)}  ${side[i]}`.trimEnd()).join('\n');
+
+  it('reads a three-column dump column by column', () => {
+    const out = columnsText(dump, t, false);
+    const lines = out.split('\n').map((l) => l.trim());
+    expect(lines.filter(Boolean)).toEqual([...menu, ...article, ...side].filter(Boolean));
+    // a paragraph break between columns (and where a column has a blank cell)
+    expect(out.trim().split('\n\n').map((p) => p.split('\n')[0].trim())).toEqual(['Home', 'The council voted on Tuesday to bring back the', 'Sponsors:', 'Links']);
+  });
+
+  it('rejoins the wrapped lines of the article column at its own width', () => {
+    const out = columnsText(dump, t, true);
+    expect(out.split('\n\n')[1]).toBe(article.filter(Boolean).join(' '));
+  });
+
+  it('keeps the lines around a region where they are', () => {
+    const text = ['A heading above the layout', '', dump, '', 'A footer line below it'].join('\n');
+    const out = columnsText(text, t, false);
+    expect(out.startsWith('A heading above the layout\n')).toBe(true);
+    expect(out.endsWith('\nA footer line below it')).toBe(true);
+  });
+
+  const unchanged: Record<string, string> = {
+    prose: 'One paragraph on one line, as most pages are written, with single spaces between its words.\n\nAnother one.',
+    'a hard-wrapped paragraph': [
+      'Most fruit trees are best pruned in late winter, when the wood is',
+      'bare and you can see the shape of the tree clearly.  Start by taking',
+      'out any dead or damaged branches, then remove those that cross or',
+      'rub against each other, and finally thin the centre.  Do not remove',
+      'more than a quarter of the tree in one year.  Heavy pruning makes the',
+      'tree grow many weak shoots, which will need to be cut again the',
+      'following winter.',
+    ].join('\n'),
+    'an aligned numeric table': [
+      'Year    Apples    Pears    Plums',
+      '2019      1200      340      55',
+      '2020      1350      310      61',
+      '2021      1100      420      48',
+      '2022      1420      395      70',
+      '2023      1515      402      66',
+      '2024      1490      388      59',
+    ].join('\n'),
+    'CJK text': [
+      '오늘 시의회는 항구와 섬을 잇던 여객선을 다시 운항하기로 결정했다.',
+      '主席在会议上表示，新的渡轮将于明年春天开始运营，票价与公交车相同。',
+      '議会は火曜日、港と島を結んでいたフェリーを復活させることを決めた。',
+      '오늘 시의회는 항구와 섬을 잇던 여객선을 다시 운항하기로 결정했다.',
+      '主席在会议上表示，新的渡轮将于明年春天开始运营，票价与公交车相同。',
+      '議会は火曜日、港と島を結んでいたフェリーを復活させることを決めた。',
+      '오늘 시의회는 항구와 섬을 잇던 여객선을 다시 운항하기로 결정했다.',
+    ].join('\n'),
+    'code': [
+      'function area(r) {',
+      '  const pi = 3.14159;   // close enough',
+      '  return pi * r * r;    // square units',
+      '}',
+      'const a = area(2);      // 12.57',
+      'const b = area(3);      // 28.27',
+      'const c = area(4);      // 50.27',
+      'console.log(a, b, c);   // all three',
+    ].join('\n'),
+  };
+  for (const [name, text] of Object.entries(unchanged))
+    it(`leaves ${name} exactly as it is`, () => {
+      expect(columnsText(text, t, true)).toBe(text);
+      expect(columnsText(text, t, false)).toBe(text);
+    });
+
+  it('measures columns of wide characters in display cells', () => {
+    const left = ['首页', '新闻', '体育', '天气', '来信', '档案', '关于', '联系'];
+    const right = [
+      '市议会周二投票决定恢复曾经连接港口和岛屿的渡轮服务结束了长达十年的争论',
+      '第一班渡轮计划于明年春天开通旧码头将在渡轮重新运行之前由镇政府负责修复',
+      '票价将与公共汽车票价相同居民可以在镇政府和图书馆购买月票以及单程车票等',
+      '镇长表示这项决定将促进两岸的旅游业和商业发展并为居民提供更多的出行方式',
+      '反对者担心渡轮的运营成本过高但议会认为长期来看这项投资将带来可观的收益',
+      '渡轮公司将在下个月公布详细的时刻表和票价信息并开始招聘新的船员和工作人员',
+      '居民们对这一消息表示欢迎许多人回忆起小时候乘坐渡轮前往岛上探亲的美好时光',
+      '议会还将讨论在岛上修建新的停车场以方便从大陆前来的游客和居民停放他们的车辆',
+    ];
+    const text = left.map((l, i) => `${l}      ${right[i]}`).join('\n');
+    const out = columnsText(text, t, false);
+    expect(out.split('\n\n')).toEqual([left.join('\n'), right.join('\n')]);
+  });
+});
