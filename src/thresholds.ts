@@ -226,6 +226,28 @@ export const THRESHOLDS = {
     0,
     1,
   ),
+  'columns.wideShare': spec(
+    0.8,
+    'share of the lines with text on both sides of a gutter on which it is at least columns.minGutter wide (on the others a cell filled to one space short of it)',
+    'ours: w3m pads table cells with one space each side but a cell filled to its width leaves a single space; measured on the dev set text track',
+    0,
+    1,
+  ),
+  'columns.minRows': spec(
+    3,
+    'rows of a region that show whether its columns are the cells of a table (see columns.rowShare)',
+    'ours: fewer rows cannot tell a table from a layout',
+    1,
+    1000,
+    true,
+  ),
+  'columns.rowShare': spec(
+    0.5,
+    'share of the cells of a column starting right after the next column ended a line short of its width (a new row) that makes a region a table, read by rows',
+    'ours: after a row ends short of the width three times in four (a paragraph\'s last line is as often long as not); beside a menu the article runs on, its lines filled (one in five ends short)',
+    0,
+    1,
+  ),
   'columns.proseWidth': spec(
     24,
     'mean display width of the non-empty cells of at least one column before a region is read column by column (else it is a data table and stays by rows)',

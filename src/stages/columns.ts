@@ -18,6 +18,14 @@
  * between them; a column is itself searched for columns (a table nested in a
  * table cell), a few levels deep.
  *
+ * The positions this stage sees are also the only place where a hard-wrapped
+ * line's indentation still counts: a paragraph a text-mode browser indented
+ * by eight cells wraps eight cells short of the page width, which normalise
+ * then hides from unwrap. So, unless the unwrap stage is skipped, the lines
+ * outside the regions are rejoined here at the width they share, each
+ * measured with the blanks the browser drew before it, and each column at its
+ * own width (both with unwrap's rules, see unwrap.ts).
+ *
  * Positions are display cells (a CJK wide character takes two, a tab runs to
  * the next multiple of 8), so columns of CJK text line up as the browser drew
  * them and CJK prose, which has no runs of spaces, is left alone. Runs on plain
@@ -38,13 +46,21 @@ const MAX_CELLS = 1024;
 const MAX_DEPTH = 3;
 /** Text, then a run of blanks, then text, on one line: a line that may cross a gutter. */
 const GAPPED = /\S(?:[ \u00A0]{2,}|\t)[ \u00A0\t]*\S/g;
+const GAP_IN_LINE = /\S(?:[ \u00A0]{2,}|\t)[ \u00A0\t]*\S/;
+
+/** Blanks that normalise would turn into one space. */
+const SPACE_RUN = /[\t\u00A0]| {2}/;
 
 /** A line drawn only with rule and box-drawing characters. */
 const RULE = /^[\s\u2500-\u257F\u2580-\u259F_=~*#+.-]+$/u;
 
+/** A cell holding only vertical rules (box drawing, pipes, colons): the side of a frame. */
+const BORDER = /^[|:!\u2502\u2503\u2506\u2507\u250A\u250B\u2551\u254E\u254F\u2560-\u256C\u251C-\u252B\u2524\u253C-\u254B\s]+$/u;
+
 /** Scratch buffers, reused across lines and documents (stages run one document at a time per thread). */
 const occ = new Uint8Array(MAX_CELLS + 16);
 const runRight = new Int32Array(MAX_CELLS + 16);
+const gapLen = new Int32Array(MAX_CELLS + 16);
 
 /**
  * Lay `line` out on display cells: `occ[c]` is 1 where a character is drawn
@@ -113,6 +129,31 @@ function expandTabs(line: string): string {
 interface Gutter {
   start: number;
   end: number;
+  /** Lines on which the gutter lies in a gap of at least `columns.minGutter` cells. */
+  wide: number;
+}
+
+/**
+ * True when the columns of a region are the cells of a table read by rows (a term and its definition, a name and
+ * its description): a cell of one column starts where the text of the next column has just ended a line short of
+ * its width, as a new row does. Beside a menu or a sidebar, the article runs on regardless of the rows.
+ */
+function rowsAligned(cols: string[][], t: Thresholds): boolean {
+  for (let k = 0; k + 1 < cols.length; k++) {
+    const left = cols[k];
+    const right = cols[k + 1];
+    let width = 0;
+    for (const cell of right) width = Math.max(width, displayWidth(cell.trim()));
+    let rows = 0;
+    let aligned = 0;
+    for (let j = 1; j < left.length; j++) {
+      if (!left[j].trim() || !right[j - 1].trim() || !right[j].trim()) continue;
+      rows++;
+      if (displayWidth(right[j - 1].trim()) < width * t['unwrap.fillRatio']) aligned++;
+    }
+    if (rows >= t['columns.minRows'] && aligned >= rows * t['columns.rowShare']) return true;
+  }
+  return false;
 }
 
 /** Read the column regions of `text` column by column; returns `text` itself when it has none. */
@@ -128,7 +169,11 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
     if (nl < 0) break;
     GAPPED.lastIndex = nl;
   }
-  if (gapped < minLines) return text;
+  if (gapped < minLines) {
+    if (depth > 0 || !unwrap) return text;
+    const all = text.split('\n');
+    return unwrapOutside(text, all, [0, all.length], false, t);
+  }
 
   const g = t['columns.minGutter'];
   const lines = text.split('\n');
@@ -141,6 +186,8 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
   let I = new Uint8Array(MAX_CELLS + 1);
   let M2 = new Uint8Array(MAX_CELLS + 1);
   let I2 = new Uint8Array(MAX_CELLS + 1);
+  // per cell: lines of the region on which it lies in a gap of at least `g` cells between text
+  const W = new Int32Array(MAX_CELLS + 1);
   let regionStart = -1;
   let regionWidth = 0;
   const out: string[] = [];
@@ -168,6 +215,17 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
     }
     first[j] = f;
     last[j] = l;
+    // length of the gap between text that each blank cell lies in (0 outside such gaps)
+    for (let c = 0; c < w; c++) gapLen[c] = 0;
+    for (let c = f + 1; c < l; ) {
+      if (runRight[c] === 0) {
+        c++;
+        continue;
+      }
+      const len = runRight[c];
+      for (let k = c; k < c + len; k++) gapLen[k] = len;
+      c += len;
+    }
     return w;
   };
 
@@ -175,11 +233,19 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
     const start = regionStart;
     regionStart = -1;
     const gutters: Gutter[] = [];
+    // a gutter: a run of cells blank on every line, inside a wide gap between text on some line
     for (let c = 0; c < regionWidth; c++) {
-      if (!(M[c] && I[c])) continue;
-      const prev = gutters[gutters.length - 1];
-      if (prev && prev.end >= c + g - 1 && prev.start <= c) prev.end = c + g;
-      else gutters.push({ start: c, end: c + g });
+      if (!M[c]) continue;
+      let e = c;
+      let inside = false;
+      let wide = 0;
+      while (e < regionWidth && M[e]) {
+        if (I[e]) inside = true;
+        wide = Math.max(wide, W[e]);
+        e++;
+      }
+      if (inside) gutters.push({ start: c, end: e, wide });
+      c = e;
     }
     if (gutters.length === 0) return;
     let nonBlank = 0;
@@ -188,20 +254,35 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
     for (const gt of gutters) {
       let support = 0;
       for (let j = start; j < end; j++) if (first[j] >= 0 && first[j] < gt.start && last[j] >= gt.end) support++;
-      if (support >= minLines && support >= nonBlank * t['columns.minShare']) kept.push(gt);
+      // nearly every line leaves at least `g` cells between the columns (a wrapper may fill a cell to 1 space short)
+      if (support >= minLines && support >= nonBlank * t['columns.minShare'] && gt.wide >= support * t['columns.wideShare']) kept.push(gt);
     }
     if (kept.length === 0) return;
     // trim the region to the lines that cross a kept gutter
     const crosses = (j: number): boolean => first[j] >= 0 && kept.some((gt) => first[j] < gt.start && last[j] >= gt.end);
     // … and the lines next to them whose text stands in a column right of the first gutter (prose after the layout
     // starts at the margin)
-    const inColumn = (j: number): boolean => crosses(j) || first[j] >= kept[0].end;
+    // a region begins and ends on a line that leaves a full gutter between its columns, not a word space that
+    // happens to fall in the gutter of the lines above or below
+    const widelyCrosses = (j: number): boolean =>
+      crosses(j) &&
+      kept.some((gt) => {
+        if (!(first[j] < gt.start && last[j] >= gt.end)) return false;
+        if (gt.end - gt.start >= g) return true;
+        const w = layout(lines[j]);
+        let a = gt.start;
+        while (a > 0 && !occ[a - 1]) a--;
+        let b = gt.end;
+        while (b < w && !occ[b]) b++;
+        return b - a >= g;
+      });
+    const inColumn = (j: number): boolean => first[j] >= kept[0].end || widelyCrosses(j);
     let s = start;
-    while (!crosses(s)) s++;
+    while (!widelyCrosses(s)) s++;
     while (s > start && (first[s - 1] === -1 || inColumn(s - 1))) s--;
     while (s < end && first[s] === -1) s++;
     let e = end;
-    while (!crosses(e - 1)) e--;
+    while (!widelyCrosses(e - 1)) e--;
     while (e < end && (first[e] === -1 || inColumn(e))) e++;
     while (e > s && first[e - 1] === -1) e--;
     // columns: [0, g0.start), [g0.end, g1.start), …, [gk.end, ∞)
@@ -215,6 +296,8 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
     for (let k = 0; k < cols.length; k++) {
       let cells = 0;
       let segments = 0;
+      // a column drawn only with vertical rules is the side of a box: a framed block is no layout
+      let border = true;
       for (let j = s; j < e; j++) {
         const line = expandTabs(lines[j]).replace(/\r$/, '');
         const a = bounds[2 * k] === 0 ? 0 : unitAt(line, bounds[2 * k]);
@@ -223,13 +306,16 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
         cols[k].push(seg);
         const trimmed = seg.trimStart();
         if (trimmed) {
+          if (!BORDER.test(trimmed)) border = false;
           segments++;
           cells += displayWidth(trimmed);
         }
       }
       if (segments >= minLines && cells / segments >= proseWidth) prose = true;
+      if (border) return;
     }
     if (!prose) return;
+    if (rowsAligned(cols, t)) return;
     const parts: string[] = [];
     // a region is read by columns only when it yields paragraphs: an article column rejoined at its own width, or
     // columns found inside a column (read as a whole, its lines would stay short and be judged as menu lines)
@@ -256,6 +342,8 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
   };
 
   for (let j = 0; j < n; j++) {
+    // outside a region, only a line with a gap between words can start one
+    if (regionStart < 0 && !GAP_IN_LINE.test(lines[j])) continue;
     const w = measure(j);
     if (w < 0) {
       if (regionStart >= 0) closeRegion(j);
@@ -269,8 +357,8 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
       const width = Math.max(regionWidth, w);
       let alive = false;
       for (let c = 0; c < width; c++) {
-        const m = (c < regionWidth ? M[c] : 1) & (c >= w || runRight[c] >= g ? 1 : 0);
-        const i = (c < regionWidth ? I[c] : 0) | (c > f && c + g <= l && runRight[c] >= g ? 1 : 0);
+        const m = (c < regionWidth ? M[c] : 1) & (c >= w || runRight[c] > 0 ? 1 : 0);
+        const i = (c < regionWidth ? I[c] : 0) | (c < w && gapLen[c] >= g ? 1 : 0);
         M2[c] = m;
         I2[c] = i;
         if (m & i) alive = true;
@@ -278,6 +366,8 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
       if (alive) {
         [M, M2] = [M2, M];
         [I, I2] = [I2, I];
+        for (let c = regionWidth; c < width; c++) W[c] = 0;
+        for (let c = f; c < l; c++) if (gapLen[c] >= g) W[c]++;
         regionWidth = width;
         continue;
       }
@@ -288,8 +378,9 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
     // start a region at a line with a gap between text
     let gap = false;
     for (let c = 0; c < w; c++) {
-      M[c] = runRight[c] >= g ? 1 : 0;
-      I[c] = c > f && c + g <= l && runRight[c] >= g ? 1 : 0;
+      M[c] = runRight[c] > 0 ? 1 : 0;
+      I[c] = gapLen[c] >= g ? 1 : 0;
+      W[c] = I[c];
       if (I[c]) gap = true;
     }
     if (gap) {
@@ -298,24 +389,54 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
     }
   }
   if (regionStart >= 0) closeRegion(n);
-  if (!changed) return text;
+  if (!changed && !(depth === 0 && unwrap)) return text;
+  outside.push(out.length);
   for (let j = emitted; j < n; j++) out.push(lines[j]);
   outside.push(out.length);
   if (!unwrap || depth > 0) return out.join('\n');
-  // The columns were rejoined at their own widths, into lines longer than the page's: the unwrap stage would
-  // then leave the whole text alone. Rejoin the lines outside the regions here, at the width they share.
-  const plain = (l: string): string => l.replace(/[ \t\u00A0]+/g, ' ').trim();
+  return unwrapOutside(text, out, outside, changed, t);
+}
+
+/**
+ * Rejoin the wrapped lines of `out` outside the column regions (`outside`: pairs of indexes where each stretch
+ * begins and ends; a region's text follows each), at the width they share, counting the blanks before each line
+ * as the wrapper drew them. Returns `text` when nothing outside is wrapped and no region was read.
+ */
+function unwrapOutside(text: string, out: string[], outside: number[], changed: boolean, t: Thresholds): string {
+  const max = t['unwrap.maxWidth'];
   const rest: string[] = [];
+  const indents: number[] = [];
   for (let k = 0; k < outside.length; k += 2) {
-    // a rule drawn across the page sets no wrap width (unwrap never joins it)
-    for (let j = outside[k]; j < outside[k + 1]; j++) rest.push(RULE.test(out[j]) ? '' : plain(out[j]));
+    for (let j = outside[k]; j < outside[k + 1]; j++) {
+      const line = out[j];
+      let indent = 0;
+      for (let i = 0; i < line.length; i++) {
+        const c = line.charCodeAt(i);
+        if (c === 0x20 || c === 0xa0) indent++;
+        else if (c === 0x09) indent = (indent + 8) & ~7;
+        else break;
+      }
+      // as normalise will: runs of blanks to one space, no blanks at the ends
+      const p = (SPACE_RUN.test(line) ? line.replace(/[ \t\u00A0]+/g, ' ') : line).trim();
+      out[j] = p;
+      // a rule drawn across the page sets no wrap width (unwrap never joins it)
+      const rule = RULE.test(p);
+      rest.push(rule ? '' : p);
+      indents.push(rule ? 0 : indent);
+      // most texts are not hard-wrapped: one long line settles it
+      if (!rule && indent + displayWidth(p) > max) return changed ? out.join('\n') : text;
+    }
     rest.push('');
+    indents.push(0);
   }
-  const width = rest.some((l) => displayWidth(l) > t['unwrap.maxWidth']) ? 0 : wrapWidth(rest, t);
-  if (width === 0) return out.join('\n');
+  const width = wrapWidth(rest, t, indents);
+  if (width === 0) return changed ? out.join('\n') : text;
   const parts: string[] = [];
+  let at = 0;
   for (let k = 0; k < outside.length; k += 2) {
-    parts.push(unwrapLines(out.slice(outside[k], outside[k + 1]).map(plain), width, t));
+    const len = outside[k + 1] - outside[k];
+    parts.push(unwrapLines(out.slice(outside[k], outside[k + 1]), width, t, indents.slice(at, at + len)));
+    at += len + 1;
     if (k + 2 < outside.length) parts.push(out[outside[k + 1]]);
   }
   return parts.join('\n');

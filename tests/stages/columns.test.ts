@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnsText } from '../../src/stages/columns.js';
+import { unwrapText } from '../../src/stages/unwrap.js';
 import { defaultThresholds } from '../../src/thresholds.js';
 
 const t = defaultThresholds();
@@ -37,9 +38,12 @@ describe('columns', () => {
 
   it('keeps the lines around a region where they are', () => {
     const text = ['A heading above the layout', '', dump, '', 'A footer line below it'].join('\n');
-    const out = columnsText(text, t, false);
-    expect(out.startsWith('A heading above the layout\n')).toBe(true);
-    expect(out.endsWith('\nA footer line below it')).toBe(true);
+    for (const unwrap of [false, true]) {
+      const out = columnsText(text, t, unwrap);
+      expect(out.startsWith('A heading above the layout\n')).toBe(true);
+      expect(out.endsWith('\nA footer line below it')).toBe(true);
+      expect(out).toContain('Sponsors:\nYour Ad Here');
+    }
   });
 
   const unchanged: Record<string, string> = {
@@ -82,11 +86,41 @@ describe('columns', () => {
       'console.log(a, b, c);   // all three',
     ].join('\n'),
   };
+  // what normalise does to the runs of spaces before unwrap sees the text
+  const collapse = (text: string): string => text.split('\n').map((l) => l.replace(/ +/g, ' ').trim()).join('\n');
   for (const [name, text] of Object.entries(unchanged))
-    it(`leaves ${name} exactly as it is`, () => {
-      expect(columnsText(text, t, true)).toBe(text);
+    it(`finds no columns in ${name}`, () => {
       expect(columnsText(text, t, false)).toBe(text);
     });
+
+  it('rejoins a hard-wrapped paragraph and wrapped CJK text as unwrap does', () => {
+    for (const name of ['a hard-wrapped paragraph', 'CJK text']) {
+      const text = unchanged[name];
+      expect(collapse(columnsText(text, t, true))).toBe(unwrapText(collapse(text), t));
+      expect(unwrapText(collapse(text), t)).not.toBe(collapse(text));
+    }
+  });
+
+  it('leaves prose, the numeric table and code exactly as they are', () => {
+    for (const name of ['prose', 'an aligned numeric table', 'code']) expect(columnsText(unchanged[name], t, true)).toBe(unchanged[name]);
+  });
+
+  it('counts the blanks before a line when it looks for the width the lines were wrapped at', () => {
+    // wrapped at 60 cells, indented by 8: once trimmed, no line would look full to unwrap
+    const lines = [
+      'Most fruit trees are best pruned in late winter, when the',
+      'wood is bare and you can see the shape of the tree. Start',
+      'by taking out any dead or damaged branches, then remove',
+      'those that cross or rub against each other, and finally',
+      'thin the centre. Do not remove more than a quarter of the',
+      'tree in one year: heavy pruning makes the tree grow many',
+      'weak shoots, which will need to be cut again next winter.',
+    ];
+    const header = 'Pruning fruit trees: a guide for the first winter in a new garden';
+    const text = [header, '', ...lines.map((l) => '        ' + l)].join('\n');
+    expect(unwrapText(text.split('\n').map((l) => l.trim()).join('\n'), t)).toBe([header, '', ...lines].join('\n'));
+    expect(columnsText(text, t, true)).toBe([header, '', lines.join(' ')].join('\n'));
+  });
 
   it('measures columns of wide characters in display cells', () => {
     const left = ['首页', '新闻', '体育', '天气', '来信', '档案', '关于', '联系'];
