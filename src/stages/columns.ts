@@ -248,12 +248,22 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
       c = e;
     }
     if (gutters.length === 0) return;
-    let nonBlank = 0;
-    for (let j = start; j < end; j++) if (first[j] >= 0) nonBlank++;
     const kept: Gutter[] = [];
     for (const gt of gutters) {
       let support = 0;
-      for (let j = start; j < end; j++) if (first[j] >= 0 && first[j] < gt.start && last[j] >= gt.end) support++;
+      // non-blank lines from the first line with text on both sides of the gutter to the last (a sidebar may end
+      // long before the article next to it)
+      let nonBlank = 0;
+      let pending = 0;
+      for (let j = start; j < end; j++) {
+        if (first[j] < 0) continue;
+        pending++;
+        if (first[j] < gt.start && last[j] >= gt.end) {
+          support++;
+          nonBlank += support === 1 ? 1 : pending;
+          pending = 0;
+        }
+      }
       // nearly every line leaves at least `g` cells between the columns (a wrapper may fill a cell to 1 space short)
       if (support >= minLines && support >= nonBlank * t['columns.minShare'] && gt.wide >= support * t['columns.wideShare']) kept.push(gt);
     }

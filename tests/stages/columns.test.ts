@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { columnsText } from '../../src/stages/columns.js';
 import { unwrapText } from '../../src/stages/unwrap.js';
 import { defaultThresholds } from '../../src/thresholds.js';
+import { prepare } from '../../src/pipeline.js';
+import { blockText } from '../../src/doc.js';
+import { run } from '../helpers.js';
 
 const t = defaultThresholds();
 
@@ -34,6 +37,20 @@ describe('columns', () => {
   it('rejoins the wrapped lines of the article column at its own width', () => {
     const out = columnsText(dump, t, true);
     expect(out.split('\n\n')[1]).toBe(article.filter(Boolean).join(' '));
+  });
+
+  it('runs in prepare on plain text only: the article becomes one block, the menu and the sidebar blocks of their own', () => {
+    const d = run(prepare, dump);
+    const blocks = d.blocks.map((b) => blockText(d, b));
+    expect(blocks).toContain(article.filter(Boolean).join(' '));
+    expect(blocks.slice(0, 8)).toEqual(menu.filter(Boolean));
+    expect(blocks).toContain('Sponsors:');
+    // skipped: the lines mix the three columns, as before
+    const skipped = run(prepare, dump, { skip: ['columns'] });
+    expect(blockText(skipped, skipped.blocks[0]).startsWith(`Home ${article[0]} Sponsors: News`)).toBe(true);
+    // HTML is not touched
+    const h = run(prepare, `<pre>${dump}</pre>`, {}, 'page.html');
+    expect(h.blocks.map((b) => blockText(h, b))).not.toContain(article.filter(Boolean).join(' '));
   });
 
   it('keeps the lines around a region where they are', () => {
