@@ -21,7 +21,7 @@ export interface Options {
  * every block and still removes repeats and duplicates. The names are those of
  * the stages in pipeline.ts.
  */
-export const SKIPPABLE: readonly string[] = ['unwrap', 'near-copies', 'count-blocks', 'boilerplate', 'classify', 'repeats', 'dedup', 'cross-doc'];
+export const SKIPPABLE: readonly string[] = ['columns', 'unwrap', 'near-copies', 'count-blocks', 'boilerplate', 'classify', 'repeats', 'dedup', 'cross-doc'];
 
 export function defaultOptions(): Options {
   return { format: 'auto', thresholds: defaultThresholds(), skip: [] };

@@ -20,6 +20,7 @@ import { mergeNearCopy, signLongBlocks } from './stages/near-copies.js';
 import { dedup } from './stages/dedup.js';
 import { crossDoc } from './stages/cross-doc.js';
 import { unwrap } from './stages/unwrap.js';
+import { columns } from './stages/columns.js';
 import { hashBlocks, mergeBlockCounts } from './stages/count-blocks.js';
 import { boilerplate } from './stages/boilerplate.js';
 import { classify } from './stages/classify.js';
@@ -32,6 +33,8 @@ import { hashParagraphs } from './stages/cross-doc-sign.js';
 export const prepare: readonly Stage[] = [
   stage('decode', (doc, ctx) => decode(doc, ctx.options)),
   stage('extract', (doc, ctx) => extract(doc, ctx.options)),
+  // plain text only, before normalise collapses the runs of spaces that separate its columns
+  stage('columns', (doc, ctx) => columns(doc, ctx.options.thresholds, !ctx.options.skip.includes('unwrap'))),
   stage('normalise', (doc) => normalise(doc)),
   stage('unwrap', (doc, ctx) => unwrap(doc, ctx.options.thresholds)),
   stage('segment', (doc) => segment(doc)),

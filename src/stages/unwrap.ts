@@ -22,7 +22,7 @@ const NO_SPACE_SCRIPT = /[\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\u
 const TABLE_OR_RULE = /\||[\u2500-\u257F]|^[-=_*~+.#\s]{3,}$/u;
 
 /** Columns of each BMP code unit (`WIDE` holds only BMP ranges), looked up instead of matched per character. */
-const COLUMNS = new Uint8Array(0x10000).map((_, c) => (c < 0xd800 || c > 0xdfff) && WIDE.test(String.fromCharCode(c)) ? 2 : 1);
+export const COLUMNS = new Uint8Array(0x10000).map((_, c) => (c < 0xd800 || c > 0xdfff) && WIDE.test(String.fromCharCode(c)) ? 2 : 1);
 
 /** Width of a line in terminal columns. */
 export function displayWidth(line: string): number {
@@ -50,8 +50,8 @@ function firstWordWidth(line: string): number {
  * fills the width and the next line's first word would not have fitted on it
  * (a wrapper such as fmt(1) or a text-mode browser breaks only then).
  */
-function forcedBreak(line: string, next: string, width: number, t: Thresholds): boolean {
-  const w = displayWidth(line);
+function forcedBreak(line: string, next: string, width: number, t: Thresholds, indent = 0): boolean {
+  const w = indent + displayWidth(line);
   const space = NO_SPACE_SCRIPT.test(next[0] ?? '') ? 0 : 1;
   // a wide character that does not fit in the last column leaves that column empty
   const slack = space === 0 ? 1 : 0;
@@ -63,10 +63,10 @@ function forcedBreak(line: string, next: string, width: number, t: Thresholds): 
  * hard-wrapped: most line breaks inside runs of text must be forced breaks at
  * the width of the widest line, which must be within `unwrap.maxWidth`.
  */
-export function wrapWidth(lines: string[], t: Thresholds): number {
+export function wrapWidth(lines: string[], t: Thresholds, indents?: ArrayLike<number>): number {
   let width = 0;
-  for (const l of lines) {
-    width = Math.max(width, displayWidth(l));
+  for (let i = 0; i < lines.length; i++) {
+    width = Math.max(width, (indents ? indents[i] : 0) + displayWidth(lines[i]));
     // most texts are not hard-wrapped: one long line settles it
     if (width > t['unwrap.maxWidth']) return 0;
   }
@@ -75,7 +75,7 @@ export function wrapWidth(lines: string[], t: Thresholds): number {
   let free = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
     if (!lines[i] || !lines[i + 1] || startsBlock(lines[i + 1]) || startsBlock(lines[i])) continue;
-    if (forcedBreak(lines[i], lines[i + 1], width, t)) forced++;
+    if (forcedBreak(lines[i], lines[i + 1], width, t, indents ? indents[i] : 0)) forced++;
     else free++;
   }
   if (forced < t['unwrap.minLines'] || forced / (forced + free) < t['unwrap.minShare']) return 0;
@@ -87,8 +87,12 @@ function startsBlock(line: string): boolean {
   return LIST_MARKER.test(line) || TABLE_OR_RULE.test(line) || isCapitals(line);
 }
 
+const LOWER_ASCII = /[a-z]/;
+
 /** An all-capitals line (at least two letters): a heading in a text dump. */
 function isCapitals(line: string): boolean {
+  // most lines hold a lower-case ASCII letter, which upper-casing changes: no need to gather the letters
+  if (LOWER_ASCII.test(line)) return false;
   const letters = line.replace(/[^\p{L}]/gu, '');
   return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
@@ -122,13 +126,27 @@ export function unwrapText(text: string, t: Thresholds): string {
   const lines = text.split('\n');
   const width = wrapWidth(lines, t);
   if (width === 0) return text;
+  return unwrapLines(lines, width, t);
+}
+
+/**
+ * Rejoin the lines of `lines` that a wrapper broke at `width` (see `wrapWidth`); `indents`: display cells of
+ * blanks that stood before each line (trimmed from `lines`) when the wrapper drew it.
+ */
+export function unwrapLines(lines: string[], width: number, t: Thresholds, indents?: ArrayLike<number>): string {
   const out: string[] = [];
   let current: string[] = [lines[0]]; // physical lines of the paragraph being built, with their glue
   let first = lines[0];
   let last = lines[0];
-  for (const line of lines.slice(1)) {
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
     const joinable =
-      first !== '' && line !== '' && !startsBlock(line) && !TABLE_OR_RULE.test(first) && !isCapitals(last) && forcedBreak(last, line, width, t);
+      first !== '' &&
+      line !== '' &&
+      !startsBlock(line) &&
+      !TABLE_OR_RULE.test(first) &&
+      !isCapitals(last) &&
+      forcedBreak(last, line, width, t, indents ? indents[i - 1] : 0);
     if (joinable) {
       const a = last[last.length - 1];
       // a hyphen at a break before a lower-case letter is the word's own (we do not guess hyphenation)

@@ -1,0 +1,459 @@
+/**
+ * columns: read plain text laid out in side-by-side columns column by column.
+ *
+ * A text-mode browser (w3m, lynx) renders an old table layout as columns side
+ * by side: each line holds a piece of the left menu, a piece of the article
+ * and a piece of the right sidebar, at the same character positions on every
+ * line. Read line by line, such text is a string of short mixed lines; read
+ * column by column, it is a menu, an article and a sidebar.
+ *
+ * A region is a run of consecutive lines that share a gutter: a vertical run
+ * of at least `columns.minGutter` display cells that are blank on every
+ * non-blank line of the region (a line shorter than the gutter is blank
+ * there), with text on both sides on at least `columns.minLines` lines and
+ * `columns.minShare` of them. A region is read column by column only when one
+ * of its columns holds prose (`columns.proseWidth`): an aligned data table,
+ * whose every cell is short, stays row by row. Each column's lines are
+ * emitted in order, the columns one after the other with a paragraph break
+ * between them; a column is itself searched for columns (a table nested in a
+ * table cell), a few levels deep.
+ *
+ * The positions this stage sees are also the only place where a hard-wrapped
+ * line's indentation still counts: a paragraph a text-mode browser indented
+ * by eight cells wraps eight cells short of the page width, which normalise
+ * then hides from unwrap. So, unless the unwrap stage is skipped, the lines
+ * outside the regions are rejoined here at the width they share, each
+ * measured with the blanks the browser drew before it, and each column at its
+ * own width (both with unwrap's rules, see unwrap.ts).
+ *
+ * Positions are display cells (a CJK wide character takes two, a tab runs to
+ * the next multiple of 8), so columns of CJK text line up as the browser drew
+ * them and CJK prose, which has no runs of spaces, is left alone. Runs on plain
+ * text only, on the decoded text before normalise (which collapses the runs of
+ * spaces this stage reads), so `doc.text` — every offset of the report — is
+ * made from the rewritten text. Linear in the text (each line is laid out a
+ * bounded number of times, at most `MAX_CELLS` cells), and a text without
+ * enough lines holding a run of spaces between words is returned after one
+ * regular-expression scan.
+ */
+import type { Doc } from '../doc.js';
+import type { Thresholds } from '../thresholds.js';
+import { COLUMNS, displayWidth, unwrapLines, unwrapText, wrapWidth } from './unwrap.js';
+
+/** Lines wider than this (in display cells) are not laid out: they end a region and never start one. */
+const MAX_CELLS = 1024;
+/** Columns inside columns are searched this many levels deep. */
+const MAX_DEPTH = 3;
+/** Text, then a run of blanks, then text, on one line: a line that may cross a gutter. */
+const GAPPED = /\S(?:[ \u00A0]{2,}|\t)[ \u00A0\t]*\S/g;
+const GAP_IN_LINE = /\S(?:[ \u00A0]{2,}|\t)[ \u00A0\t]*\S/;
+
+/** Blanks that normalise would turn into one space. */
+const SPACE_RUN = /[\t\u00A0]| {2}/;
+
+/** A line drawn only with rule and box-drawing characters. */
+const RULE = /^[\s\u2500-\u257F\u2580-\u259F_=~*#+.-]+$/u;
+
+/** A cell holding only vertical rules (box drawing, pipes, colons): the side of a frame. */
+const BORDER = /^[|:!\u2502\u2503\u2506\u2507\u250A\u250B\u2551\u254E\u254F\u2560-\u256C\u251C-\u252B\u2524\u253C-\u254B\s]+$/u;
+
+/** Scratch buffers, reused across lines and documents (stages run one document at a time per thread). */
+const occ = new Uint8Array(MAX_CELLS + 16);
+const runRight = new Int32Array(MAX_CELLS + 16);
+const gapLen = new Int32Array(MAX_CELLS + 16);
+
+/**
+ * Lay `line` out on display cells: `occ[c]` is 1 where a character is drawn
+ * (cleared up to the returned width). Returns the width, or -1 when the line is
+ * wider than `MAX_CELLS`.
+ */
+function layout(line: string): number {
+  let w = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x20 || c === 0xa0) {
+      occ[w++] = 0;
+    } else if (c === 0x09) {
+      const next = (w + 8) & ~7;
+      while (w < next && w <= MAX_CELLS) occ[w++] = 0;
+    } else if (c === 0x0d) {
+      continue;
+    } else {
+      // a surrogate pair is one narrow character (as in displayWidth)
+      if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+        const before = line.charCodeAt(i - 1);
+        if (before >= 0xd800 && before <= 0xdbff) continue;
+      }
+      occ[w++] = 1;
+      if (COLUMNS[c] === 2) occ[w++] = 1;
+    }
+    if (w > MAX_CELLS) return -1;
+  }
+  return w;
+}
+
+/** Code unit index in `line` of the first character drawn at or after cell `cell` (line.length when none). */
+function unitAt(line: string, cell: number): number {
+  let w = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (w >= cell) return i;
+    const c = line.charCodeAt(i);
+    if (c === 0x09) w = (w + 8) & ~7;
+    else if (c === 0x0d) continue;
+    else if (c >= 0xdc00 && c <= 0xdfff && i > 0 && line.charCodeAt(i - 1) >= 0xd800 && line.charCodeAt(i - 1) <= 0xdbff) continue;
+    else w += c === 0x20 || c === 0xa0 ? 1 : COLUMNS[c];
+  }
+  return line.length;
+}
+
+/** Expand tabs to spaces (stops every 8 cells) so that a column can be sliced by code units. */
+function expandTabs(line: string): string {
+  if (!line.includes('\t')) return line;
+  let out = '';
+  let w = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x09) {
+      const next = (w + 8) & ~7;
+      out += ' '.repeat(next - w);
+      w = next;
+    } else {
+      out += line[i];
+      if (!(c >= 0xdc00 && c <= 0xdfff && i > 0 && line.charCodeAt(i - 1) >= 0xd800 && line.charCodeAt(i - 1) <= 0xdbff)) w += COLUMNS[c];
+    }
+  }
+  return out;
+}
+
+/** A gutter: blank cells `[start, end)` on every non-blank line of its region. */
+interface Gutter {
+  start: number;
+  end: number;
+  /** Lines on which the gutter lies in a gap of at least `columns.minGutter` cells. */
+  wide: number;
+}
+
+/**
+ * True when the columns of a region are the cells of a table read by rows (a term and its definition, a name and
+ * its description): a cell of one column starts where the text of the next column has just ended a line short of
+ * its width, as a new row does. Beside a menu or a sidebar, the article runs on regardless of the rows.
+ */
+function rowsAligned(cols: string[][], t: Thresholds): boolean {
+  for (let k = 0; k + 1 < cols.length; k++) {
+    const left = cols[k];
+    const right = cols[k + 1];
+    let width = 0;
+    for (const cell of right) width = Math.max(width, displayWidth(cell.trim()));
+    let rows = 0;
+    let aligned = 0;
+    for (let j = 1; j < left.length; j++) {
+      if (!left[j].trim() || !right[j - 1].trim() || !right[j].trim()) continue;
+      rows++;
+      if (displayWidth(right[j - 1].trim()) < width * t['unwrap.fillRatio']) aligned++;
+    }
+    if (rows >= t['columns.minRows'] && aligned >= rows * t['columns.rowShare']) return true;
+  }
+  return false;
+}
+
+/** Read the column regions of `text` column by column; returns `text` itself when it has none. */
+export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 0): string {
+  const minLines = t['columns.minLines'];
+  // cheap exit: too few lines with a run of blanks between two words
+  let gapped = 0;
+  GAPPED.lastIndex = 0;
+  while (GAPPED.exec(text) !== null) {
+    if (++gapped >= minLines) break;
+    // one per line is enough
+    const nl = text.indexOf('\n', GAPPED.lastIndex);
+    if (nl < 0) break;
+    GAPPED.lastIndex = nl;
+  }
+  if (gapped < minLines) {
+    if (depth > 0 || !unwrap) return text;
+    const all = text.split('\n');
+    return unwrapOutside(text, all, [0, all.length], false, t);
+  }
+
+  const g = t['columns.minGutter'];
+  const lines = text.split('\n');
+  const n = lines.length;
+  // first and last text cell of each line (-1: blank line, -2: too wide to lay out)
+  const first = new Int32Array(n);
+  const last = new Int32Array(n);
+  // per start cell c of the region: M — cells c..c+g-1 blank on every non-blank line so far; I — they lay between text on some line
+  let M = new Uint8Array(MAX_CELLS + 1);
+  let I = new Uint8Array(MAX_CELLS + 1);
+  let M2 = new Uint8Array(MAX_CELLS + 1);
+  let I2 = new Uint8Array(MAX_CELLS + 1);
+  // per cell: lines of the region on which it lies in a gap of at least `g` cells between text
+  const W = new Int32Array(MAX_CELLS + 1);
+  let regionStart = -1;
+  let regionWidth = 0;
+  const out: string[] = [];
+  let emitted = 0; // lines before this index are in `out`
+  let changed = false;
+  // pairs of indexes of `out`: where each stretch of lines outside the regions begins and ends (a region's text follows each)
+  const outside: number[] = [];
+
+  /** Lay out line j and fill first/last/runRight; returns its width (-1 when too wide). */
+  const measure = (j: number): number => {
+    const w = layout(lines[j]);
+    if (w < 0) {
+      first[j] = last[j] = -2;
+      return -1;
+    }
+    let f = -1;
+    let l = -1;
+    runRight[w] = 1 << 30;
+    for (let c = w - 1; c >= 0; c--) {
+      if (occ[c]) {
+        runRight[c] = 0;
+        if (l < 0) l = c;
+        f = c;
+      } else runRight[c] = runRight[c + 1] + 1;
+    }
+    first[j] = f;
+    last[j] = l;
+    // length of the gap between text that each blank cell lies in (0 outside such gaps)
+    for (let c = 0; c < w; c++) gapLen[c] = 0;
+    for (let c = f + 1; c < l; ) {
+      if (runRight[c] === 0) {
+        c++;
+        continue;
+      }
+      const len = runRight[c];
+      for (let k = c; k < c + len; k++) gapLen[k] = len;
+      c += len;
+    }
+    return w;
+  };
+
+  const closeRegion = (end: number): void => {
+    const start = regionStart;
+    regionStart = -1;
+    const gutters: Gutter[] = [];
+    // a gutter: a run of cells blank on every line, inside a wide gap between text on some line
+    for (let c = 0; c < regionWidth; c++) {
+      if (!M[c]) continue;
+      let e = c;
+      let inside = false;
+      let wide = 0;
+      while (e < regionWidth && M[e]) {
+        if (I[e]) inside = true;
+        wide = Math.max(wide, W[e]);
+        e++;
+      }
+      if (inside) gutters.push({ start: c, end: e, wide });
+      c = e;
+    }
+    if (gutters.length === 0) return;
+    const kept: Gutter[] = [];
+    for (const gt of gutters) {
+      let support = 0;
+      // non-blank lines from the first line with text on both sides of the gutter to the last (a sidebar may end
+      // long before the article next to it)
+      let nonBlank = 0;
+      let pending = 0;
+      for (let j = start; j < end; j++) {
+        if (first[j] < 0) continue;
+        pending++;
+        if (first[j] < gt.start && last[j] >= gt.end) {
+          support++;
+          nonBlank += support === 1 ? 1 : pending;
+          pending = 0;
+        }
+      }
+      // nearly every line leaves at least `g` cells between the columns (a wrapper may fill a cell to 1 space short)
+      if (support >= minLines && support >= nonBlank * t['columns.minShare'] && gt.wide >= support * t['columns.wideShare']) kept.push(gt);
+    }
+    if (kept.length === 0) return;
+    // trim the region to the lines that cross a kept gutter
+    const crosses = (j: number): boolean => first[j] >= 0 && kept.some((gt) => first[j] < gt.start && last[j] >= gt.end);
+    // … and the lines next to them whose text stands in a column right of the first gutter (prose after the layout
+    // starts at the margin)
+    // a region begins and ends on a line that leaves a full gutter between its columns, not a word space that
+    // happens to fall in the gutter of the lines above or below
+    const widelyCrosses = (j: number): boolean =>
+      crosses(j) &&
+      kept.some((gt) => {
+        if (!(first[j] < gt.start && last[j] >= gt.end)) return false;
+        if (gt.end - gt.start >= g) return true;
+        const w = layout(lines[j]);
+        let a = gt.start;
+        while (a > 0 && !occ[a - 1]) a--;
+        let b = gt.end;
+        while (b < w && !occ[b]) b++;
+        return b - a >= g;
+      });
+    const inColumn = (j: number): boolean => first[j] >= kept[0].end || widelyCrosses(j);
+    let s = start;
+    while (!widelyCrosses(s)) s++;
+    while (s > start && (first[s - 1] === -1 || inColumn(s - 1))) s--;
+    while (s < end && first[s] === -1) s++;
+    let e = end;
+    while (!widelyCrosses(e - 1)) e--;
+    while (e < end && (first[e] === -1 || inColumn(e))) e++;
+    while (e > s && first[e - 1] === -1) e--;
+    // columns: [0, g0.start), [g0.end, g1.start), …, [gk.end, ∞)
+    const bounds: number[] = [0];
+    for (const gt of kept) bounds.push(gt.start, gt.end);
+    bounds.push(Number.MAX_SAFE_INTEGER);
+    const cols: string[][] = kept.map(() => []);
+    cols.push([]);
+    const proseWidth = t['columns.proseWidth'];
+    let prose = false;
+    for (let k = 0; k < cols.length; k++) {
+      let cells = 0;
+      let segments = 0;
+      // a column drawn only with vertical rules is the side of a box: a framed block is no layout
+      let border = true;
+      for (let j = s; j < e; j++) {
+        const line = expandTabs(lines[j]).replace(/\r$/, '');
+        const a = bounds[2 * k] === 0 ? 0 : unitAt(line, bounds[2 * k]);
+        const b = bounds[2 * k + 1] === Number.MAX_SAFE_INTEGER ? line.length : unitAt(line, bounds[2 * k + 1]);
+        const seg = line.slice(a, b).trimEnd();
+        cols[k].push(seg);
+        const trimmed = seg.trimStart();
+        if (trimmed) {
+          if (!BORDER.test(trimmed)) border = false;
+          segments++;
+          cells += displayWidth(trimmed);
+        }
+      }
+      if (segments >= minLines && cells / segments >= proseWidth) prose = true;
+      if (border) return;
+    }
+    if (!prose) return;
+    if (rowsAligned(cols, t)) return;
+    const parts: string[] = [];
+    // a region is read by columns only when it yields paragraphs: an article column rejoined at its own width, or
+    // columns found inside a column (read as a whole, its lines would stay short and be judged as menu lines)
+    let paragraphs = !unwrap;
+    for (const col of cols) {
+      const whole = col.join('\n').replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+      let body = depth + 1 < MAX_DEPTH ? columnsText(whole, t, unwrap, depth + 1) : whole;
+      if (body !== whole) paragraphs = true;
+      else if (unwrap) {
+        // a column is wrapped at its own width, narrower than the page's: rejoin its lines here, where that width is known
+        const plain = whole.split('\n').map((l) => l.replace(/[ \u00A0\t]+/g, ' ').trim()).join('\n');
+        body = unwrapText(plain, t);
+        if (body !== plain) paragraphs = true;
+      }
+      if (body) parts.push(body);
+    }
+    if (!paragraphs) return;
+    outside.push(out.length);
+    for (let j = emitted; j < s; j++) out.push(lines[j]);
+    outside.push(out.length);
+    out.push((s > 0 ? '\n' : '') + parts.join('\n\n') + (e < n ? '\n' : ''));
+    emitted = e;
+    changed = true;
+  };
+
+  for (let j = 0; j < n; j++) {
+    // outside a region, only a line with a gap between words can start one
+    if (regionStart < 0 && !GAP_IN_LINE.test(lines[j])) continue;
+    const w = measure(j);
+    if (w < 0) {
+      if (regionStart >= 0) closeRegion(j);
+      continue;
+    }
+    const f = first[j];
+    const l = last[j];
+    if (f < 0) continue; // a blank line changes no region
+    if (regionStart >= 0) {
+      // extend the region by line j, unless no gutter would be left
+      const width = Math.max(regionWidth, w);
+      let alive = false;
+      for (let c = 0; c < width; c++) {
+        const m = (c < regionWidth ? M[c] : 1) & (c >= w || runRight[c] > 0 ? 1 : 0);
+        const i = (c < regionWidth ? I[c] : 0) | (c < w && gapLen[c] >= g ? 1 : 0);
+        M2[c] = m;
+        I2[c] = i;
+        if (m & i) alive = true;
+      }
+      if (alive) {
+        [M, M2] = [M2, M];
+        [I, I2] = [I2, I];
+        for (let c = regionWidth; c < width; c++) W[c] = 0;
+        for (let c = f; c < l; c++) if (gapLen[c] >= g) W[c]++;
+        regionWidth = width;
+        continue;
+      }
+      closeRegion(j);
+      // a nested search may have used the scratch buffers
+      measure(j);
+    }
+    // start a region at a line with a gap between text
+    let gap = false;
+    for (let c = 0; c < w; c++) {
+      M[c] = runRight[c] > 0 ? 1 : 0;
+      I[c] = gapLen[c] >= g ? 1 : 0;
+      W[c] = I[c];
+      if (I[c]) gap = true;
+    }
+    if (gap) {
+      regionStart = j;
+      regionWidth = w;
+    }
+  }
+  if (regionStart >= 0) closeRegion(n);
+  if (!changed && !(depth === 0 && unwrap)) return text;
+  outside.push(out.length);
+  for (let j = emitted; j < n; j++) out.push(lines[j]);
+  outside.push(out.length);
+  if (!unwrap || depth > 0) return out.join('\n');
+  return unwrapOutside(text, out, outside, changed, t);
+}
+
+/**
+ * Rejoin the wrapped lines of `out` outside the column regions (`outside`: pairs of indexes where each stretch
+ * begins and ends; a region's text follows each), at the width they share, counting the blanks before each line
+ * as the wrapper drew them. Returns `text` when nothing outside is wrapped and no region was read.
+ */
+function unwrapOutside(text: string, out: string[], outside: number[], changed: boolean, t: Thresholds): string {
+  const max = t['unwrap.maxWidth'];
+  const rest: string[] = [];
+  const indents: number[] = [];
+  for (let k = 0; k < outside.length; k += 2) {
+    for (let j = outside[k]; j < outside[k + 1]; j++) {
+      const line = out[j];
+      let indent = 0;
+      for (let i = 0; i < line.length; i++) {
+        const c = line.charCodeAt(i);
+        if (c === 0x20 || c === 0xa0) indent++;
+        else if (c === 0x09) indent = (indent + 8) & ~7;
+        else break;
+      }
+      // as normalise will: runs of blanks to one space, no blanks at the ends
+      const p = (SPACE_RUN.test(line) ? line.replace(/[ \t\u00A0]+/g, ' ') : line).trim();
+      out[j] = p;
+      // a rule drawn across the page sets no wrap width (unwrap never joins it)
+      const rule = RULE.test(p);
+      rest.push(rule ? '' : p);
+      indents.push(rule ? 0 : indent);
+      // most texts are not hard-wrapped: one long line settles it
+      if (!rule && indent + displayWidth(p) > max) return changed ? out.join('\n') : text;
+    }
+    rest.push('');
+    indents.push(0);
+  }
+  const width = wrapWidth(rest, t, indents);
+  if (width === 0) return changed ? out.join('\n') : text;
+  const parts: string[] = [];
+  let at = 0;
+  for (let k = 0; k < outside.length; k += 2) {
+    const len = outside[k + 1] - outside[k];
+    parts.push(unwrapLines(out.slice(outside[k], outside[k + 1]), width, t, indents.slice(at, at + len)));
+    at += len + 1;
+    if (k + 2 < outside.length) parts.push(out[outside[k + 1]]);
+  }
+  return parts.join('\n');
+}
+
+/** `unwrap`: rejoin the wrapped lines of each column (off when the unwrap stage is skipped). */
+export function columns(doc: Doc, t: Thresholds, unwrap: boolean): void {
+  if (doc.format !== 'text' || doc.raw === undefined) return;
+  doc.raw = columnsText(doc.raw, t, unwrap);
+}

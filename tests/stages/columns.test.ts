@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { columnsText } from '../../src/stages/columns.js';
+import { unwrapText } from '../../src/stages/unwrap.js';
+import { defaultThresholds } from '../../src/thresholds.js';
+import { prepare } from '../../src/pipeline.js';
+import { blockText } from '../../src/doc.js';
+import { run } from '../helpers.js';
+
+const t = defaultThresholds();
+
+describe('columns', () => {
+  // a text-mode browser's rendering of a three-column table layout (our own words)
+  const menu = ['Home', 'News', 'Sport', 'Weather', 'Letters', 'Archive', 'About us', 'Contact', '', ''];
+  const article = [
+    'The council voted on Tuesday to bring back the',
+    'ferry that once linked the harbour with the',
+    'island, ending a debate that has divided the',
+    'residents of both shores for more than ten',
+    'years. The first crossing is planned for the',
+    'spring, and the old pier will be repaired by',
+    'the town before the boats start to run again',
+    'on the timetable they kept until the closure.',
+    'Tickets will cost the same as the bus fare.',
+    '',
+  ];
+  const side = ['Sponsors:', 'Your Ad Here', '', 'Links', 'Tide tables', 'Ferry times', 'Town hall', 'Library', '', ''];
+  const dump = menu.map((m, i) => `  ${m.padEnd(14)}  ${article[i].padEnd(48)}  ${side[i]}`.trimEnd()).join('\n');
+
+  it('reads a three-column dump column by column', () => {
+    const out = columnsText(dump, t, false);
+    const lines = out.split('\n').map((l) => l.trim());
+    expect(lines.filter(Boolean)).toEqual([...menu, ...article, ...side].filter(Boolean));
+    // a paragraph break between columns (and where a column has a blank cell)
+    expect(out.trim().split('\n\n').map((p) => p.split('\n')[0].trim())).toEqual(['Home', 'The council voted on Tuesday to bring back the', 'Sponsors:', 'Links']);
+  });
+
+  it('rejoins the wrapped lines of the article column at its own width', () => {
+    const out = columnsText(dump, t, true);
+    expect(out.split('\n\n')[1]).toBe(article.filter(Boolean).join(' '));
+  });
+
+  it('runs in prepare on plain text only: the article becomes one block, the menu and the sidebar blocks of their own', () => {
+    const d = run(prepare, dump);
+    const blocks = d.blocks.map((b) => blockText(d, b));
+    expect(blocks).toContain(article.filter(Boolean).join(' '));
+    expect(blocks.slice(0, 8)).toEqual(menu.filter(Boolean));
+    expect(blocks).toContain('Sponsors:');
+    // skipped: the lines mix the three columns, as before
+    const skipped = run(prepare, dump, { skip: ['columns'] });
+    expect(blockText(skipped, skipped.blocks[0]).startsWith(`Home ${article[0]} Sponsors: News`)).toBe(true);
+    // HTML is not touched
+    const h = run(prepare, `<pre>${dump}</pre>`, {}, 'page.html');
+    expect(h.blocks.map((b) => blockText(h, b))).not.toContain(article.filter(Boolean).join(' '));
+  });
+
+  it('keeps the lines around a region where they are', () => {
+    const text = ['A heading above the layout', '', dump, '', 'A footer line below it'].join('\n');
+    for (const unwrap of [false, true]) {
+      const out = columnsText(text, t, unwrap);
+      expect(out.startsWith('A heading above the layout\n')).toBe(true);
+      expect(out.endsWith('\nA footer line below it')).toBe(true);
+      expect(out).toContain('Sponsors:\nYour Ad Here');
+    }
+  });
+
+  const unchanged: Record<string, string> = {
+    prose: 'One paragraph on one line, as most pages are written, with single spaces between its words.\n\nAnother one.',
+    'a hard-wrapped paragraph': [
+      'Most fruit trees are best pruned in late winter, when the wood is',
+      'bare and you can see the shape of the tree clearly.  Start by taking',
+      'out any dead or damaged branches, then remove those that cross or',
+      'rub against each other, and finally thin the centre.  Do not remove',
+      'more than a quarter of the tree in one year.  Heavy pruning makes the',
+      'tree grow many weak shoots, which will need to be cut again the',
+      'following winter.',
+    ].join('\n'),
+    'an aligned numeric table': [
+      'Year    Apples    Pears    Plums',
+      '2019      1200      340      55',
+      '2020      1350      310      61',
+      '2021      1100      420      48',
+      '2022      1420      395      70',
+      '2023      1515      402      66',
+      '2024      1490      388      59',
+    ].join('\n'),
+    'CJK text': [
+      '오늘 시의회는 항구와 섬을 잇던 여객선을 다시 운항하기로 결정했다.',
+      '主席在会议上表示，新的渡轮将于明年春天开始运营，票价与公交车相同。',
+      '議会は火曜日、港と島を結んでいたフェリーを復活させることを決めた。',
+      '오늘 시의회는 항구와 섬을 잇던 여객선을 다시 운항하기로 결정했다.',
+      '主席在会议上表示，新的渡轮将于明年春天开始运营，票价与公交车相同。',
+      '議会は火曜日、港と島を結んでいたフェリーを復活させることを決めた。',
+      '오늘 시의회는 항구와 섬을 잇던 여객선을 다시 운항하기로 결정했다.',
+    ].join('\n'),
+    'code': [
+      'function area(r) {',
+      '  const pi = 3.14159;   // close enough',
+      '  return pi * r * r;    // square units',
+      '}',
+      'const a = area(2);      // 12.57',
+      'const b = area(3);      // 28.27',
+      'const c = area(4);      // 50.27',
+      'console.log(a, b, c);   // all three',
+    ].join('\n'),
+  };
+  // what normalise does to the runs of spaces before unwrap sees the text
+  const collapse = (text: string): string => text.split('\n').map((l) => l.replace(/ +/g, ' ').trim()).join('\n');
+  for (const [name, text] of Object.entries(unchanged))
+    it(`finds no columns in ${name}`, () => {
+      expect(columnsText(text, t, false)).toBe(text);
+    });
+
+  it('rejoins a hard-wrapped paragraph and wrapped CJK text as unwrap does', () => {
+    for (const name of ['a hard-wrapped paragraph', 'CJK text']) {
+      const text = unchanged[name];
+      expect(collapse(columnsText(text, t, true))).toBe(unwrapText(collapse(text), t));
+      expect(unwrapText(collapse(text), t)).not.toBe(collapse(text));
+    }
+  });
+
+  it('leaves prose, the numeric table and code exactly as they are', () => {
+    for (const name of ['prose', 'an aligned numeric table', 'code']) expect(columnsText(unchanged[name], t, true)).toBe(unchanged[name]);
+  });
+
+  it('counts the blanks before a line when it looks for the width the lines were wrapped at', () => {
+    // wrapped at 60 cells, indented by 8: once trimmed, no line would look full to unwrap
+    const lines = [
+      'Most fruit trees are best pruned in late winter, when the',
+      'wood is bare and you can see the shape of the tree. Start',
+      'by taking out any dead or damaged branches, then remove',
+      'those that cross or rub against each other, and finally',
+      'thin the centre. Do not remove more than a quarter of the',
+      'tree in one year: heavy pruning makes the tree grow many',
+      'weak shoots, which will need to be cut again next winter.',
+    ];
+    const header = 'Pruning fruit trees: a guide for the first winter in a new garden';
+    const text = [header, '', ...lines.map((l) => '        ' + l)].join('\n');
+    expect(unwrapText(text.split('\n').map((l) => l.trim()).join('\n'), t)).toBe([header, '', ...lines].join('\n'));
+    expect(columnsText(text, t, true)).toBe([header, '', lines.join(' ')].join('\n'));
+  });
+
+  it('measures columns of wide characters in display cells', () => {
+    const left = ['首页', '新闻', '体育', '天气', '来信', '档案', '关于', '联系'];
+    const right = [
+      '市议会周二投票决定恢复曾经连接港口和岛屿的渡轮服务结束了长达十年的争论',
+      '第一班渡轮计划于明年春天开通旧码头将在渡轮重新运行之前由镇政府负责修复',
+      '票价将与公共汽车票价相同居民可以在镇政府和图书馆购买月票以及单程车票等',
+      '镇长表示这项决定将促进两岸的旅游业和商业发展并为居民提供更多的出行方式',
+      '反对者担心渡轮的运营成本过高但议会认为长期来看这项投资将带来可观的收益',
+      '渡轮公司将在下个月公布详细的时刻表和票价信息并开始招聘新的船员和工作人员',
+      '居民们对这一消息表示欢迎许多人回忆起小时候乘坐渡轮前往岛上探亲的美好时光',
+      '议会还将讨论在岛上修建新的停车场以方便从大陆前来的游客和居民停放他们的车辆',
+    ];
+    const text = left.map((l, i) => `${l}      ${right[i]}`).join('\n');
+    const out = columnsText(text, t, false);
+    expect(out.split('\n\n')).toEqual([left.join('\n'), right.join('\n')]);
+  });
+});
