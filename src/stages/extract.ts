@@ -5,15 +5,20 @@
  * tolerant and streaming (SAX), so unclosed tags, stray `</p>` in scripts and
  * 100,000-deep nesting cost nothing extra — and turns it into blocks: block elements and `<br>` become breaks, list items
  * and table rows become lines, entities are decoded, and the content of
- * script, style, head and similar elements is dropped. Each block keeps its
- * tag context (ancestor tags, class and id names, link text) as evidence for
- * the classifier.
+ * script, style, head and similar elements is dropped, and so is what the page
+ * hides. Each block keeps its tag context (ancestor tags, class and id names,
+ * link text) as evidence for the classifier, and its place against the page's
+ * content region (extract/region.ts), chosen on the element tree built as the
+ * page is parsed.
  */
 import { packRegion, type BlockContext, type BlockKind, type Doc, type PageRegion, type RawBlock } from '../doc.js';
 import type { Options } from '../options.js';
 import { PageTree } from '../extract/tree.js';
 import { findRegion, type RegionBlock, type RegionSettings } from '../extract/region.js';
 import { THRESHOLDS } from '../thresholds.js';
+import { elementNames } from '../classify/context.js';
+import { parseHtml, type HtmlHandler, type TagAttributes } from './html-parser.js';
+import { INVISIBLE, Scan, scanText, UNIT, Unit } from './normalise.js';
 
 /** The region's thresholds at their defaults, for callers without options. */
 const DEFAULT_REGION: RegionSettings = {
@@ -21,9 +26,6 @@ const DEFAULT_REGION: RegionSettings = {
   minChars: THRESHOLDS['region.minChars'].value,
   siblingShare: THRESHOLDS['region.siblingShare'].value,
 };
-import { elementNames } from '../classify/context.js';
-import { parseHtml, type HtmlHandler, type TagAttributes } from './html-parser.js';
-import { INVISIBLE, Scan, scanText, UNIT, Unit } from './normalise.js';
 
 /** Elements whose content is never text a reader sees. */
 export const DROP: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'head', 'title', 'iframe', 'object', 'canvas', 'select', 'button', 'textarea']);
@@ -498,7 +500,7 @@ export function htmlToRegion(html: string, settings: RegionSettings = DEFAULT_RE
     outerTags.add(tree.tag[n]);
     for (const name of tree.names[n]) outerNames.add(name);
   }
-  // a region root's parent's children are its siblings: the others' own names are not layout
+  // contexts remade with their region mark, one per (context, mark): blocks that shared a context still share one
   const remade = new Map<BlockContext, BlockContext[]>();
   let pageChars = 0;
   for (let i = 0; i < blocks.length; i++) {
