@@ -160,6 +160,8 @@ interface Sums {
   content: Float64Array;
   /** Each node's name weight, worked out on first use (NaN: not yet). */
   names: Float64Array;
+  /** The last block whose own node each node is (-1: none). */
+  lastBlock: Int32Array;
   chars: Float64Array;
   links: Float64Array;
   /** Whether the node or an ancestor is unlikely (first attempt only). */
@@ -198,7 +200,9 @@ function sums(tree: PageTree, blocks: readonly RegionBlock[], minParagraphChars:
     if (b.kind === 'heading' && tree.tag[b.node] === 'h1') continue;
     content[i] = 1 + commas(b.text) + Math.min(Math.floor(b.text.length / 100), 3);
   }
-  return { chars, links, unlikely: un, children, content, names: new Float64Array(n).fill(NaN) };
+  const lastBlock = new Int32Array(n).fill(-1);
+  for (let i = 0; i < blocks.length; i++) if (blocks[i].node >= 0) lastBlock[blocks[i].node] = i;
+  return { chars, links, unlikely: un, children, content, names: new Float64Array(n).fill(NaN), lastBlock };
 }
 
 /** The content region of a page, or undefined when no paragraph scores (see the module comment). */
@@ -305,15 +309,15 @@ function attemptRegion(tree: PageTree, blocks: readonly RegionBlock[], s: Sums, 
     const chars = s.chars[sib];
     if (chars === 0 || tree.hasBlockChild[sib]) continue;
     const density = s.links[sib] / chars;
-    if (chars > SIBLING_PARAGRAPH_CHARS ? density < SIBLING_MAX_LINK_DENSITY : density === 0 && endsSentence(blocks, sib)) roots.push(sib);
+    if (chars > SIBLING_PARAGRAPH_CHARS ? density < SIBLING_MAX_LINK_DENSITY : density === 0 && endsSentence(blocks, s, sib)) roots.push(sib);
   }
   let chars = 0;
   for (const r of roots) chars += s.chars[r];
   return { top: cand, roots, score: topScore, chars, attempt };
 }
 
-/** Whether the last block of node `node` ends with a full stop. */
-function endsSentence(blocks: readonly RegionBlock[], node: number): boolean {
-  for (let i = blocks.length - 1; i >= 0; i--) if (blocks[i].node === node) return /[.。!?！？]\s*$/.test(blocks[i].text);
-  return false;
+/** Whether the last block whose own node is `node` ends with a full stop. */
+function endsSentence(blocks: readonly RegionBlock[], s: Sums, node: number): boolean {
+  const i = s.lastBlock[node];
+  return i >= 0 && /[.。!?！？]\s*$/.test(blocks[i].text);
 }

@@ -181,6 +181,8 @@ class BlockBuilder implements HtmlHandler {
   /** The element tree, for the content region; `nodes[i]` is the innermost block element of `blocks[i]`. */
   readonly tree = new PageTree();
   readonly nodes: number[] = [];
+  /** The nodes of the open block elements, innermost last (kept as the stack changes: a page 100,000 inline elements deep must not be scanned at every block). */
+  private readonly blockNodes: number[] = [];
   /** The text of the page's first <title>. */
   title = '';
   private inTitle = false;
@@ -255,14 +257,14 @@ class BlockBuilder implements HtmlHandler {
 
   private push(tag: string, names: readonly string[], block = false, node = -1, dropping = false): void {
     this.stack.push({ tag, names, ancestors: undefined, node, block, dropping });
+    if (block && node >= 0) this.blockNodes.push(node);
     this.stackChanges++;
   }
 
-  /** The innermost open block element's node (-1: none). */
+  /** The innermost open block element's node (else the outermost element's; -1: none). */
   private blockNode(): number {
-    const stack = this.stack;
-    for (let i = stack.length - 1; i >= 0; i--) if (stack[i].block) return stack[i].node;
-    return stack.length > 0 ? stack[0].node : -1;
+    const b = this.blockNodes;
+    return b.length > 0 ? b[b.length - 1] : this.stack.length > 0 ? this.stack[0].node : -1;
   }
 
   flush(paragraph: boolean): void {
@@ -435,6 +437,7 @@ class BlockBuilder implements HtmlHandler {
 
   private popped(open: Open): void {
     const tag = open.tag;
+    if (open.block && open.node >= 0) this.blockNodes.pop();
     if (tag === 'title') this.inTitle = false;
     // inside dropped content nothing but the dropping was counted on the way in (a `<a>` in a `<noscript>` must not
     // make the link depth negative: every later link on the page would count as text)
@@ -500,6 +503,10 @@ export function htmlToRegion(html: string, settings: RegionSettings = DEFAULT_RE
     outerTags.add(tree.tag[n]);
     for (const name of tree.names[n]) outerNames.add(name);
   }
+  // every node under a region root, in one pass in document order (a parent comes before its children)
+  const inRegion = new Uint8Array(tree.size);
+  for (const r of region.roots) inRegion[r] = 1;
+  for (let n = 0; n < tree.size; n++) if (!inRegion[n] && tree.parent[n] >= 0 && inRegion[tree.parent[n]]) inRegion[n] = 1;
   // contexts remade with their region mark, one per (context, mark): blocks that shared a context still share one
   const remade = new Map<BlockContext, BlockContext[]>();
   let pageChars = 0;
@@ -508,7 +515,7 @@ export function htmlToRegion(html: string, settings: RegionSettings = DEFAULT_RE
     pageChars += b.text.length;
     const ctx = b.context;
     if (!ctx) continue;
-    const inside = region.roots.some((r) => tree.encloses(r, nodes[i]));
+    const inside = nodes[i] >= 0 && inRegion[nodes[i]] === 1;
     const packed = packRegion({ page: true, inside, outerTags: prefixIn(ctx.tags, outerTags), outerNames: prefixIn(ctx.names, outerNames) });
     let made = remade.get(ctx);
     if (!made) remade.set(ctx, (made = []));
