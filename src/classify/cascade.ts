@@ -20,7 +20,7 @@
  * the headings just before the region. Finally, a page left with no text that holds a block of prose
  * keeps its prose: a page never comes out empty for want of a container.
  */
-import { regionOf, type Block } from '../doc.js';
+import { REGION_INSIDE, type Block } from '../doc.js';
 import type { Cls, Verdict } from './rules.js';
 
 /** What the cascade reads and sets of a block (classify.ts's BlockItem). */
@@ -62,7 +62,7 @@ export function cascade(items: CascadeItem[], blocks: readonly Block[], minShare
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
     const ctx = blocks[i].context;
-    if (ctx && regionOf(ctx.region).inside) {
+    if (ctx && (ctx.region & REGION_INSIDE) !== 0) {
       inside[i] = 1;
       if (first < 0) first = i;
       if (keptInside(it)) {

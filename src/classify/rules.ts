@@ -55,6 +55,8 @@ export interface Placement {
 const COMMENT_EVIDENCE = new Set(['name:comment', 'name:disqus', 'name:reply', 'name:replies']);
 
 export function initialClass(f: Features, place: Placement, lang: StopLang | undefined, k: Limits): Verdict {
+  // over both densities a block is links whatever it reads like: no need to read its features
+  if (f.linkDensity > k.maxLinkDensity && f.linkDensity > k.maxProseLinkDensity) return LINK_DENSITY;
   const own = featureClass(f, lang, k);
   const { evidence } = place;
   // inside the content region, and for prose anywhere, links in running text are citations, not a menu

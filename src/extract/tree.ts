@@ -39,7 +39,7 @@ export class PageTree {
     return false;
   }
 
-  /** `tag#id.class` of a node and its ancestors up to `depth` of them, outermost first, for `--explain`. */
+  /** `tag.name.name` (its first two class/id/role tokens) of a node and its ancestors up to `depth` of them, outermost first, joined by ` > `, for `--explain`. */
   describe(node: number, depth = 3): string {
     const parts: string[] = [];
     for (let n = node; n >= 0 && parts.length < depth; n = this.parent[n]) {

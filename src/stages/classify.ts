@@ -64,7 +64,7 @@ export function classify(doc: Doc, t: Thresholds): void {
       continue;
     }
     f.setLanguage(list);
-    const inside = b.context !== undefined && regionOf(b.context.region).inside;
+    const inside = b.context !== undefined && (b.context.region & REGION_INSIDE) !== 0;
     const initial = initialClass(f, { evidence: firstEvidence(evidence[i], wrappers), inside }, lang, k);
     items.push(new BlockItem(initial, b, !initial.hard && isHeading(f, text, b, k), !initial.hard && f.htmlHeading, f, units, k));
   }
