@@ -16,10 +16,10 @@ import { removePendingTemps } from './io/write.js';
 import { INTERRUPTED, watchInterrupts } from './io/interrupt.js';
 import { parseByteSize } from './io/size.js';
 import { checkOutputPaths } from './io/paths.js';
-import { formatSummary, listsOnStderr, problemLine } from './format/summary.js';
-import { formatExplain } from './format/explain.js';
+import { formatSummary, listsOnStderr, problemLine } from './report/terminal-summary.js';
+import { formatExplain } from './report/explain.js';
 import { canonicalEncoding } from './stages/detect-encoding.js';
-import type { Doc } from './doc.js';
+import type { Doc } from './record/doc.js';
 import { checkDedupThresholds } from './dedup/params.js';
 import { ConfigError, findConfig, loadConfig, type ConfigurableOption } from './config.js';
 import { formatOf, inputSources, outputNamesFor, type JsonlChoice } from './formats/sources.js';
@@ -356,7 +356,7 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
   // First signal: finish the document in hand, write the report of what was done, exit 130.
   // Second: remove the temporary files of writes under way (outputs, in-place rewrites, the report) and stop at once.
   // the stages load here, not with the command line (their tables cost ~90 ms to build): --help stays quick
-  const { runCorpus } = await import('./run.js');
+  const { runCorpus } = await import('./engine/run.js');
   const interrupts = watchInterrupts(() => {
     removePendingTemps();
     tally.abort();

@@ -1,9 +1,9 @@
 /**
  * The shape of a stage and the loop that runs a list of them over one document.
  */
-import type { Doc, DocStats } from './doc.js';
+import type { Doc, DocStats } from './record/doc.js';
 import type { Options } from './options.js';
-import type { CorpusState } from './corpus.js';
+import type { CorpusState } from './corpus/state.js';
 
 /** What a stage may see besides the document: the options and the corpus-wide state. */
 export interface Context {

@@ -7,10 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
-import { createDoc, type Doc } from '../src/doc.js';
+import { createDoc, type Doc } from '../src/record/doc.js';
 import { defaultOptions, type Options } from '../src/options.js';
 import { runStages, type Stage } from '../src/stage.js';
-import { createCorpusState } from '../src/corpus.js';
+import { createCorpusState } from '../src/corpus/state.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'clean-corpus.js');

@@ -17,11 +17,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const dir = process.argv[2] ?? path.join(ROOT, 'bench-data');
 const rounds = Number(process.argv[3] ?? 3);
 const load = (m) => import(path.join(ROOT, 'dist', m));
-const { createDoc } = await load('doc.js');
-const { setDecodedText } = await load('parallel/load.js');
+const { createDoc } = await load('record/doc.js');
+const { setDecodedText } = await load('engine/load.js');
 const { readRecord } = await load('formats/jsonl.js');
 const { prepare } = await load('pipeline.js');
-const { createCorpusState } = await load('corpus.js');
+const { createCorpusState } = await load('corpus/state.js');
 const { defaultOptions } = await load('options.js');
 
 const ctx = { options: defaultOptions(), corpus: createCorpusState() };

@@ -20,7 +20,7 @@
  * the headings just before the region. Finally, a page left with no text that holds a block of prose
  * keeps its prose: a page never comes out empty for want of a container.
  */
-import { REGION_INSIDE, type Block } from '../doc.js';
+import { REGION_INSIDE, type Block } from '../record/doc.js';
 import type { Cls, Verdict } from './rules.js';
 
 /** What the cascade reads and sets of a block (classify.ts's BlockItem). */

@@ -6,7 +6,7 @@
  * that page — by its whole name, so `has-comments` on a wrapper does not
  * silence `comment` on the comments themselves.
  */
-import type { Block, BlockContext } from '../doc.js';
+import type { Block, BlockContext } from '../record/doc.js';
 
 /** Ancestor tags that hold page furniture, not the article. */
 const BAD_TAGS = new Set(['nav', 'footer', 'aside', 'form', 'menu']);

@@ -3,14 +3,14 @@
  * of the C4 / Gopher / FineWeb line rules: weighted length, letters against
  * digits and symbols, sentence ends, dates, counters, contact details, links.
  */
-import type { Block } from '../doc.js';
+import type { Block } from '../record/doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { CHAR_FLAGS, SPACE } from './char-table.js';
 import { listMarkerLength } from './list-marker.js';
 import { COPYRIGHT, COUNTER, DATE_TIME, EMAIL, URL, endsAsSentenceIn, mayHoldDate } from './patterns.js';
 import type { StopLang, StopList } from './stopwords.js';
 import { scanRange, stopScanRange, type Scan } from './scan.js';
-import { cover, type Units } from '../code-units.js';
+import { cover, type Units } from '../kit/code-units.js';
 import type { Limits } from './limits.js';
 import { FRACTION } from './fraction.js';
 

@@ -5,7 +5,7 @@
 import { CHAR_FLAGS, LANG_HANGUL, LANG_LATIN, PER_CHAR, WEIGHT_HAN, WEIGHT_KANA, WORD } from './char-table.js';
 import type { Features } from './features.js';
 import { stopCountsRange } from './scan.js';
-import { cover, openUnits, type Units } from '../code-units.js';
+import { cover, openUnits, type Units } from '../kit/code-units.js';
 import { stopDensityOf, type StopLang } from './stopwords.js';
 
 /** Characters of a document its language is told from. */
@@ -24,7 +24,7 @@ const scriptBits = (f: number): number => ((f >> 3) & 3) | ((f >> 7) & 12);
 const SCRIPTS = new Uint32Array(16);
 for (const [flag, lane] of [[LANG_HANGUL, 1], [WEIGHT_KANA, 1 << 8], [WEIGHT_HAN, 1 << 16], [LANG_LATIN, 1 << 24]]) SCRIPTS[scriptBits(flag)] = lane;
 const SCRIPTS_RUN = 255;
-/** CHAR_FLAGS under a module-level constant of this module, for the loop: see unit-table.ts, "Tables in hot loops". */
+/** CHAR_FLAGS under a module-level constant of this module, for the loop: see kit/unit-table.ts, "Tables in hot loops". */
 const FLAGS = CHAR_FLAGS;
 
 /**

@@ -32,7 +32,7 @@ import {
   WORD,
   isLowSurrogate,
 } from './char-table.js';
-import { cover, openUnits, type Units } from '../code-units.js';
+import { cover, openUnits, type Units } from '../kit/code-units.js';
 import { FRACTION } from './fraction.js';
 import { ASTRAL_WORD, isListed, stopCountsOfString, stopList, type StopCounts, type StopLang, type StopList } from './stopwords.js';
 
@@ -117,7 +117,7 @@ for (let bits = 0; bits < 16; bits++) {
   LANES[bits] = (f & LETTER ? 1 : 0) | (f & WEIGHT_HANGUL ? 1 << 8 : 0) | (f & WEIGHT_HAN ? 1 << 16 : 0) | (f & WEIGHT_KANA ? 1 << 24 : 0);
 }
 const PACKED_RUN = 255;
-/** CHAR_FLAGS under a module-level constant of this module, for the loop: see unit-table.ts, "Tables in hot loops". */
+/** CHAR_FLAGS under a module-level constant of this module, for the loop: see kit/unit-table.ts, "Tables in hot loops". */
 const FLAGS = CHAR_FLAGS;
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;

@@ -7,8 +7,8 @@
  */
 import { DIGIT, GAP, KEEP_LETTER, KEEP_OTHER, UNSAFE, keyTable } from './key-table.js';
 import { UnitBuffer } from './key-hash.js';
-import { compactTable, type UnitTable } from '../unit-table.js';
-import { unitWindow, unitsAt } from '../text-units.js';
+import { compactTable, type UnitTable } from '../kit/unit-table.js';
+import { unitWindow, unitsAt } from '../kit/text-units.js';
 
 /** Longest block counted: menus, footers and notices are far shorter, and a huge block would cost time for nothing. */
 export const MAX_KEY_SOURCE = 10_000;
@@ -34,7 +34,7 @@ const buffer = new UnitBuffer();
 /**
  * For `blockKeyAt`, which writes at most two units (a space and itself) per
  * unit of a block of at most MAX_KEY_SOURCE: never grown, so its units can be
- * a module-level constant (unit-table.ts, "Tables in hot loops").
+ * a module-level constant (kit/unit-table.ts, "Tables in hot loops").
  */
 const KEY = new UnitBuffer(2 * MAX_KEY_SOURCE + 2);
 const KEY_UNITS = KEY.units;
@@ -63,7 +63,7 @@ function hashKey(key: string, out: Uint32Array, at: number): void {
 // What the key does with a code unit, packed for one lookup: the unit it
 // becomes (a digit becomes "0") as the difference from the unit, mod 2^16 —
 // so the entries of a script are alike and the table stays small (see
-// unit-table.ts) — the kind (key-table.ts) in bits 16–18, and flags for "a
+// kit/unit-table.ts) — the kind (key-table.ts) in bits 16–18, and flags for "a
 // letter" and "not mappable alone".
 const KIND_SHIFT = 16;
 const LETTER_BIT = 1 << 19;

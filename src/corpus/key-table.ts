@@ -13,7 +13,7 @@
  * canonical decomposition), and such characters are neither safe nor produced
  * by a safe one; lower case is per character except for final sigma.
  */
-import { unitsMatching } from '../unit-table.js';
+import { unitsMatching } from '../kit/unit-table.js';
 
 /** The character sends the block down the slow path. */
 export const UNSAFE = 0;

@@ -12,9 +12,9 @@
  * mode in the rare text whose whole share says otherwise. The results are
  * those of the separate loops either way (tests/properties/hash-fast.test.ts).
  */
-import { FoldedHash, FOLD_KEEPS } from '../hash.js';
-import { compactTable, type UnitTable } from '../unit-table.js';
-import { unitWindow, unitsAt } from '../text-units.js';
+import { FoldedHash, FOLD_KEEPS } from '../kit/hash.js';
+import { compactTable, type UnitTable } from '../kit/unit-table.js';
+import { unitWindow, unitsAt } from '../kit/text-units.js';
 import { astralClass, bmpTable, codePointAt, shareOf, unspacedShare, whole, type Ranges, type ScriptCounts } from './script.js';
 import { TO_STRING_PATH, UNSAFE_UNIT, lowerTable, lowered, tokenize, type ShingleMode, type TokenBuffer } from './tokens.js';
 import type { Signer } from './minhash.js';
@@ -54,7 +54,7 @@ function foldTokenTable(): UnitTable<Int32Array> {
   return compactTable(full);
 }
 
-// module-level constants, built when the module loads: see unit-table.ts, "Tables in hot loops"
+// module-level constants, built when the module loads: see kit/unit-table.ts, "Tables in hot loops"
 const FOLD_TOKENS = foldTokenTable();
 const INDEX = FOLD_TOKENS.index;
 const DATA = FOLD_TOKENS.data;

@@ -11,7 +11,7 @@
  */
 import { estimate } from './minhash.js';
 import { fmix32, mixIn } from './mix.js';
-import { grown } from '../typed-arrays.js';
+import { grown } from '../kit/typed-arrays.js';
 
 /** Shape of an index. */
 export interface LshParams {

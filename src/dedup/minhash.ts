@@ -41,7 +41,7 @@ const MAX_BINS = 1024;
  * The bins and their "filled" marks while a document is signed, shared by
  * every signer of the thread (a signature is copied out before the next):
  * module-level constants, so the shingle loop's stores do not make it load
- * them again at every shingle (unit-table.ts, "Tables in hot loops").
+ * them again at every shingle (kit/unit-table.ts, "Tables in hot loops").
  */
 const BINS = new Uint32Array(MAX_BINS);
 const FILLED = new Uint8Array(MAX_BINS);

@@ -3,7 +3,7 @@
  * buffer with offsets — so "duplicate of <path>" can be said without keeping a
  * string object per document.
  */
-import { grown } from '../typed-arrays.js';
+import { grown } from '../kit/typed-arrays.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

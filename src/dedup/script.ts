@@ -6,8 +6,8 @@
  * alone (`unspacedShare`) or in the same read as the text's whitespace-folded
  * hash and its tokens (fold-tokens.ts).
  */
-import { compactTable, unitsMatching, type UnitTable } from '../unit-table.js';
-import { unitWindow, unitsAt } from '../text-units.js';
+import { compactTable, unitsMatching, type UnitTable } from '../kit/unit-table.js';
+import { unitWindow, unitsAt } from '../kit/text-units.js';
 
 /** 0 separator, 1 letter/digit of a spaced script, 2 letter of a script written without spaces. */
 let table: Uint8Array | undefined;

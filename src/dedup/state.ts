@@ -12,12 +12,12 @@
  *
  *   pass 2 (cross-doc): hashes of long paragraphs already kept.
  */
-import { Hash64Map } from './hash-map.js';
+import { Hash64Map } from '../kit/hash-map.js';
 import { NearIndex } from './near-index.js';
 import type { DedupParams } from './params.js';
 import { PathTable } from './paths.js';
 import { UnionFind } from './union-find.js';
-import { grown } from '../typed-arrays.js';
+import { grown } from '../kit/typed-arrays.js';
 
 /** Pass 1: which documents nearly copy an earlier one, judged on long blocks. */
 export class NearCopyState {

@@ -11,8 +11,8 @@
  * own, so a stray Hanja in Korean text does not glue onto the next word.
  */
 import { fmix32 } from './mix.js';
-import { compactTable, type UnitTable } from '../unit-table.js';
-import { unitWindow, unitsAt } from '../text-units.js';
+import { compactTable, type UnitTable } from '../kit/unit-table.js';
+import { unitWindow, unitsAt } from '../kit/text-units.js';
 import { ASTRAL_CACHE, astralClass, bmpTable, codePointAt, whole, type Ranges } from './script.js';
 
 export { unspacedShare, type Ranges } from './script.js';
@@ -50,7 +50,7 @@ let lowers: UnitTable<Int32Array> | undefined;
 /**
  * Per code unit: its lower case, as the difference from the unit (mod 2^16,
  * so that a script's entries are alike and the table stays small: see
- * unit-table.ts), and the class of that lower-cased unit in bits 16–17.
+ * kit/unit-table.ts), and the class of that lower-cased unit in bits 16–17.
  * Lower case is per character except for capital sigma (final sigma depends
  * on the next letter) and characters whose lower case is not one code unit
  * (U+0130 → "i̇"): those are UNSAFE_UNIT and send the text down the string path.

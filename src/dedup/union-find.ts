@@ -3,7 +3,7 @@
  * The root of a set is always its smallest id — the earliest document in input
  * order — which is the one kept.
  */
-import { grown } from '../typed-arrays.js';
+import { grown } from '../kit/typed-arrays.js';
 
 export class UnionFind {
   private parent = new Int32Array(1024).fill(-1);

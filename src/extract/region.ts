@@ -23,7 +23,7 @@
  * `region.minChars`, the page is scored again without that, then without
  * names at all, and the attempt with the most text wins.
  */
-import type { BlockKind } from '../doc.js';
+import type { BlockKind } from '../record/doc.js';
 import type { PageTree } from './tree.js';
 
 /** A block as the region scorer sees it. */

@@ -4,9 +4,9 @@
  * here, and its bytes travel in the locator.
  */
 import fs from 'node:fs';
-import type { DocSource } from '../doc.js';
+import type { DocSource } from '../record/doc.js';
 import { readInput, type ReadResult } from '../io/read.js';
-import type { Locator, Source } from '../source.js';
+import type { Locator, Source } from '../engine/source.js';
 import { failedSource, type Format, type Input, type ListOptions } from './format.js';
 import { compressionOfMagic, decompressWhole, TooLarge, type CorruptStream } from './compression.js';
 

@@ -4,7 +4,7 @@
  * kept is left out (the report says why).
  */
 import path from 'node:path';
-import type { Doc } from '../doc.js';
+import type { Doc } from '../record/doc.js';
 import { displayPath } from '../io/inputs.js';
 import { JsonlOutputs, outputLine, type RecordSource } from './jsonl.js';
 import { StreamedOutput } from '../io/streamed-output.js';

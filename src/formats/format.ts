@@ -4,9 +4,9 @@
  * a folder run writes for it. The engine sees only the sources; nothing outside src/formats/ reads a format's
  * bytes.
  */
-import type { DocSource } from '../doc.js';
+import type { DocSource } from '../record/doc.js';
 import type { ReadResult } from '../io/read.js';
-import type { Locator, Source } from '../source.js';
+import type { Locator, Source } from '../engine/source.js';
 
 /** One input to list: how the user named it, where its output goes, and (a file, not standard input) where it is. */
 export interface Input {

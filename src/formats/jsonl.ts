@@ -11,12 +11,12 @@
  * through `JSON.stringify` would reorder integer-like keys and round big numbers).
  */
 import fs from 'node:fs';
-import type { DocSource, Doc } from '../doc.js';
+import type { DocSource, Doc } from '../record/doc.js';
 import type { ReadResult } from '../io/read.js';
-import type { Locator, Source } from '../source.js';
+import type { Locator, Source } from '../engine/source.js';
 import type { StreamedOutput } from '../io/streamed-output.js';
 import { ChunkReader } from '../io/chunk-reader.js';
-import { decodeUtf8 } from '../io/utf8.js';
+import { decodeUtf8 } from '../kit/utf8.js';
 import { StdinOverflow } from '../io/stdin.js';
 import { failedSource, type Format, type Open } from './format.js';
 import { compressionOfName, CorruptStream, decompressed, withoutCompression, type Compression } from './compression.js';

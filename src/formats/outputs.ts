@@ -4,7 +4,7 @@
  * file's Parquet output. The folder mode hands every document here, in input order, and knows no format.
  */
 import path from 'node:path';
-import type { Doc } from '../doc.js';
+import type { Doc } from '../record/doc.js';
 import type { StageTimings } from '../stage.js';
 import { displayPath, type InputFile } from '../io/inputs.js';
 import { writeAtomic } from '../io/write.js';

@@ -12,9 +12,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DocSource } from '../doc.js';
+import type { DocSource } from '../record/doc.js';
 import type { ReadResult } from '../io/read.js';
-import type { Locator, Source } from '../source.js';
+import type { Locator, Source } from '../engine/source.js';
 import { trackTemp, untrackTemp } from '../io/write.js';
 import { failedSource, type Format, type Input } from './format.js';
 import type { RecordSource } from './jsonl.js';

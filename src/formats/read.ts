@@ -2,9 +2,9 @@
  * The reader module the engine hands every locator to (source.ts `readerUrl`), on this thread and in each worker:
  * it finds the format that made the locator and lets it read. The only place that maps a locator to a format.
  */
-import type { DocSource } from '../doc.js';
+import type { DocSource } from '../record/doc.js';
 import type { ReadResult } from '../io/read.js';
-import type { Locator } from '../source.js';
+import type { Locator } from '../engine/source.js';
 import { readDocument } from './document.js';
 import { readJsonl } from './jsonl.js';
 import { readWarc } from './warc.js';

@@ -4,7 +4,7 @@
  * nothing is one failed document, so that every input appears in the report.
  */
 import type { Options } from '../options.js';
-import type { Source } from '../source.js';
+import type { Source } from '../engine/source.js';
 import { outputNames, type InputFile, type MissingInput } from '../io/inputs.js';
 import { fileChunks, jsonlFormat, jsonlSources } from './jsonl.js';
 import { documentFormat } from './document.js';

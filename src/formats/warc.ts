@@ -13,9 +13,9 @@
  * Output: records of JSON Lines, gzip'd (`a.warc.gz` → `a.jsonl.gz`): `{"id": WARC-Record-ID, "url":
  * WARC-Target-URI, "date": WARC-Date, "text": …}`, spliced by the JSON Lines writer like any record.
  */
-import type { DocSource } from '../doc.js';
+import type { DocSource } from '../record/doc.js';
 import type { ReadResult } from '../io/read.js';
-import type { Locator, Source } from '../source.js';
+import type { Locator, Source } from '../engine/source.js';
 import { StdinOverflow } from '../io/stdin.js';
 import { failedSource, type Format, type Input, type Open } from './format.js';
 import { CorruptStream, decompressed, withoutCompression } from './compression.js';

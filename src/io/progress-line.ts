@@ -4,8 +4,8 @@
  * Off a terminal it writes nothing.
  */
 import fs from 'node:fs';
-import type { Source } from '../run.js';
-import { formatProgress } from '../format/progress.js';
+import type { Source } from '../engine/run.js';
+import { formatProgress } from '../report/progress.js';
 
 /** At most four redraws a second: moving, not flickering. */
 const REDRAW_MS = 250;

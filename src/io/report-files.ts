@@ -8,8 +8,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Doc } from '../doc.js';
-import type { DocEntry, RemovedEntry, Totals } from '../report.js';
+import type { Doc } from '../record/doc.js';
+import type { DocEntry, RemovedEntry, Totals } from '../report/entries.js';
 import { BoilerplateDictionary } from '../report/dictionary.js';
 import { ClusterList } from '../report/clusters.js';
 import { reportPaths, type ReportPaths } from '../report/names.js';

@@ -8,9 +8,9 @@
  */
 import fs from 'node:fs/promises';
 import fsSync from 'node:fs';
-import type { Doc } from '../doc.js';
-import { describe, type Code } from '../codes.js';
-import { runCorpus } from '../run.js';
+import type { Doc } from '../record/doc.js';
+import { describe, type Code } from '../record/codes.js';
+import { runCorpus } from '../engine/run.js';
 import { expandInputs, inputBytesUpTo, type InputFile } from '../io/inputs.js';
 import { formatOf, inputSources } from '../formats/sources.js';
 import { isRecordSource, originalLine, outputLine, JsonlOutputs, type RecordSource } from '../formats/jsonl.js';
@@ -18,7 +18,7 @@ import { StreamedOutput } from '../io/streamed-output.js';
 import { decompressWhole, encoder, prepareEncoders } from '../formats/compression.js';
 import { removePendingTemps, writeAtomic } from '../io/write.js';
 import { INTERRUPTED, watchInterrupts } from '../io/interrupt.js';
-import { listsOnStderr, problemLine } from '../format/summary.js';
+import { listsOnStderr, problemLine } from '../report/terminal-summary.js';
 import type { ModeContext } from './context.js';
 import { Tally } from './tally.js';
 

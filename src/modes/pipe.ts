@@ -7,8 +7,8 @@
  * handled as in a folder run.
  */
 import path from 'node:path';
-import type { Doc } from '../doc.js';
-import { runCorpus, type Source } from '../run.js';
+import type { Doc } from '../record/doc.js';
+import { runCorpus, type Source } from '../engine/run.js';
 import { bytesSource } from '../formats/document.js';
 import { stdinRecordSources } from '../formats/sources.js';
 import { pipeOutput } from '../formats/outputs.js';
@@ -16,7 +16,7 @@ import type { StdinSpool } from '../io/stdin.js';
 import { displayPath } from '../io/inputs.js';
 import { removePendingTemps } from '../io/write.js';
 import { INTERRUPTED, watchInterrupts } from '../io/interrupt.js';
-import { formatSummary, listsOnStderr, problemLine } from '../format/summary.js';
+import { formatSummary, listsOnStderr, problemLine } from '../report/terminal-summary.js';
 import type { ModeContext } from './context.js';
 import { Tally } from './tally.js';
 

@@ -2,8 +2,8 @@
  * Bookkeeping shared by the run modes: a report entry for each finished
  * document, the running totals, and the report files when they were asked for.
  */
-import type { Doc } from '../doc.js';
-import { addToTotals, docEntry, emptyTotals, type DocEntry, type Totals } from '../report.js';
+import type { Doc } from '../record/doc.js';
+import { addToTotals, docEntry, emptyTotals, type DocEntry, type Totals } from '../report/entries.js';
 import { ReportFiles, type ReportHeader } from '../io/report-files.js';
 
 export class Tally {

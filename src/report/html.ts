@@ -5,7 +5,7 @@
  * here as escaped HTML; the document view and the clusters are drawn by the
  * page's script from one embedded JSON element.
  */
-import { describe, REMOVAL_CODES, type RemovalCode } from '../codes.js';
+import { describe, REMOVAL_CODES, type RemovalCode } from '../record/codes.js';
 import type { Summary } from './summary.js';
 import type { PageCluster, PageDoc } from './page-sample.js';
 import { escapeHtml as h, jsonForScript } from './escape.js';

@@ -6,8 +6,8 @@
  * the order or --jobs). Also the texts of the first duplicate clusters, for
  * the side-by-side view.
  */
-import type { Doc } from '../doc.js';
-import { REMOVAL_CODES, type RemovalCode } from '../codes.js';
+import type { Doc } from '../record/doc.js';
+import { REMOVAL_CODES, type RemovalCode } from '../record/codes.js';
 
 const REASONS = Object.keys(REMOVAL_CODES) as RemovalCode[];
 

@@ -4,8 +4,8 @@
  * document lost (a histogram), the boilerplate dictionary and the duplicate
  * clusters. The documents themselves are in documents.jsonl beside it.
  */
-import type { Code, RemovalCode } from '../codes.js';
-import type { Totals } from '../report.js';
+import type { Code, RemovalCode } from '../record/codes.js';
+import type { Totals } from './entries.js';
 import type { DictionaryEntry } from './dictionary.js';
 import type { Cluster } from './clusters.js';
 

@@ -5,7 +5,7 @@
  * lines stay lines, and a paragraph break stands wherever the source had one
  * or a whole block was removed between two kept ones.
  */
-import type { Doc } from '../doc.js';
+import type { Doc } from '../record/doc.js';
 
 export function assemble(doc: Doc): void {
   const { text, removed } = doc;

@@ -2,11 +2,11 @@
  * block-keys (end of `prepare`): the corpus key hash of every block
  * (corpus/block-key.ts), worked out once per document. Pass 1 counts blocks
  * by it (count-blocks) and pass 2 looks their counts up by it (boilerplate);
- * with the spill (parallel/passes.ts) pass 2 starts from the document pass 1
+ * with the spill (engine/passes.ts) pass 2 starts from the document pass 1
  * prepared, so each block is hashed once in a run instead of twice. Nothing
  * to do when neither of those stages runs.
  */
-import type { Doc } from '../doc.js';
+import type { Doc } from '../record/doc.js';
 import type { Options } from '../options.js';
 import { blockKeyAt } from '../corpus/block-key.js';
 

@@ -12,8 +12,8 @@
  *
  * where N is the number of documents counted in pass 1.
  */
-import { removeSpan, type Doc } from '../doc.js';
-import type { CorpusState } from '../corpus.js';
+import { removeSpan, type Doc } from '../record/doc.js';
+import type { CorpusState } from '../corpus/state.js';
 import type { Thresholds } from '../thresholds.js';
 import { KEY_STRIDE, keysOf } from './block-keys.js';
 

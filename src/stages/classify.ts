@@ -6,7 +6,7 @@
  * deciding rule in `detail`. Blocks already removed whole by an earlier stage
  * (corpus boilerplate) count as bad neighbours.
  */
-import { REGION_INSIDE, regionOf, removeSpan, type Block, type Doc } from '../doc.js';
+import { REGION_INSIDE, regionOf, removeSpan, type Block, type Doc } from '../record/doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { contextEvidence, wrapperEvidence, type Evidence } from '../classify/context.js';
 import { coreFeatures, features, mentionsContact, type BlockFeatures, type CoreFeatures, type Features } from '../classify/features.js';
@@ -16,7 +16,7 @@ import { smooth, type Item } from '../classify/smooth.js';
 import { EN_MIN_DENSITY, EnglishSample, scriptLang } from '../classify/language.js';
 import { limitsOf, type Limits } from '../classify/limits.js';
 import { LOW_DENSITY_MEANS_NOT_PROSE, stopList } from '../classify/stopwords.js';
-import { openUnits, type Units } from '../code-units.js';
+import { openUnits, type Units } from '../kit/code-units.js';
 
 /** Hard-bad reasons that are page metadata, which may stand between a title and its text. */
 const META = new Set(['date', 'numbers', 'symbols', 'contact', 'empty']);

@@ -36,7 +36,7 @@
  * enough lines holding a run of spaces between words is returned after one
  * regular-expression scan.
  */
-import type { Doc } from '../doc.js';
+import type { Doc } from '../record/doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { COLUMNS, displayWidth, unwrapLines, unwrapText, wrapWidth } from './unwrap.js';
 

@@ -9,8 +9,8 @@
  * copy an earlier one is not counted, so a syndicated article counts once,
  * not once per copy.
  */
-import type { Doc, DocStats } from '../doc.js';
-import type { CorpusState } from '../corpus.js';
+import type { Doc, DocStats } from '../record/doc.js';
+import type { CorpusState } from '../corpus/state.js';
 import { distinctHashes } from '../corpus/distinct.js';
 import { KEY_STRIDE, keysOf } from './block-keys.js';
 

@@ -8,9 +8,9 @@
  * own that travels from a worker by transfer. It does nothing when cross-doc
  * is skipped.
  */
-import { keptLength, type Doc } from '../doc.js';
+import { keptLength, type Doc } from '../record/doc.js';
 import type { Options } from '../options.js';
-import { hash64Folded } from '../hash.js';
+import { hash64Folded } from '../kit/hash.js';
 
 /** Hash the long, wholly kept blocks of `doc` into `doc.paragraphHashes` (unless `--skip cross-doc`). */
 export function hashParagraphs(doc: Doc, options: Options): void {

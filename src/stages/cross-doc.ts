@@ -10,7 +10,7 @@
  * come from stage cross-doc-sign; state: one 64-bit hash per long kept
  * paragraph, in an open-addressing table.
  */
-import { removeSpan, type Doc } from '../doc.js';
+import { removeSpan, type Doc } from '../record/doc.js';
 import type { Context } from '../stage.js';
 import { CrossDocState } from '../dedup/state.js';
 import { assemble } from './assemble.js';

@@ -13,10 +13,10 @@
 import { composeJamo } from './euc-kr-jamo.js';
 import { constants, isAscii as bufferIsAscii, isUtf8 as bufferIsUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import type { Doc } from '../doc.js';
+import type { Doc } from '../record/doc.js';
 import type { Options } from '../options.js';
 import { detectEncoding, canonicalEncoding } from './detect-encoding.js';
-import { decodeUtf8 } from '../io/utf8.js';
+import { decodeUtf8 } from '../kit/utf8.js';
 
 const SNIFF_BYTES = 8192;
 /** Bytes scanned for a charset declaration; HTML requires it in the first 1024 (WHATWG), we allow more for sloppy pages. */

@@ -11,9 +11,9 @@
  * Both are typed arrays of their own (not views into scratch space), so they
  * travel from a worker by transfer. It does nothing when dedup is skipped.
  */
-import type { Doc } from '../doc.js';
+import type { Doc } from '../record/doc.js';
 import type { Options } from '../options.js';
-import { FoldedHash } from '../hash.js';
+import { FoldedHash } from '../kit/hash.js';
 import { foldAndTokenize } from '../dedup/fold-tokens.js';
 import { signerFor } from '../dedup/minhash.js';
 import { dedupParams } from '../dedup/params.js';

@@ -16,7 +16,7 @@
  * finding. A cluster is numbered by the id of its kept document — its
  * position in the report's `documents` list.
  */
-import type { Doc } from '../doc.js';
+import type { Doc } from '../record/doc.js';
 import type { Context } from '../stage.js';
 import { dedupParams } from '../dedup/params.js';
 import { DedupState } from '../dedup/state.js';

@@ -11,7 +11,7 @@
  * content region (extract/region.ts), chosen on the element tree built as the
  * page is parsed.
  */
-import { packRegion, type BlockContext, type BlockKind, type Doc, type PageRegion, type RawBlock } from '../doc.js';
+import { packRegion, type BlockContext, type BlockKind, type Doc, type PageRegion, type RawBlock } from '../record/doc.js';
 import type { Options } from '../options.js';
 import { PageTree } from '../extract/tree.js';
 import { findRegion, type RegionBlock, type RegionSettings } from '../extract/region.js';
@@ -65,7 +65,7 @@ const DOCTYPE = /^\s*<!doctype html|^\s*<html[\s>]/i;
 /** Characters of a page's start in which a doctype is looked for before anything is cleaned. */
 const DOCTYPE_CHARS = 1024;
 const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
-/** normalise.ts's UNIT under a module-level constant of this module, for collapseSpaces' loop: see unit-table.ts, "Tables in hot loops". */
+/** normalise.ts's UNIT under a module-level constant of this module, for collapseSpaces' loop: see kit/unit-table.ts, "Tables in hot loops". */
 const UNITS = UNIT;
 
 /** True when text that did not come with an HTML extension carries enough tags to be HTML. */

@@ -258,6 +258,8 @@ class TreeBuilder implements TokenizerCallbacks {
   /** Text before the body: outside a head element's content, anything but whitespace starts the body. */
   private textBeforeBody(source: string, start: number, end: number): void {
     if (this.mode === Mode.InHead && this.stack.length > this.headLength) return;
+    // the rest of a tag the input ends inside (`<head /`): not the page's text, and the tag it ends was never reported open
+    if (this.collecting) return;
     if (hasNonSpace(source, start, end)) this.startBody();
   }
 

@@ -11,13 +11,13 @@
  * the cleaned text (stage dedup) and uses these verdicts only when the cleaned
  * texts agree as well.
  */
-import type { Doc, DocStats } from '../doc.js';
+import type { Doc, DocStats } from '../record/doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { signerFor } from '../dedup/minhash.js';
-import { FoldedHash } from '../hash.js';
+import { FoldedHash } from '../kit/hash.js';
 import { foldAndTokenize } from '../dedup/fold-tokens.js';
-import { unitWindow, unitsAt } from '../text-units.js';
-import { compactTable, type UnitTable } from '../unit-table.js';
+import { unitWindow, unitsAt } from '../kit/text-units.js';
+import { compactTable, type UnitTable } from '../kit/unit-table.js';
 import { HashCounts } from '../corpus/hash-counts.js';
 import type { Context } from '../stage.js';
 import { dedupParams } from '../dedup/params.js';
@@ -59,7 +59,7 @@ function widthTable(): UnitTable<Uint8Array> {
   return compactTable(full);
 }
 
-// module-level constants, built when the module loads: see unit-table.ts, "Tables in hot loops"
+// module-level constants, built when the module loads: see kit/unit-table.ts, "Tables in hot loops"
 const WIDTHS = widthTable();
 const WIDTH_INDEX = WIDTHS.index;
 const WIDTH_DATA = WIDTHS.data;

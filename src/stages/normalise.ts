@@ -6,7 +6,7 @@
  * runs of blank lines collapsed to one. Zero-width joiner and non-joiner are
  * kept: they are spelling in Persian, Indic scripts and emoji sequences.
  */
-import type { Doc } from '../doc.js';
+import type { Doc } from '../record/doc.js';
 
 const LINE_BREAKS = /\r\n?|[\u000B\u000C\u0085\u2028\u2029]/g;
 const SPACES = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
@@ -97,7 +97,7 @@ export function scanText(s: string, start: number, end: number, state: number): 
   if (state & Scan.Rules) return state;
   let last = state & Scan.Last;
   let nfc = state & Scan.Nfc;
-  // UNIT read as this module's constant: see unit-table.ts, "Tables in hot loops"
+  // UNIT read as this module's constant: see kit/unit-table.ts, "Tables in hot loops"
   for (let i = start; i < end; i++) {
     const u = UNIT[s.charCodeAt(i)];
     if (u === Unit.Plain) {

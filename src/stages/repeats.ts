@@ -12,9 +12,9 @@
  * Only text no earlier stage removed takes part: a paragraph first seen in a
  * removed menu is kept where it later appears in the article.
  */
-import { removeSpan, type Doc } from '../doc.js';
+import { removeSpan, type Doc } from '../record/doc.js';
 import type { Thresholds } from '../thresholds.js';
-import { WINDOW, cover, openUnits } from '../code-units.js';
+import { WINDOW, cover, openUnits } from '../kit/code-units.js';
 
 /** Multiplier of the rolling hash (odd, so multiplication by it is invertible mod 2^32). */
 const BASE = 0x01000193;

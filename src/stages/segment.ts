@@ -3,7 +3,7 @@
  * line before it marks a paragraph break. For HTML the blocks come from the
  * extractor, carry their tag context, and are joined here into `Doc.text`.
  */
-import type { Block, BlockKind, Doc } from '../doc.js';
+import type { Block, BlockKind, Doc } from '../record/doc.js';
 
 /** Bullets and enumerators that open a list item in plain text. */
 export const LIST_MARKER = /^(?:[-*+•·▪◦‣▶►▷○●■□※–—]\s|\(?\d{1,3}[.)]\s|\(?[a-zA-Z][.)]\s|[①-⑳])/u;

@@ -10,7 +10,7 @@
  * Runs on plain text only, after normalise and before segment; `doc.text`
  * after this stage is the coordinate system of every offset.
  */
-import type { Doc } from '../doc.js';
+import type { Doc } from '../record/doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { LIST_MARKER } from './segment.js';
 

@@ -1,5 +1,5 @@
 /**
- * The spill (io/spill.ts, parallel/passes.ts): pass 1 keeps each prepared
+ * The spill (engine/spill.ts, engine/passes.ts): pass 1 keeps each prepared
  * document in a temporary folder and pass 2 starts from it. It only saves work:
  * the output and the report are the same without it, and the folder is gone
  * when the run ends.

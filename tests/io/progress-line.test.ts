@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ProgressLine } from '../../src/io/progress-line.js';
-import type { Source } from '../../src/source.js';
+import type { Source } from '../../src/engine/source.js';
 
 const record = (n: number): Source => ({ source: { path: `r${n}`, relPath: '' }, locator: { format: 'jsonl', field: 'text', bytes: new Uint8Array(1024 * 1024), size: 1024 * 1024 } });
 async function* tenRecords() {

@@ -5,12 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SpillIndex, SpillReader, SpillWriter, spillBudget } from '../../src/io/spill.js';
-import { decodePrepared, encodePrepared } from '../../src/prepared.js';
+import { SpillIndex, SpillReader, SpillWriter, spillBudget } from '../../src/engine/spill.js';
+import { decodePrepared, encodePrepared } from '../../src/record/prepared.js';
 import { prepare } from '../../src/pipeline.js';
-import { createDoc } from '../../src/doc.js';
+import { createDoc } from '../../src/record/doc.js';
 import { runStages } from '../../src/stage.js';
-import { createCorpusState } from '../../src/corpus.js';
+import { createCorpusState } from '../../src/corpus/state.js';
 import { defaultOptions } from '../../src/options.js';
 import { tmpDir } from '../helpers.js';
 

@@ -15,10 +15,10 @@ import { limitsOf } from '../../src/classify/limits.js';
 import { scan, stopCounts, stopCountsRange } from '../../src/classify/scan.js';
 import { EnglishSample, LANG_SAMPLE } from '../../src/classify/language.js';
 import { stopDensityOf, stopList, type StopLang } from '../../src/classify/stopwords.js';
-import { openUnits } from '../../src/code-units.js';
+import { openUnits } from '../../src/kit/code-units.js';
 import { defaultThresholds } from '../../src/thresholds.js';
 import { segment } from '../../src/stages/segment.js';
-import { createDoc } from '../../src/doc.js';
+import { createDoc } from '../../src/record/doc.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
 

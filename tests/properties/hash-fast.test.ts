@@ -12,12 +12,12 @@ import { TokenBuffer, tokenize, type ShingleMode } from '../../src/dedup/tokens.
 import { shareOf, unspacedShare } from '../../src/dedup/script.js';
 import { Signer } from '../../src/dedup/minhash.js';
 import { foldAndTokenize, foldTokens } from '../../src/dedup/fold-tokens.js';
-import { FoldedHash, hash64Bytes, hash64Folded } from '../../src/hash.js';
+import { FoldedHash, hash64Bytes, hash64Folded } from '../../src/kit/hash.js';
 import { distinctHashes } from '../../src/corpus/distinct.js';
 import { displayWidth, longBlocks } from '../../src/stages/near-copies.js';
-import { unitWindow, unitsAt } from '../../src/text-units.js';
+import { unitWindow, unitsAt } from '../../src/kit/text-units.js';
 import { blockHash, blockKey, blockKeyAt } from '../../src/corpus/block-key.js';
-import type { Doc } from '../../src/doc.js';
+import type { Doc } from '../../src/record/doc.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
 

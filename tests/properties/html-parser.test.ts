@@ -12,7 +12,7 @@ import { Parser } from 'htmlparser2';
 import { parseHtml } from '../../src/stages/html-parser.js';
 import { BLOCK, CELL, DROP, VOID, htmlToBlocks, looksLikeHtml } from '../../src/stages/extract.js';
 import { INVISIBLE, normaliseText } from '../../src/stages/normalise.js';
-import type { BlockContext, BlockKind, RawBlock } from '../../src/doc.js';
+import type { BlockContext, BlockKind, RawBlock } from '../../src/record/doc.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 2000);
 const PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true };
@@ -232,7 +232,8 @@ describe('html-parser against htmlparser2 Parser', () => {
       fc.property(anyHtml, (input) => {
         expect(balanced(ourEvents(input))).toBe(true);
       }),
-      { numRuns: RUNS },
+      // a page that ends inside a head's opening tag once closed a head never reported open
+      { numRuns: RUNS, examples: [['<head /'], ['<html><head /']] },
     );
   });
 

@@ -10,7 +10,7 @@ import { clean } from '../../src/pipeline.js';
 import { cleanText } from '../../src/api.js';
 import { DROP, looksLikeHtml } from '../../src/stages/extract.js';
 import { defaultOptions } from '../../src/options.js';
-import type { Doc } from '../../src/doc.js';
+import type { Doc } from '../../src/record/doc.js';
 import { run } from '../helpers.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { PageSample } from '../../src/report/page-sample.js';
 import { doc } from '../helpers.js';
-import type { Doc } from '../../src/doc.js';
+import type { Doc } from '../../src/record/doc.js';
 
 /** A document of 100 characters that lost `lost` of them to one removal. */
 function lossy(name: string, lost: number): Doc {

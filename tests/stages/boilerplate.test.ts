@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { clean, statistics } from '../../src/pipeline.js';
 import { mergeStats, runStages, stage, type Context } from '../../src/stage.js';
-import { createCorpusState } from '../../src/corpus.js';
+import { createCorpusState } from '../../src/corpus/state.js';
 import { defaultOptions } from '../../src/options.js';
 import { blockKey } from '../../src/corpus/block-key.js';
 import { doc } from '../helpers.js';
-import type { Doc } from '../../src/doc.js';
+import type { Doc } from '../../src/record/doc.js';
 
 /** Both passes over `texts`, as the engine runs them. */
 function corpusRun(texts: string[], pass1 = statistics): Doc[] {

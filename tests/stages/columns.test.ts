@@ -3,7 +3,7 @@ import { columnsText } from '../../src/stages/columns.js';
 import { unwrapText } from '../../src/stages/unwrap.js';
 import { defaultThresholds } from '../../src/thresholds.js';
 import { prepare } from '../../src/pipeline.js';
-import { blockText } from '../../src/doc.js';
+import { blockText } from '../../src/record/doc.js';
 import { run } from '../helpers.js';
 
 const t = defaultThresholds();

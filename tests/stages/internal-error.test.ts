@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { stage } from '../../src/stage.js';
 import { clean } from '../../src/pipeline.js';
-import { docEntry } from '../../src/report.js';
+import { docEntry } from '../../src/report/entries.js';
 import { run } from '../helpers.js';
 
 describe('a stage that throws', () => {

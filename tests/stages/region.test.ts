@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { clean } from '../../src/pipeline.js';
 import { htmlToRegion } from '../../src/stages/extract.js';
-import { regionOf } from '../../src/doc.js';
-import { formatExplain } from '../../src/format/explain.js';
+import { regionOf } from '../../src/record/doc.js';
+import { formatExplain } from '../../src/report/explain.js';
 import { run } from '../helpers.js';
 
 /** Run the cleaning stages on `html` as an HTML page. */

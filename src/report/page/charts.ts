@@ -3,7 +3,7 @@
  * input's characters went (kept, or removed for each reason), and how many
  * documents lost how much of their text.
  */
-import { describe, REMOVAL_CODES, type RemovalCode } from '../../codes.js';
+import { describe, REMOVAL_CODES, type RemovalCode } from '../../record/codes.js';
 import type { Summary } from '../summary.js';
 import { escapeHtml } from '../escape.js';
 import { KEPT_COLOUR, REASON_COLOURS } from './colours.js';

@@ -3,7 +3,7 @@
  * highlighted spans (Okabe–Ito palette: told apart with the common colour
  * vision deficiencies).
  */
-import type { RemovalCode } from '../../codes.js';
+import type { RemovalCode } from '../../record/codes.js';
 
 export const REASON_COLOURS: Record<RemovalCode, string> = {
   'repeat-within-doc': '#E69F00',

@@ -1,5 +1,5 @@
 /** The page's style sheet, with one highlight colour per removal reason. */
-import { REMOVAL_CODES, type RemovalCode } from '../../codes.js';
+import { REMOVAL_CODES, type RemovalCode } from '../../record/codes.js';
 import { REASON_COLOURS } from './colours.js';
 
 const highlights = (Object.keys(REMOVAL_CODES) as RemovalCode[])

@@ -4,17 +4,17 @@
  * posts back only what the main thread needs (see slim.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createCorpusState } from '../corpus.js';
-import type { Doc } from '../doc.js';
-import type { Context, PassTimings, Stage } from '../stage.js';
+import { createCorpusState } from '../../corpus/state.js';
+import type { Doc } from '../../record/doc.js';
+import type { Context, PassTimings, Stage } from '../../stage.js';
 import type { FromWorker, RunTask, ToWorker, WorkerInit, WorkerReady } from './protocol.js';
 import { reviveCorpus } from './share.js';
-import { loadDoc } from './load.js';
+import { loadDoc } from '../load.js';
 import type { ReadLocator } from '../source.js';
-import { transferables } from './slim.js';
-import { packDoc } from './wire.js';
-import { passLists, readAs, runClean, runCleanSpilled, runStatistics } from './passes.js';
-import { SpillReader, SpillWriter } from '../io/spill.js';
+import { transferables } from '../../record/slim.js';
+import { packDoc } from '../../record/wire.js';
+import { passLists, readAs, runClean, runCleanSpilled, runStatistics } from '../passes.js';
+import { SpillReader, SpillWriter } from '../spill.js';
 
 const init = workerData as WorkerInit;
 const lists = passLists((await import(init.pipeline)) as { statistics: readonly Stage[]; clean: readonly Stage[] });

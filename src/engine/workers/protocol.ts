@@ -1,11 +1,11 @@
 /**
  * Messages between the main thread and the workers of the pool.
  */
-import type { Doc, DocSource } from '../doc.js';
-import type { Options } from '../options.js';
-import type { PassTimings } from '../stage.js';
-import type { StatsResult } from './slim.js';
-import type { SpillPlace, SpillRef } from '../io/spill.js';
+import type { Doc, DocSource } from '../../record/doc.js';
+import type { Options } from '../../options.js';
+import type { PassTimings } from '../../stage.js';
+import type { StatsResult } from '../../record/slim.js';
+import type { SpillPlace, SpillRef } from '../spill.js';
 import type { Locator } from '../source.js';
 import type { MessagePort } from 'node:worker_threads';
 
@@ -16,7 +16,7 @@ export interface WorkerInit {
   pipeline: string;
   /** URL of the module whose `readLocator` reads a document's bytes (source.ts). */
   reader: string;
-  /** The spill (io/spill.ts): pass 1 keeps prepared documents there, pass 2 reads them back. */
+  /** The spill (engine/spill.ts): pass 1 keeps prepared documents there, pass 2 reads them back. */
   spill?: SpillPlace;
   /** Where to answer: a port of this worker's own, which the pool can read without the event loop (pool.ts `poll`). */
   replies: MessagePort;

@@ -1,7 +1,7 @@
 /**
  * A prepared document — the record as the `prepare` stages leave it: text,
  * blocks with their HTML context, and what reading found — as bytes, so that
- * pass 1 can keep it (io/spill.ts) and pass 2 start from it instead of
+ * pass 1 can keep it (engine/spill.ts) and pass 2 start from it instead of
  * reading, decoding, extracting and normalising the document again.
  *
  * Layout, in the machine's byte order (the bytes never leave the run): a

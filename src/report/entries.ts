@@ -4,8 +4,8 @@
  * the text itself) and every finding, and the run's totals. They become the
  * lines of documents.jsonl and the totals of report.json (io/report-files.ts).
  */
-import { describe, type Code } from './codes.js';
-import type { Doc, DocStatus } from './doc.js';
+import { describe, type Code } from '../record/codes.js';
+import type { Doc, DocStatus } from '../record/doc.js';
 
 /** Removed text longer than this is cut in the report (its offsets still give the whole span). */
 const MAX_REMOVED_TEXT = 2000;

@@ -4,7 +4,7 @@
  * the documents it has kept (signatures for duplicate detection). Kept compact
  * — fixed-size hashes in typed arrays — since it is what grows with the corpus.
  *
- * With worker threads (src/parallel/), the state lives on the main thread:
+ * With worker threads (src/engine/), the state lives on the main thread:
  *   - a pass-1 stage runs in a worker, leaves the document's contribution in
  *     `doc.stats` (typed arrays: e.g. distinct block hashes as a
  *     BigUint64Array, a MinHash signature as a Uint32Array), and its
@@ -12,13 +12,13 @@
  *   - after pass 1 the state is posted once to every worker: give each field a
  *     SharedArrayBuffer-backed form (`HashCounts` in corpus/hash-counts.ts, or
  *     typed arrays over a SharedArrayBuffer) so it is shared, not copied;
- *     another class needs a case in parallel/share.ts;
+ *     another class needs a case in engine/workers/share.ts;
  *   - pass-2 `clean` stages only read it; what pass 2 remembers (kept
  *     signatures, paragraphs already kept) belongs to the `corpus` stages,
  *     which run on the main thread.
  */
-import { HashCounts } from './corpus/hash-counts.js';
-import type { CrossDocState, DedupState, NearCopyState } from './dedup/state.js';
+import { HashCounts } from './hash-counts.js';
+import type { CrossDocState, DedupState, NearCopyState } from '../dedup/state.js';
 
 /** State shared by the stages of one run. Each capability adds its own field. */
 export interface CorpusState {

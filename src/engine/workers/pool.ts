@@ -10,7 +10,7 @@
  * order (run.ts).
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { sumPassTimings, type PassTimings } from '../stage.js';
+import { sumPassTimings, type PassTimings } from '../../stage.js';
 import type { FromWorker, RunTask, ToWorker, WorkerInit, WorkerReady } from './protocol.js';
 
 /** Workers replaced after dying, per pool slot, before the pool gives up (a worker that cannot even start would otherwise be restarted forever). */

@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import { ROOT, tmpDir } from '../helpers.js';
 
 const dist = (p: string) => pathToFileURL(path.join(ROOT, 'dist', p)).href;
-const countLines = pathToFileURL(path.join(ROOT, 'tests/parallel/count-lines-pipeline.js')).href;
-const crashing = pathToFileURL(path.join(ROOT, 'tests/parallel/crash-pipeline.js')).href;
+const countLines = pathToFileURL(path.join(ROOT, 'tests/engine/count-lines-pipeline.js')).href;
+const crashing = pathToFileURL(path.join(ROOT, 'tests/engine/crash-pipeline.js')).href;
 
 /**
  * Run `texts` through `pipeline` with `jobs` threads. With workers, the documents from number `holdAt` on wait until
@@ -19,7 +19,7 @@ const crashing = pathToFileURL(path.join(ROOT, 'tests/parallel/crash-pipeline.js
  * would otherwise be over, in this thread, before that.
  */
 async function runWith(jobs: number, texts: string[], pipeline = countLines, holdAt = 3, settings: { onSpill?(release: (near: string) => boolean): void; at?: (i: number) => void } = {}) {
-  const { runCorpus } = await import(dist('run.js'));
+  const { runCorpus } = await import(dist('engine/run.js'));
   const { defaultOptions } = await import(dist('options.js'));
   const options = defaultOptions();
   options.thresholds['parallel.minDocsPerJob'] = 1;

@@ -4,8 +4,8 @@
  * document hands its locator to the reader module (`readerUrl`, the formats' registry by default), so the same
  * locator is read the same way on this thread and on a worker, in either pass. The engine never looks inside one.
  */
-import type { DocSource } from './doc.js';
-import type { ReadResult } from './io/read.js';
+import type { DocSource } from '../record/doc.js';
+import type { ReadResult } from '../io/read.js';
 
 /**
  * Where a document's bytes are, as structured-clonable data (it is posted to workers as it is): `format` names the

@@ -7,7 +7,7 @@
  *   bad    date                    │ Posted 2024-01-19 14:31
  *   bad    boilerplate-corpus      │ Home  News  Contact
  */
-import { blockText, type Doc } from '../doc.js';
+import { blockText, type Doc } from '../record/doc.js';
 
 const WIDTH = 24;
 const PREVIEW = 100;

@@ -20,7 +20,7 @@
  * fields), so the corpus stages see the same record whichever thread ran the
  * document.
  */
-import type { Block, BlockKind, Doc, Removal } from '../doc.js';
+import type { Block, BlockKind, Doc, Removal } from './doc.js';
 import { DROPPED_FIELDS } from './slim.js';
 
 const KINDS: readonly BlockKind[] = ['paragraph', 'line', 'heading', 'list-item', 'table-row'];

@@ -8,8 +8,8 @@
  * inline executor, in wire.ts `packDoc` for a worker's answer), so the corpus
  * stages see the same record whatever `--jobs` is.
  */
-import type { Doc, DocStats } from '../doc.js';
-import type { SpillRef } from '../io/spill.js';
+import type { Doc, DocStats } from './doc.js';
+import type { SpillRef } from '../engine/spill.js';
 
 /** Fields of a finished document that only the per-document stages use. */
 export const DROPPED_FIELDS = ['bytes', 'raw', 'rawBlocks', 'blockKeys'] as const;
@@ -27,7 +27,7 @@ export function slimDoc(doc: Doc): Doc {
 export interface StatsResult {
   status: Doc['status'];
   stats?: DocStats;
-  /** Where pass 1 kept the prepared document, when it did (parallel/passes.ts). */
+  /** Where pass 1 kept the prepared document, when it did (engine/passes.ts). */
   spill?: SpillRef;
 }
 

@@ -9,15 +9,15 @@
  * the `corpus` list and `onDoc` run here, in input order — so the result does
  * not depend on the number of threads.
  */
-import type { Doc } from './doc.js';
-import type { Options } from './options.js';
-import * as defaultPipeline from './pipeline.js';
-import { mergeStats, runStages, timed, type Context, type StageTimings } from './stage.js';
-import { createCorpusState } from './corpus.js';
+import type { Doc } from '../record/doc.js';
+import type { Options } from '../options.js';
+import * as defaultPipeline from '../pipeline.js';
+import { mergeStats, runStages, timed, type Context, type StageTimings } from '../stage.js';
+import { createCorpusState } from '../corpus/state.js';
 import type { ReadLocator, Source } from './source.js';
-import { inlineExecutor, poolExecutor, sharedExecutor, type Executor, type PipelineLists } from './parallel/executor.js';
-import { passLists } from './parallel/passes.js';
-import { createSpillDir, removeSpillDir, sameFileSystem, spillBudget, SpillIndex, type SpillPlace } from './io/spill.js';
+import { inlineExecutor, poolExecutor, sharedExecutor, type Executor, type PipelineLists } from './executor.js';
+import { passLists } from './passes.js';
+import { createSpillDir, removeSpillDir, sameFileSystem, spillBudget, SpillIndex, type SpillPlace } from './spill.js';
 
 export type { Source, Locator } from './source.js';
 
@@ -81,7 +81,7 @@ export interface RunSettings {
 /**
  * Documents read ahead per job. Results are finished in input order, so one slow document holds up the ones behind
  * it: with 2 per job the workers sat idle 40% of a 32 MB run waiting on the head. Documents travel to the workers in
- * batches (parallel/pool.ts: up to 8, two batches in flight per worker), so the window holds those 16 and as many
+ * batches (engine/workers/pool.ts: up to 8, two batches in flight per worker), so the window holds those 16 and as many
  * again being read and finished (documents are a few KB each, so the window costs little memory).
  */
 const WINDOW_PER_JOB = 32;
@@ -98,12 +98,12 @@ export async function runCorpus(
   hooks: RunHooks,
   settings: RunSettings = {},
 ): Promise<number> {
-  const pipelineUrl = settings.pipeline ?? new URL('./pipeline.js', import.meta.url).href;
+  const pipelineUrl = settings.pipeline ?? new URL('../pipeline.js', import.meta.url).href;
   const lists: PipelineLists = settings.pipeline ? await import(settings.pipeline) : defaultPipeline;
-  const readerUrl = settings.reader ?? new URL('./formats/read.js', import.meta.url).href;
+  const readerUrl = settings.reader ?? new URL('../formats/read.js', import.meta.url).href;
   const { readLocator } = (await import(readerUrl)) as { readLocator: ReadLocator };
   const ctx: Context = { options, corpus: createCorpusState(), timings: settings.timings };
-  // the spill pays when both passes run and begin with the same stages (see parallel/passes.ts)
+  // the spill pays when both passes run and begin with the same stages (see engine/passes.ts)
   const spillDir = settings.spill !== false && lists.statistics.length > 0 && passLists(lists).shared.length > 0 ? createSpillDir() : undefined;
   let kept = spillDir ? new SpillIndex() : undefined;
   const elu = performance.eventLoopUtilization();

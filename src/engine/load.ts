@@ -2,10 +2,10 @@
  * Turning a source into a document record: read its locator (here, or in a worker) through the reader module and
  * record a failed read as a finding. One function for both places, so the record is the same.
  */
-import { createDoc, type Doc, type DocSource } from '../doc.js';
+import { createDoc, type Doc, type DocSource } from '../record/doc.js';
 import { SKIP_CODES, type ReadResult } from '../io/read.js';
 import type { StageTimings } from '../stage.js';
-import type { Locator, ReadLocator } from '../source.js';
+import type { Locator, ReadLocator } from './source.js';
 
 /** A document from the result of reading its source. */
 export function docFromRead(id: number, source: DocSource, read: ReadResult): Doc {

@@ -4,8 +4,8 @@
 // lines found in 3 or more documents. A stand-in for issue 3's count-blocks.
 import { stage } from '../../dist/stage.js';
 import { prepare } from '../../dist/pipeline.js';
-import { hash64 } from '../../dist/hash.js';
-import { removeSpan } from '../../dist/doc.js';
+import { hash64 } from '../../dist/kit/hash.js';
+import { removeSpan } from '../../dist/record/doc.js';
 import { HashCounts } from '../../dist/corpus/hash-counts.js';
 import { assemble } from '../../dist/stages/assemble.js';
 import { markLoaded } from './loaded.js';

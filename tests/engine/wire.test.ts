@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FIXTURES, run } from '../helpers.js';
 import { clean } from '../../src/pipeline.js';
-import { packDoc, unpackDoc } from '../../src/parallel/wire.js';
-import { slimDoc } from '../../src/parallel/slim.js';
-import type { Doc } from '../../src/doc.js';
+import { packDoc, unpackDoc } from '../../src/record/wire.js';
+import { slimDoc } from '../../src/record/slim.js';
+import type { Doc } from '../../src/record/doc.js';
 
 /** The record as a plain value: typed arrays as their type and contents, undefined fields left out. */
 function plain(doc: Doc): unknown {

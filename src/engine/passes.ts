@@ -2,16 +2,16 @@
  * One document through one pass, the same on the main thread (`--jobs 1`) and
  * in a worker, with the spill in between: pass 1 runs the stages both lists
  * begin with (the `prepare` stages), keeps the document as they left it
- * (prepared.ts, io/spill.ts), then runs its own stages; pass 2 starts from the
+ * (prepared.ts, engine/spill.ts), then runs its own stages; pass 2 starts from the
  * kept document and runs only what follows those shared stages. A document
  * prepared once gives the same record as one prepared twice, so the output does
  * not depend on whether it was kept.
  */
-import type { Doc } from '../doc.js';
-import { decodePrepared, encodePrepared } from '../prepared.js';
-import { SpillReader, SpillWriter, type SpillRef } from '../io/spill.js';
+import type { Doc } from '../record/doc.js';
+import { decodePrepared, encodePrepared } from '../record/prepared.js';
+import { SpillReader, SpillWriter, type SpillRef } from './spill.js';
 import { runStages, timed, type Context, type Stage } from '../stage.js';
-import type { StatsResult } from './slim.js';
+import type { StatsResult } from '../record/slim.js';
 
 /** The per-document lists, cut where they stop sharing stages. */
 export interface PassLists {

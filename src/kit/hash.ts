@@ -22,9 +22,9 @@ export function hash64Bytes(bytes: Uint8Array, seed = 0n): bigint {
 /** Code units folded per piece; a longer text is hashed as a stream of such pieces, never copied whole. */
 const FOLD_CHUNK = 1 << 15;
 
-// built when the module loads and read by FoldedHash.add through module-level constants: see unit-table.ts,
+// built when the module loads and read by FoldedHash.add through module-level constants: see kit/unit-table.ts,
 // "Tables in hot loops"
-/** 1 for every code unit folding keeps, 0 for the whitespace `\s` matches (in two levels: unit-table.ts). */
+/** 1 for every code unit folding keeps, 0 for the whitespace `\s` matches (in two levels: kit/unit-table.ts). */
 export const FOLD_KEEPS: UnitTable<Uint8Array> = compactTable(unitsMatching(/\s/u).map((space) => 1 - space));
 const KEEP_INDEX = FOLD_KEEPS.index;
 const KEEP_DATA = FOLD_KEEPS.data;

@@ -5,8 +5,8 @@
  * copied. Class instances lose their prototype in a structured clone, so each
  * class of table has a case here that ships its data and rebuilds it.
  */
-import type { CorpusState } from '../corpus.js';
-import { HashCounts, type HashCountsData } from '../corpus/hash-counts.js';
+import type { CorpusState } from '../../corpus/state.js';
+import { HashCounts, type HashCountsData } from '../../corpus/hash-counts.js';
 
 type Shipped = { $hashCounts: HashCountsData } | unknown;
 

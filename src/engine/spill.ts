@@ -13,9 +13,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { trackTemp, untrackTemp } from './write.js';
-import { ChunkReader, CHUNK_BYTES } from './chunk-reader.js';
-import { grown } from '../typed-arrays.js';
+import { trackTemp, untrackTemp } from '../io/write.js';
+import { ChunkReader, CHUNK_BYTES } from '../io/chunk-reader.js';
+import { grown } from '../kit/typed-arrays.js';
 
 /** The spill of a run as a thread that writes to it sees it: its folder, and the bytes this thread may write there. */
 export interface SpillPlace {

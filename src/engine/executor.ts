@@ -4,18 +4,18 @@
  * thread the same slimmed record, so the output does not depend on which one
  * ran.
  */
-import type { Doc, DocSource } from '../doc.js';
-import { carriesBytes, ownLocator, type ReadLocator, type Source } from '../source.js';
-import type { CorpusState } from '../corpus.js';
+import type { Doc, DocSource } from '../record/doc.js';
+import { carriesBytes, ownLocator, type ReadLocator, type Source } from './source.js';
+import type { CorpusState } from '../corpus/state.js';
 import type { Options } from '../options.js';
 import { failDoc, sumPassTimings, type Context, type PassTimings, type Stage } from '../stage.js';
-import { WorkerPool } from './pool.js';
+import { WorkerPool } from './workers/pool.js';
 import { docFromRead, loadDoc } from './load.js';
 import { passLists, readAs, runClean, runCleanSpilled, runStatistics } from './passes.js';
-import { SpillReader, SpillWriter, type SpillPlace, type SpillRef } from '../io/spill.js';
-import { shareCorpus } from './share.js';
-import { slimDoc, type StatsResult } from './slim.js';
-import { unpackDoc } from './wire.js';
+import { SpillReader, SpillWriter, type SpillPlace, type SpillRef } from './spill.js';
+import { shareCorpus } from './workers/share.js';
+import { slimDoc, type StatsResult } from '../record/slim.js';
+import { unpackDoc } from '../record/wire.js';
 
 export interface Executor {
   /**

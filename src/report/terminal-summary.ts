@@ -4,8 +4,8 @@
  * caller says the stream is a terminal.
  */
 import { Chalk } from 'chalk';
-import { describe, REMOVAL_CODES, type Code } from '../codes.js';
-import type { DocEntry, Totals } from '../report.js';
+import { describe, REMOVAL_CODES, type Code } from '../record/codes.js';
+import type { DocEntry, Totals } from './entries.js';
 
 export interface SummaryInfo {
   totals: Totals;
