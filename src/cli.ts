@@ -11,7 +11,8 @@ import { Command, CommanderError, Option } from 'commander';
 import iconv from 'iconv-lite';
 import { defaultOptions, SKIPPABLE, type Options } from './options.js';
 import { applyThresholds, THRESHOLDS, type ThresholdSpec } from './thresholds.js';
-import { expandInputs, inputBytesUpTo, isInside, displayPath } from './io/inputs.js';
+import { expandInputs, inputBytesUpTo, isInside, displayPath, type InputFile, type MissingInput } from './io/inputs.js';
+import { fileURLToPath } from 'node:url';
 import { removePendingTemps } from './io/write.js';
 import { INTERRUPTED, watchInterrupts } from './io/interrupt.js';
 import { parseByteSize } from './io/size.js';
@@ -88,12 +89,27 @@ interface CliFlags {
   skip?: string;
   jobs?: string;
   spill?: boolean;
+  executor?: 'local' | 'slurm';
+  tasks?: string;
+  work?: string;
+  partition?: string;
+  sbatch?: string;
+}
+
+/** What a sharded run's tasks give the folder mode (modes/sharded/): the engine that finishes it, and the inputs its plan listed. */
+export interface Drive {
+  engine?: typeof import('./engine/run.js').runCorpus;
+  inputs?: { files: InputFile[]; missing: MissingInput[] };
+  /** `clean-corpus shard plan`: make the plan of a sharded run, and stop. */
+  planOnly?: boolean;
 }
 
 /** Options a config file may not set: they say what this one command does, not how the corpus is cleaned. */
-const COMMAND_ONLY = new Set(['version', 'listThresholds', 'set', 'config', 'filesFrom', 'null', 'check', 'write', 'deleteDuplicates']);
+const COMMAND_ONLY = new Set(['version', 'listThresholds', 'set', 'config', 'filesFrom', 'null', 'check', 'write', 'deleteDuplicates', 'executor', 'tasks', 'work', 'partition', 'sbatch']);
+/** The options of a sharded run's executor (with a value each): not part of the run a plan pins. */
+const EXECUTOR_OPTIONS = ['--executor', '--tasks', '--work', '--partition', '--sbatch'];
 /** Options whose value is a path: in a config file, relative to the file's folder. */
-const PATH_OPTIONS = new Set(['output', 'report']);
+const PATH_OPTIONS = new Set(['output', 'report', 'work']);
 
 function buildCommand(): Command {
   return new Command()
@@ -126,6 +142,11 @@ function buildCommand(): Command {
     .option('--explain', 'print every block of every file with its class and the reason, on stdout')
     .option('-j, --jobs <n>', `threads for the per-document work: this one and N − 1 workers (default: the number of cores, ${os.availableParallelism()} here; 1 = no worker threads)`)
     .option('--no-spill', 'prepare each document again in the second pass instead of keeping it in a temporary folder (TMPDIR) between the passes')
+    .addOption(new Option('--executor <where>', 'run sharded: as processes on this machine, or as Slurm array jobs (output identical to one process)').choices(['local', 'slurm']))
+    .option('--tasks <n>', 'with --executor: shards of the run (default: the number of cores for local, 16 for slurm)')
+    .option('--work <dir>', 'with --executor: folder for the plan and the shards\' files, on a file system every task sees; kept, so that the same command resumes (default: beside the output, removed when done)')
+    .option('--partition <name>', 'with --executor slurm: the partition to submit to')
+    .option('--sbatch <args>', 'with --executor slurm: more sbatch arguments, e.g. "--time=2:00:00 --mem=8G"')
     .addHelpText(
       'after',
       `\nExit codes: 0 done, 1 findings in check mode, 2 usage error or an input that could not be read.\n\n${EXAMPLES}`,
@@ -173,7 +194,11 @@ function listThresholds(): string {
 }
 
 /** Run the CLI; resolves to the exit code. */
-export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+export async function main(argv: string[], io: Io = processIo(), drive: Drive = {}): Promise<number> {
+  if (argv[2] === 'shard') {
+    const { runShardCommand } = await import('./modes/sharded/command.js');
+    return runShardCommand(argv.slice(3), io, main);
+  }
   const command = buildCommand();
   const color = (flags: Partial<CliFlags>) => flags.color !== false && !io.env.NO_COLOR && Boolean(io.stderr.isTTY);
   let flags: CliFlags;
@@ -203,13 +228,13 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return EXIT.ok;
     }
     const options = toOptions(flags);
-    return await dispatch(args, flags, options, io, color(flags), out);
+    return await dispatch(args, flags, options, io, color(flags), out, drive, argv.slice(2));
   } catch (err) {
     if (err instanceof ConfigError) {
       io.stderr.write(`clean-corpus: config file ${err.message}\n`);
       return EXIT.error;
     }
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || (err instanceof Error && err.name === 'PlanMismatch')) {
       io.stderr.write(`clean-corpus: ${err.message}\nTry 'clean-corpus --help'.\n`);
       return EXIT.error;
     }
@@ -255,7 +280,7 @@ const EXAMPLES = `Examples:
   clean-corpus --check docs/ ; clean-corpus --write docs/   check (exit 1 if anything would change) or clean in place`;
 
 /** Choose the mode: check/fix files, a pipe (no input, or "-"), or a folder run. */
-async function dispatch(args: string[], flags: CliFlags, options: Options, io: Io, color: boolean, out: GuardedOutput): Promise<number> {
+async function dispatch(args: string[], flags: CliFlags, options: Options, io: Io, color: boolean, out: GuardedOutput, drive: Drive, argv: string[]): Promise<number> {
   if (flags.check && flags.write) throw new UsageError('--check and --write cannot be used together');
   if (flags.deleteDuplicates && !flags.write) throw new UsageError('--delete-duplicates works only with --write');
   if (flags.null && !flags.filesFrom) throw new UsageError('-0 works only with --files-from');
@@ -287,7 +312,9 @@ async function dispatch(args: string[], flags: CliFlags, options: Options, io: I
     const { runCheck } = await import('./modes/check.js');
     return runCheck(args, ctx, { write: Boolean(flags.write), deleteDuplicates: Boolean(flags.deleteDuplicates) });
   }
+  if ((flags.check || flags.write) && flags.executor) throw new UsageError(`--executor cannot be used with --${flags.check ? 'check' : 'write'}`);
   if ((args.length === 0 && !flags.filesFrom) || (args.length === 1 && args[0] === '-')) {
+    if (flags.executor) throw new UsageError('--executor needs files, folders or globs: standard input cannot be shared out between tasks');
     if (flags.json) throw new UsageError('--json prints on stdout, which carries the cleaned text when reading standard input; use --report FILE');
     if (flags.explain) throw new UsageError('--explain prints on stdout, which carries the cleaned text when reading standard input; name a file instead');
     if (args.length === 0 && io.stdin.isTTY) throw new UsageError('no input given: name files, folders or globs, or pipe a document to standard input');
@@ -304,7 +331,10 @@ async function dispatch(args: string[], flags: CliFlags, options: Options, io: I
     return runPipe(input, ctx);
   }
   if (args.includes('-')) throw new UsageError('"-" (standard input) cannot be mixed with other inputs');
-  return runFolder(args, flags, options, io, color, ctx.run);
+  if (flags.executor || drive.planOnly) return runShardedFolder(args, flags, options, io, argv, Boolean(drive.planOnly));
+  for (const name of ['tasks', 'work', 'partition', 'sbatch'] as const)
+    if (flags[name] !== undefined) throw new UsageError(`--${name} works only with --executor`);
+  return runFolder(args, flags, options, io, color, ctx.run, drive);
 }
 
 /** How inputs are read: `--jsonl` or `--format jsonl`, `--format warc`, or by their names. */
@@ -320,13 +350,11 @@ function parseJobs(value: string | undefined): number {
   return n;
 }
 
-async function runFolder(args: string[], flags: CliFlags, options: Options, io: Io, color: boolean, run: ModeContext['run']): Promise<number> {
-  const { jobs } = run;
+/** The output folder and report of a folder run, checked, and its inputs listed (all but `exclude`). */
+async function folderInputs(args: string[], flags: CliFlags, io: Io, exclude: string[] = []) {
   if (args.length === 0) throw new UsageError('no input given: name files, folders or globs');
-  const started = performance.now();
   const outDir = path.resolve(io.cwd, flags.output ?? DEFAULT_OUTPUT);
   const reportPath = path.resolve(io.cwd, flags.report ?? path.join(outDir, 'report.json'));
-
   for (const arg of args) {
     const abs = path.resolve(io.cwd, arg);
     if (fs.existsSync(abs) && fs.statSync(abs).isDirectory() && isInside(abs, outDir))
@@ -334,7 +362,52 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
   }
   const pathProblem = checkOutputPaths(outDir, reportPath, io.cwd);
   if (pathProblem) throw new UsageError(pathProblem);
-  const { files, missing } = await expandInputs(args, [outDir, ...Object.values(reportPaths(reportPath))], io.cwd);
+  const { files, missing } = await expandInputs(args, [outDir, ...Object.values(reportPaths(reportPath)), ...exclude], io.cwd);
+  return { outDir, reportPath, files, missing };
+}
+
+/** `--executor local|slurm`: the run sharded (modes/sharded/), or only its plan (`clean-corpus shard plan`). */
+async function runShardedFolder(args: string[], flags: CliFlags, options: Options, io: Io, argv: string[], planOnly: boolean): Promise<number> {
+  const executor = flags.executor ?? 'local';
+  const tasks = flags.tasks === undefined ? (executor === 'local' ? os.availableParallelism() : 16) : Number(flags.tasks);
+  if (!Number.isInteger(tasks) || tasks < 1 || tasks > 100_000) throw new UsageError(`--tasks takes a whole number from 1 to 100000, not "${flags.tasks}"`);
+  const outDir = path.resolve(io.cwd, flags.output ?? DEFAULT_OUTPUT);
+  const { defaultWork, planRun, runSharded } = await import('./modes/sharded/driver.js');
+  const work = flags.work !== undefined ? path.resolve(io.cwd, flags.work) : defaultWork(outDir);
+  const { files, missing } = await folderInputs(args, flags, io, [work]);
+  const run = {
+    argv: withoutExecutorOptions(argv), cwd: io.cwd, tasks, jobs: flags.jobs === undefined ? 1 : parseJobs(flags.jobs), options, jsonl: inputChoice(flags),
+    files, missing, work, ownWork: flags.work === undefined, quiet: Boolean(flags.quiet),
+  };
+  if (planOnly) {
+    const { plan } = await planRun(run);
+    io.stdout.write(`${displayPath(path.join(work, 'plan.json'), io.cwd)}: ${plan.shards.reduce((n, s) => n + s.docs, 0)} documents in ${plan.tasks} shards\n`);
+    return EXIT.ok;
+  }
+  const bin = fileURLToPath(new URL('../bin/clean-corpus.js', import.meta.url));
+  const chosen = executor === 'slurm'
+    ? (await import('./modes/sharded/slurm.js')).slurmExecutor(bin, { partition: flags.partition, sbatch: flags.sbatch?.split(/\s+/).filter(Boolean) ?? [] }, io)
+    : (await import('./modes/sharded/local.js')).localExecutor(bin);
+  return runSharded(run, chosen, io);
+}
+
+/** A command line without the executor's options (and their values): the run itself, as its plan pins it. */
+function withoutExecutorOptions(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (EXECUTOR_OPTIONS.includes(a)) i++;
+    else if (!EXECUTOR_OPTIONS.some((o) => a.startsWith(`${o}=`))) out.push(a);
+  }
+  return out;
+}
+
+async function runFolder(args: string[], flags: CliFlags, options: Options, io: Io, color: boolean, run: ModeContext['run'], drive: Drive = {}): Promise<number> {
+  const { jobs } = run;
+  const started = performance.now();
+  const { outDir, reportPath, files, missing } = drive.inputs
+    ? { outDir: path.resolve(io.cwd, flags.output ?? DEFAULT_OUTPUT), reportPath: path.resolve(io.cwd, flags.report ?? path.join(path.resolve(io.cwd, flags.output ?? DEFAULT_OUTPUT), 'report.json')), ...drive.inputs }
+    : await folderInputs(args, flags, io);
   const jsonl = inputChoice(flags);
   const names = outputNamesFor(files, jsonl);
   // what every output needs checked (a Parquet schema that can be written again) stops the run before anything is written
@@ -356,7 +429,7 @@ async function runFolder(args: string[], flags: CliFlags, options: Options, io: 
   // First signal: finish the document in hand, write the report of what was done, exit 130.
   // Second: remove the temporary files of writes under way (outputs, in-place rewrites, the report) and stop at once.
   // the stages load here, not with the command line (their tables cost ~90 ms to build): --help stays quick
-  const { runCorpus } = await import('./engine/run.js');
+  const runCorpus = drive.engine ?? (await import('./engine/run.js')).runCorpus;
   const interrupts = watchInterrupts(() => {
     removePendingTemps();
     tally.abort();
