@@ -33,13 +33,23 @@ export interface ShardedRun {
   quiet: boolean;
 }
 
+/** Flags that change only what the run prints, not what it writes: a rerun that differs in them resumes. */
+const PRESENTATION = new Set(['-q', '--quiet', '-v', '--verbose', '--json', '--no-color']);
+
 /** Make the plan, or take the one in the work folder when it is this run's; refuse another run's. */
 export async function planRun(run: ShardedRun): Promise<{ plan: Plan; resumed: boolean }> {
   const mine = { cwd: run.cwd, argv: run.argv, tasks: run.tasks, jobs: run.jobs, files: run.files, missing: run.missing };
-  const print = fingerprint(mine);
+  const print = fingerprint({ ...mine, argv: run.argv.filter((a) => !PRESENTATION.has(a)) });
   if (fs.existsSync(workPaths(run.work).plan)) {
     const plan = readPlan(run.work);
-    if (plan.fingerprint === print) return { plan, resumed: true };
+    if (plan.fingerprint === print) {
+      // what is printed may change between attempts: the finishing step, which prints, runs with this command's flags
+      if (plan.argv.join('\0') !== run.argv.join('\0')) {
+        plan.argv = run.argv;
+        writePlan(run.work, plan);
+      }
+      return { plan, resumed: true };
+    }
     throw new PlanMismatch(
       `the work folder ${displayPath(run.work, run.cwd)} holds the plan of another run (other inputs, options or --tasks, or inputs changed since); remove it or choose another --work`,
     );

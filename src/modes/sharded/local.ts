@@ -39,7 +39,7 @@ export function localExecutor(bin: string): Executor {
         const codes = await Promise.all(
           shards.map((i) =>
             task(work, plan, step, sharded ? i : undefined, 'log').then((code) => {
-              onProgress(step, ++done, shards.length);
+              if (code === 0) onProgress(step, ++done, shards.length);
               return code;
             }),
           ),
