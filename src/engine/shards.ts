@@ -138,9 +138,10 @@ export async function cleanShard(
  * shards' files (in shard order) and only the in-order `corpus` stages run here, before `onDoc`. A mode that runs
  * the corpus through an engine (the folder mode) thus writes the same files and report from a sharded run.
  */
-export function finishingEngine(files: readonly string[], corpusFile: string, lists = defaultPipeline): typeof runCorpus {
-  return async (_sources, options, hooks) => {
-    const ctx: Context = { options, corpus: decodeCorpusState(fs.readFileSync(corpusFile)) };
+export function finishingEngine(files: readonly string[], corpusFile: string, lists = defaultPipeline): typeof runCorpus & { held(): number } {
+  let ctx: Context | undefined;
+  const engine = async (_sources: Parameters<typeof runCorpus>[0], options: Options, hooks: RunHooks): Promise<number> => {
+    ctx = { options, corpus: decodeCorpusState(fs.readFileSync(corpusFile)) };
     let n = 0;
     for (const file of files)
       for (const packed of readFrames<Doc>(file)) {
@@ -152,4 +153,11 @@ export function finishingEngine(files: readonly string[], corpusFile: string, li
       }
     return n;
   };
+  // the state the in-order stages hold at the end: signatures, paragraph hashes and paths of the kept documents
+  return Object.assign(engine, { held: () => (ctx ? heldBytes(ctx.corpus) : 0) });
+}
+
+/** Bytes the corpus state holds: what the merge and the finishing step need in memory beyond one document. */
+export function heldBytes(state: CorpusState): number {
+  return state.blockCounts.byteLength + (state.nearCopies?.bytes() ?? 0) + (state.dedup?.bytes() ?? 0) + (state.crossDoc?.seen.bytes() ?? 0);
 }

@@ -11,6 +11,7 @@
  *   WORK/finish.json               the finished run: its exit code
  *   WORK/failed/clean-00003.txt    why a task failed (removed when it succeeds)
  *   WORK/logs/clean-00003.log      what a task printed
+ *   WORK/logs/clean-00003.json     what it took: seconds, peak memory, bytes written and held
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -55,6 +56,7 @@ export function workPaths(work: string) {
     finish: path.join(work, 'finish.json'),
     failed: (step: Step, i?: number) => path.join(work, 'failed', i === undefined ? `${step}.txt` : `${step}-${shardName(i)}.txt`),
     log: (step: Step, i?: number) => path.join(work, 'logs', i === undefined ? `${step}.log` : `${step}-${shardName(i)}.log`),
+    figures: (step: Step, i?: number) => path.join(work, 'logs', i === undefined ? `${step}.json` : `${step}-${shardName(i)}.json`),
   };
 }
 

@@ -6,9 +6,20 @@
  */
 import fs from 'node:fs';
 import type { Io } from '../../cli.js';
-import { cleanShard, finishingEngine, mergeShards, statisticsShard, type ShardHooks } from '../../engine/shards.js';
+import { cleanShard, finishingEngine, heldBytes, mergeShards, statisticsShard, type ShardHooks } from '../../engine/shards.js';
+import { INTERRUPTED } from '../../io/interrupt.js';
 import { shardSources } from '../../formats/shards.js';
 import { doneFile, readPlan, workPaths, type Plan, type Step } from './plan.js';
+
+/** What a task took, in the work folder beside its log (scripts/bench/sharded.js reads them). */
+export interface TaskFigures {
+  seconds: number;
+  peakRssMiB: number;
+  /** Bytes of the file it wrote (0 for finish, whose files are the run's outputs). */
+  wroteBytes: number;
+  /** Bytes of corpus state it held (merge: the merged state; finish: that and the kept documents' signatures). */
+  heldBytes: number;
+}
 
 /** The finishing step runs the folder mode of the command line with another engine (cli.ts). */
 export type FinishRun = (plan: Plan, engine: ReturnType<typeof finishingEngine>) => Promise<number>;
@@ -51,19 +62,31 @@ export async function runStep(step: Step, work: string, given: string | undefine
   if (step !== 'finish' && fs.existsSync(doneFile(work, step, shard))) return 0;
   fs.rmSync(failed, { force: true });
   try {
+    const started = performance.now();
     const settings = { jobs: plan.jobs };
     const hooks: ShardHooks = { onWritten: killSwitch(step, shard, io.env) };
     const sources = () => shardSources(plan.files, plan.missing, plan.options, plan.jsonl, plan.shards[shard].pieces);
     const firstId = plan.shards[shard]?.firstId ?? 0;
+    let held = 0;
+    let code = 0;
     if (step === 'statistics') await statisticsShard(sources(), firstId, plan.options, paths.statistics(shard), settings, hooks);
-    else if (step === 'merge') mergeShards(plan.shards.map((_, i) => paths.statistics(i)), plan.options, paths.corpus);
+    else if (step === 'merge') held = heldBytes(mergeShards(plan.shards.map((_, i) => paths.statistics(i)), plan.options, paths.corpus));
     else if (step === 'clean') await cleanShard(sources(), firstId, plan.options, paths.corpus, paths.clean(shard), settings, hooks);
     else {
-      const code = await finish(plan, finishingEngine(plan.shards.map((_, i) => paths.clean(i)), paths.corpus));
-      fs.writeFileSync(paths.finish, JSON.stringify({ code }) + '\n');
-      return code;
+      const engine = finishingEngine(plan.shards.map((_, i) => paths.clean(i)), paths.corpus);
+      code = await finish(plan, engine);
+      held = engine.held();
     }
-    return 0;
+    const figures: TaskFigures = {
+      seconds: Math.round(performance.now() - started) / 1000,
+      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+      wroteBytes: step === 'finish' ? 0 : fs.statSync(doneFile(work, step, shard)).size,
+      heldBytes: held,
+    };
+    fs.writeFileSync(paths.figures(step, step === 'statistics' || step === 'clean' ? shard : undefined), JSON.stringify(figures) + '\n');
+    // an interrupted finish is not a finished run: the next attempt runs it again
+    if (step === 'finish' && code !== INTERRUPTED) fs.writeFileSync(paths.finish, JSON.stringify({ code }) + '\n');
+    return code;
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     fs.writeFileSync(failed, why + '\n');
