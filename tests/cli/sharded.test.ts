@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, isReportFile, listFiles, reportWithout, tmpDir } from '../helpers.js';
+import { cli, FIXTURES, isReportFile, listFiles, reportWithout, ROOT, tmpDir } from '../helpers.js';
 
 const INPUTS = ['seeds', 'dupes', 'site', 'pages'].map((d) => path.join(FIXTURES, d));
 
@@ -57,6 +57,17 @@ describe('clean-corpus --executor local', () => {
     // b.jsonl was cut between records: some shard starts inside it
     const plan = JSON.parse(fs.readFileSync(path.join(work, 'plan.json'), 'utf8')) as { shards: { pieces: { input: number; from: number }[] }[] };
     expect(plan.shards.some((s) => s.pieces.some((p) => p.input === 1 && p.from > 0))).toBe(true);
+  }, 60_000);
+
+  it('reads every format and takes every option as one process does', () => {
+    const formats = ['jsonl', 'warc', 'wet', 'parquet', 'damaged'].map((d) => path.join(ROOT, 'tests/fixtures/formats', d));
+    const options = ['--keep-duplicates', '--skip', 'repeats', '--set', 'dedup.threshold=0.8'];
+    const r = both([...formats, ...options], ['--executor', 'local', '--tasks', '3']);
+    // the damaged streams fail in both runs alike
+    expect(r.one.code).toBe(2);
+    expect(r.many.code).toBe(2);
+    expect(r.many.stderr).toBe(r.one.stderr);
+    expect(r.second).toEqual(r.first);
   }, 60_000);
 
   it('redoes only the task that was killed, and the output is still that of one process', () => {
