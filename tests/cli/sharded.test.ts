@@ -121,6 +121,16 @@ describe('clean-corpus shard STEP', () => {
     expect(finish.code).toBe(0);
     expect(written(out)).toEqual(first);
 
+    // an input changed after the plan was made: its shard would read other documents under the plan's ids
+    const copy = path.join(base, 'seeds');
+    fs.cpSync(INPUTS[0], copy, { recursive: true });
+    const work2 = path.join(base, 'work2');
+    expect(cli(['shard', 'plan', '--work', work2, '--tasks', '2', copy, '-o', path.join(base, 'out2')]).code).toBe(0);
+    fs.appendFileSync(path.join(copy, listFiles(copy)[0]), 'one more line\n');
+    const changed = cli(['shard', 'statistics', '--work', work2, '--shard', '0/2']);
+    expect(changed.code).toBe(2);
+    expect(changed.stderr).toContain('changed since the plan was made');
+
     const wrong = step('clean', {}, ['--shard', '1/4']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('the plan has 3 shards, not 4');

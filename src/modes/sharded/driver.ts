@@ -14,7 +14,7 @@ import { displayPath } from '../../io/inputs.js';
 import type { JsonlChoice } from '../../formats/sources.js';
 import { cutShards, sizeInputs } from '../../formats/shards.js';
 import { INTERRUPTED, watchInterrupts } from '../../io/interrupt.js';
-import { fingerprint, pending, readPlan, STEPS, workPaths, writePlan, PLAN_VERSION, SHARDED, type Plan, type Step } from './plan.js';
+import { fingerprint, pending, readPlan, stamp, STEPS, workPaths, writePlan, PLAN_VERSION, SHARDED, type Plan, type Step } from './plan.js';
 import type { Executor, Submission } from './executor.js';
 
 export interface ShardedRun {
@@ -55,7 +55,7 @@ export async function planRun(run: ShardedRun): Promise<{ plan: Plan; resumed: b
     );
   }
   const sizes = await sizeInputs(run.files, run.missing, run.options, run.jsonl);
-  const plan: Plan = { version: PLAN_VERSION, fingerprint: print, ...mine, options: run.options, jsonl: run.jsonl, shards: cutShards(sizes, run.tasks) };
+  const plan: Plan = { version: PLAN_VERSION, fingerprint: print, ...mine, stamps: run.files.map((f) => stamp(f.abs)), options: run.options, jsonl: run.jsonl, shards: cutShards(sizes, run.tasks) };
   writePlan(run.work, plan);
   return { plan, resumed: false };
 }

@@ -41,6 +41,8 @@ export interface Plan {
   options: Options;
   jsonl: JsonlChoice;
   files: InputFile[];
+  /** Each file's size and modification time when the plan was made (`stamp`). */
+  stamps: ([number, number] | null)[];
   missing: MissingInput[];
   shards: Shard[];
 }
@@ -74,16 +76,30 @@ export function pending(work: string, plan: Plan, step: Step): number[] {
   return all.filter((i) => !fs.existsSync(doneFile(work, step, i)));
 }
 
+/** An input's size and modification time, or null when it cannot be read (it fails in the run, as one document). */
+export function stamp(abs: string): [number, number] | null {
+  try {
+    const st = fs.statSync(abs);
+    return [st.size, st.mtimeMs];
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The inputs of `pieces` that changed since the plan was made: a task would read other documents than the plan
+ * counted, under the wrong ids. The first such input's name, or undefined.
+ */
+export function changedInput(plan: Plan, pieces: readonly { input: number }[]): string | undefined {
+  for (const { input } of pieces) {
+    const f = plan.files[input - plan.missing.length];
+    if (f && JSON.stringify(stamp(f.abs)) !== JSON.stringify(plan.stamps[input - plan.missing.length])) return f.display;
+  }
+  return undefined;
+}
+
 /** The fingerprint of a run: its arguments, its tasks, and each input's size and modification time. */
 export function fingerprint(p: Pick<Plan, 'cwd' | 'argv' | 'tasks' | 'jobs' | 'files' | 'missing'>): string {
-  const stamp = (abs: string) => {
-    try {
-      const st = fs.statSync(abs);
-      return [st.size, st.mtimeMs];
-    } catch {
-      return null;
-    }
-  };
   const what = { v: PLAN_VERSION, cwd: p.cwd, argv: p.argv, tasks: p.tasks, jobs: p.jobs, files: p.files.map((f) => [f.abs, f.rel, stamp(f.abs)]), missing: p.missing };
   return crypto.createHash('sha256').update(JSON.stringify(what)).digest('hex');
 }

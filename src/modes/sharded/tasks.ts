@@ -9,7 +9,7 @@ import type { Io } from '../../cli.js';
 import { cleanShard, finishingEngine, heldBytes, mergeShards, statisticsShard, type ShardHooks } from '../../engine/shards.js';
 import { INTERRUPTED } from '../../io/interrupt.js';
 import { shardSources } from '../../formats/shards.js';
-import { doneFile, readPlan, workPaths, type Plan, type Step } from './plan.js';
+import { changedInput, doneFile, readPlan, workPaths, type Plan, type Step } from './plan.js';
 
 /** What a task took, in the work folder beside its log (scripts/bench/sharded.js reads them). */
 export interface TaskFigures {
@@ -69,9 +69,18 @@ export async function runStep(step: Step, work: string, given: string | undefine
     const firstId = plan.shards[shard]?.firstId ?? 0;
     let held = 0;
     let code = 0;
-    if (step === 'statistics') await statisticsShard(sources(), firstId, plan.options, paths.statistics(shard), settings, hooks);
+    const pieces = step === 'statistics' || step === 'clean' ? plan.shards[shard].pieces : step === 'finish' ? plan.shards.flatMap((s) => s.pieces) : [];
+    const changed = changedInput(plan, pieces);
+    if (changed) throw new Error(`${changed} changed since the plan was made; start the run again in another work folder`);
+    /** A shard that read other documents than the plan counted would hand on wrong ids: it fails instead. */
+    const counted = (docs: number, file: string) => {
+      if (docs === plan.shards[shard].docs) return;
+      fs.rmSync(file, { force: true });
+      throw new Error(`read ${docs} documents where the plan counted ${plan.shards[shard].docs}; were the inputs changed?`);
+    };
+    if (step === 'statistics') counted(await statisticsShard(sources(), firstId, plan.options, paths.statistics(shard), settings, hooks), paths.statistics(shard));
     else if (step === 'merge') held = heldBytes(mergeShards(plan.shards.map((_, i) => paths.statistics(i)), plan.options, paths.corpus));
-    else if (step === 'clean') await cleanShard(sources(), firstId, plan.options, paths.corpus, paths.clean(shard), settings, hooks);
+    else if (step === 'clean') counted(await cleanShard(sources(), firstId, plan.options, paths.corpus, paths.clean(shard), settings, hooks), paths.clean(shard));
     else {
       const engine = finishingEngine(plan.shards.map((_, i) => paths.clean(i)), paths.corpus);
       code = await finish(plan, engine);
