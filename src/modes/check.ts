@@ -10,6 +10,7 @@ import fs from 'node:fs/promises';
 import fsSync from 'node:fs';
 import type { Doc } from '../record/doc.js';
 import { describe, type Code } from '../record/codes.js';
+import { markWriteFailed } from '../record/write-failed.js';
 import { runCorpus } from '../engine/run.js';
 import { expandInputs, inputBytesUpTo, type InputFile } from '../io/inputs.js';
 import { formatOf, inputSources } from '../formats/sources.js';
@@ -77,8 +78,7 @@ export async function runCheck(args: string[], ctx: ModeContext, fix: FixChoice)
         if (isRecordSource(doc.source)) records.add(doc, byDisplay.get(doc.source.file)!);
         else if (doc.status === 'kept' && doc.output !== undefined) {
           const reason = await compareAndFix(byDisplay.get(doc.source.path)!, doc, fix.write).catch((err: unknown) => {
-            doc.status = 'error';
-            doc.findings.push({ code: 'write-failed', severity: 'error', stage: 'write', args: { output: doc.source.path, reason: (err as Error).message } });
+            markWriteFailed(doc, doc.source.path, err);
             return undefined;
           });
           if (reason) changed(doc.source.path, reason);
@@ -169,8 +169,7 @@ function recordChecker(fix: FixChoice, changed: (display: string, reason: string
         // first, so that a new file's count starts after the previous file is closed
         outputs.add(target, line, (doc.source as RecordSource).compression);
       } catch (err) {
-        doc.status = 'error';
-        doc.findings.push({ code: 'write-failed', severity: 'error', stage: 'write', args: { output: file.display, reason: (err as Error).message } });
+        markWriteFailed(doc, file.display, err);
       }
       if (!frame) return;
       tally.records++;
