@@ -51,8 +51,7 @@ export async function runCheck(args: string[], ctx: ModeContext, fix: FixChoice)
   let rewritten = 0;
   // lines about JSON Lines files wait until the file's last record is in
   const pending: string[] = [];
-  const say = async (line?: string) => {
-    if (line !== undefined) pending.push(line);
+  const print = async () => {
     for (const l of pending.splice(0)) await out.write(l + '\n');
   };
   const changed = (display: string, reason: string) => {
@@ -85,7 +84,7 @@ export async function runCheck(args: string[], ctx: ModeContext, fix: FixChoice)
           if (!deleted) flagged++;
           pending.push(`${entry.input}: ${duplicateLine(entry, deleted)}`);
         }
-        await say();
+        await print();
         session.sayProblem(entry);
       },
     }, { ...ctx.run, inputBytes: (limit) => inputBytesUpTo(files, limit) });
@@ -95,7 +94,7 @@ export async function runCheck(args: string[], ctx: ModeContext, fix: FixChoice)
   if (session.interrupted) {
     // a JSON Lines file whose records were not all read is left as it was
     records.abort();
-    await say();
+    await print();
     // the report first: it is a temporary file too until it is finished
     session.finish();
     removePendingTemps();
@@ -103,7 +102,7 @@ export async function runCheck(args: string[], ctx: ModeContext, fix: FixChoice)
   }
   const closeFailed = records.close();
   if (closeFailed) session.problem(closeFailed);
-  await say();
+  await print();
   session.finish();
   if (out.closed && !out.error) return session.end({ findings: flagged, readerGone: true });
   if (!ctx.quiet) io.stderr.write(checkSummaryLine(session.totals, fix.write, fix.write ? rewritten : flagged));
