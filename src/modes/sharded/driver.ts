@@ -7,13 +7,21 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Io } from '../../cli.js';
+import type { Io } from '../context.js';
 import type { Options } from '../../options.js';
 import type { InputFile, MissingInput } from '../../io/inputs.js';
 import { displayPath } from '../../io/inputs.js';
 import type { JsonlChoice } from '../../formats/sources.js';
 import { cutShards, sizeInputs } from '../../formats/shards.js';
 import { INTERRUPTED, watchInterrupts } from '../../io/interrupt.js';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { EXIT, UsageError, type ModeContext } from '../context.js';
+import { folderInputs } from '../folder.js';
+import { parseJobs } from '../../cli/options.js';
+import { EXECUTOR_OPTIONS } from '../../cli/command.js';
+import { localExecutor } from './local.js';
+import { slurmExecutor } from './slurm.js';
 import { fingerprint, pending, readPlan, stamp, STEPS, workPaths, writePlan, PLAN_VERSION, SHARDED, type Plan, type Step } from './plan.js';
 import type { Executor, Submission } from './executor.js';
 
@@ -61,9 +69,7 @@ export async function planRun(run: ShardedRun): Promise<{ plan: Plan; resumed: b
 }
 
 /** The plan's work folder belongs to another run. */
-export class PlanMismatch extends Error {
-  override name = 'PlanMismatch';
-}
+export class PlanMismatch extends UsageError {}
 
 export async function runSharded(run: ShardedRun, executor: Executor, io: Io): Promise<number> {
   const { plan, resumed } = await planRun(run);
@@ -108,6 +114,71 @@ export async function runSharded(run: ShardedRun, executor: Executor, io: Io): P
   }
   if (result.code !== INTERRUPTED && run.ownWork) fs.rmSync(run.work, { recursive: true, force: true });
   return result.code;
+}
+
+/** What the command line tells a sharded folder run, besides what every mode gets. */
+export interface ShardedChoice {
+  outDir: string;
+  /** The command's own arguments (after `clean-corpus`). */
+  argv: string[];
+  executor?: 'local' | 'slurm';
+  tasks?: string;
+  work?: string;
+  jobs?: string;
+  partition?: string;
+  sbatch?: string;
+  /** `clean-corpus shard plan`: make the plan and stop. */
+  planOnly: boolean;
+}
+
+/** `--executor local|slurm`: the folder run sharded, or only its plan. Resolves to the exit code. */
+export async function runShardedFolder(args: string[], ctx: ModeContext, choice: ShardedChoice): Promise<number> {
+  const { io } = ctx;
+  const executor = choice.executor ?? 'local';
+  const tasks = choice.tasks === undefined ? (executor === 'local' ? os.availableParallelism() : DEFAULT_SLURM_TASKS) : Number(choice.tasks);
+  if (!Number.isInteger(tasks) || tasks < 1 || tasks > MAX_TASKS) throw new UsageError(`--tasks takes a whole number from 1 to ${MAX_TASKS}, not "${choice.tasks}"`);
+  const work = choice.work !== undefined ? path.resolve(io.cwd, choice.work) : defaultWork(choice.outDir);
+  const reportPath = ctx.reportPath ?? path.join(choice.outDir, 'report.json');
+  const { files, missing } = await folderInputs(args, io, choice.outDir, reportPath, [work]);
+  const run: ShardedRun = {
+    argv: withoutExecutorOptions(choice.argv),
+    cwd: io.cwd,
+    tasks,
+    // one thread a task unless said: the tasks are the parallelism
+    jobs: choice.jobs === undefined ? 1 : parseJobs(choice.jobs),
+    options: ctx.options,
+    jsonl: ctx.jsonl,
+    files,
+    missing,
+    work,
+    ownWork: choice.work === undefined,
+    quiet: ctx.quiet,
+  };
+  if (choice.planOnly) {
+    const { plan } = await planRun(run);
+    io.stdout.write(`${displayPath(workPaths(work).plan, io.cwd)}: ${plan.shards.reduce((n, s) => n + s.docs, 0)} documents in ${plan.tasks} shards\n`);
+    return EXIT.ok;
+  }
+  const bin = fileURLToPath(new URL('../../../bin/clean-corpus.js', import.meta.url));
+  const chosen =
+    executor === 'slurm' ? slurmExecutor(bin, { partition: choice.partition, sbatch: choice.sbatch?.split(/\s+/).filter(Boolean) ?? [] }, io) : localExecutor(bin);
+  return runSharded(run, chosen, io);
+}
+
+/** Tasks of a Slurm run when --tasks is not given. */
+const DEFAULT_SLURM_TASKS = 16;
+/** At most this many shards (a plan lists each; Slurm's MaxArraySize defaults to 1001, and sites raise it). */
+const MAX_TASKS = 100_000;
+
+/** A command line without the executor's options (and their values): the run itself, as its plan pins it. */
+function withoutExecutorOptions(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (EXECUTOR_OPTIONS.includes(a)) i++;
+    else if (!EXECUTOR_OPTIONS.some((o) => a.startsWith(`${o}=`))) out.push(a);
+  }
+  return out;
 }
 
 /** The work folder when --work is not given: beside the output, named after it. */

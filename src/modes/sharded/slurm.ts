@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import type { Io } from '../../cli.js';
+import type { Io } from '../context.js';
 import { doneFile, SHARDED, workPaths, type Plan } from './plan.js';
 import type { Executor, StepFailure } from './executor.js';
 

@@ -5,7 +5,7 @@
  * there does nothing; one that fails writes why to the work folder (and exits 2), where the driver finds it.
  */
 import fs from 'node:fs';
-import type { Io } from '../../cli.js';
+import type { Io } from '../context.js';
 import { cleanShard, finishingEngine, heldBytes, mergeShards, statisticsShard, type ShardHooks } from '../../engine/shards.js';
 import { INTERRUPTED } from '../../io/interrupt.js';
 import { shardSources } from '../../formats/shards.js';
