@@ -105,4 +105,6 @@ const EXAMPLES = `Examples:
   clean-corpus CC-MAIN-x.warc.gz -o out/              WARC/WET: response and conversion records → out/CC-MAIN-x.jsonl.gz
   zcat x.warc.gz | clean-corpus --format warc > x.jsonl   WARC from a pipe: records {id, url, date, text} out
   clean-corpus train.parquet -o out/                  Parquet: the "text" column of each row → out/train.parquet, other columns kept
-  clean-corpus --check docs/ ; clean-corpus --write docs/   check (exit 1 if anything would change) or clean in place`;
+  clean-corpus --check docs/ ; clean-corpus --write docs/   check (exit 1 if anything would change) or clean in place
+  clean-corpus crawl/ -o out/ --executor slurm --tasks 64    sharded over a Slurm cluster: the files one process writes
+  clean-corpus shard plan|statistics|merge|clean|finish --work DIR [--shard I/N]   one step, for any array-job engine`;
