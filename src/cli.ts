@@ -15,7 +15,7 @@ import { StdinOverflow } from './io/stdin.js';
 import { guardOutput, type GuardedOutput } from './io/stdout.js';
 import { ConfigError, findConfig, loadConfig, type ConfigurableOption } from './config.js';
 import { internalErrorSentence, stderrLine, stdinOverflowSentence } from './report/run-messages.js';
-import { buildCommand, COMMAND_ONLY, DEFAULT_OUTPUT, PATH_OPTIONS, type CliFlags } from './cli/command.js';
+import { buildCommand, COMMAND_ONLY, DEFAULT_OUTPUT, helpEnd, PATH_OPTIONS, type CliFlags } from './cli/command.js';
 import { inputChoice, listThresholds, parseJobs, toOptions } from './cli/options.js';
 import { EXIT, UsageError, type Io, type ModeContext } from './modes/context.js';
 import type { CorpusRunner } from './modes/folder.js';
@@ -61,7 +61,7 @@ export async function main(argv: string[], io: Io = processIo(), drive: Drive = 
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') {
-        io.stdout.write(err.code === 'commander.version' ? `${toolInfo().version}\n` : command.helpInformation());
+        io.stdout.write(err.code === 'commander.version' ? `${toolInfo().version}\n` : command.helpInformation() + helpEnd());
         return EXIT.ok;
       }
       io.stderr.write(stderrLine(`${err.message.replace(/^error: /, '')}\nTry 'clean-corpus --help'.`));

@@ -87,15 +87,14 @@ export function buildCommand(version: string): Command {
     .option('--work <dir>', "with --executor: folder for the plan and the shards' files, on a file system every task sees; kept, so that the same command resumes (default: beside the output, removed when done)")
     .option('--partition <name>', 'with --executor slurm: the partition to submit to')
     .option('--sbatch <args>', 'with --executor slurm: more sbatch arguments, e.g. "--time=2:00:00 --mem=8G"')
-    .addHelpText(
-      'after',
-      `\nExit codes: 0 done, 1 findings in check mode, 2 usage error or an input that could not be read.\n\n${EXAMPLES}`,
-    )
     .exitOverride()
     .configureOutput({ writeOut: () => {}, writeErr: () => {} });
 }
 
 /** The end of --help: one line for each way in, as people copy from it. */
+/** What `--help` prints after the options (commander's `helpInformation` leaves out text added with addHelpText). */
+export const helpEnd = (): string => `\nExit codes: 0 done, 1 findings in check mode, 2 usage error or an input that could not be read.\n\n${EXAMPLES}\n`;
+
 const EXAMPLES = `Examples:
   clean-corpus ./pages -o out/                        a folder: out/a.txt for pages/a.html, a report in out/report.json
   clean-corpus 'crawl/**/*.html' -o out/              a glob (quoted, so the shell leaves it alone)

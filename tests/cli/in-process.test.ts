@@ -69,6 +69,14 @@ describe('main(argv, io): the folder mode in-process', () => {
     expect(listFiles(path.join(cwd, 'out'))).toEqual([...seedNames, ...REPORT_FILES].sort());
   });
 
+  it('--help ends with the exit codes and an example for each way in', async () => {
+    const r = await runMain(['--help'], tmpDir());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: clean-corpus/);
+    expect(r.stdout).toContain('Exit codes: 0 done, 1 findings in check mode');
+    expect(r.stdout).toContain('--executor slurm --tasks 64');
+  });
+
   it('a usage error is one line and a pointer to --help, exit 2, and nothing is written', async () => {
     const cwd = tmpDir();
     const r = await runMain(['--jobs', '0', SEEDS], cwd);
