@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { htmlToBlocks, isSpace, looksLikeHtml } from '../../src/stages/extract.js';
-import { TagStack } from '../../src/stages/html-stack.js';
+import { TagStack } from '../../src/stages/html-parser/stack.js';
 
 const N = 100_000;
 const texts = (html: string) => htmlToBlocks(html).map((b) => b.text);
