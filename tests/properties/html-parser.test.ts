@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
 import { parseHtml } from '../../src/stages/html-parser.js';
-import { BLOCK, CELL, DROP, VOID, htmlToBlocks, looksLikeHtml } from '../../src/stages/extract.js';
+import { looksLikeHtml } from '../../src/stages/extract.js';
+import { BLOCK, CELL, DROP, VOID } from '../../src/extract/tags.js';
+import { htmlToBlocks } from '../../src/extract/page-blocks.js';
 import { INVISIBLE, normaliseText } from '../../src/stages/normalise.js';
 import type { BlockContext, BlockKind, RawBlock } from '../../src/record/doc.js';
 

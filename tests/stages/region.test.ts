@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { clean } from '../../src/pipeline.js';
-import { htmlToRegion } from '../../src/stages/extract.js';
+import { htmlToRegion } from '../../src/extract/page-blocks.js';
 import { regionOf } from '../../src/record/doc.js';
 import { formatExplain } from '../../src/report/explain.js';
 import { run } from '../helpers.js';

@@ -62,7 +62,7 @@ export const openImpliesClose = new Map<string, Set<string>>([
   ['tbody', tableSectionTags],
   ['tfoot', tableSectionTags],
 ]);
-/** htmlparser2's void elements (a few more than extract.ts's `VOID`: basefont, command, frame, isindex, keygen). */
+/** htmlparser2's void elements (a few more than extract/tags.ts's `VOID`: basefont, command, frame, isindex, keygen). */
 export const voidElements = new Set([
   'area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link',
   'meta', 'param', 'source', 'track', 'wbr',
