@@ -1,6 +1,6 @@
 /**
  * html-parser.ts applies htmlparser2's tree rules over its Tokenizer without
- * the Parser, and extract.ts builds blocks from its events. Both must give
+ * the Parser, and extract/blocks.ts builds blocks from its events. Both must give
  * exactly what the Parser-based extractor gave: the references below are
  * htmlparser2's own Parser and the extractor as it was written on it, kept
  * here as the specification.
