@@ -2,10 +2,10 @@
  * A stage that throws fails only its document, as an internal error naming the stage.
  */
 import { describe, expect, it } from 'vitest';
-import { stage } from '../../src/stage.js';
-import { clean } from '../../src/pipeline.js';
-import { docEntry } from '../../src/report/entries.js';
-import { run } from '../helpers.js';
+import { stage } from '../src/stage.js';
+import { clean } from '../src/pipeline.js';
+import { docEntry } from '../src/report/entries.js';
+import { run } from './helpers.js';
 
 describe('a stage that throws', () => {
   it('becomes an internal-error finding on that document, with the stage and the reason, and no stack', () => {
