@@ -9,6 +9,7 @@
  * so the report can always say exactly which span went and why.
  */
 import type { Code } from './codes.js';
+import type { Reason } from '../classify/reasons.js';
 
 /** What happened to a document, as the report and the exit code see it. */
 export type DocStatus = 'kept' | 'duplicate' | 'skipped' | 'error';
@@ -97,8 +98,8 @@ export interface Block {
   breakBefore: boolean;
   /** Tag evidence, for blocks that came from HTML. */
   context?: BlockContext;
-  /** Class given by the classifier, with the code of the rule that decided it. */
-  label?: { cls: 'good' | 'bad' | 'short' | 'near-good'; reason: string };
+  /** Class given by the classifier, with the code of the rule that decided it (classify/reasons.ts). */
+  label?: { cls: 'good' | 'bad' | 'short' | 'near-good'; reason: Reason };
 }
 
 /** A span of `Doc.text` taken out, with its reason. */

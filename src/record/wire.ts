@@ -22,6 +22,7 @@
  */
 import type { Block, BlockKind, Doc, Removal } from './doc.js';
 import { DROPPED_FIELDS } from './slim.js';
+import type { Reason } from '../classify/reasons.js';
 
 const KINDS: readonly BlockKind[] = ['paragraph', 'line', 'heading', 'list-item', 'table-row'];
 const CLASSES: readonly NonNullable<Block['label']>['cls'][] = ['good', 'bad', 'short', 'near-good'];
@@ -136,7 +137,7 @@ export function unpackDoc(doc: Doc): Doc {
     const flags = ints[o + 2];
     const block: Block = { start: ints[o], end: ints[o + 1], kind: KINDS[flags & 7], breakBefore: (flags & BREAK_BEFORE) !== 0 };
     const cls = flags >>> CLASS_SHIFT;
-    if (cls > 0) block.label = { cls: CLASSES[cls - 1], reason: strings[ints[o + 3]] };
+    if (cls > 0) block.label = { cls: CLASSES[cls - 1], reason: strings[ints[o + 3]] as Reason };
     blocks[i] = block;
   }
   const removed: Removal[] = new Array(packed.removals);
