@@ -82,7 +82,7 @@ export class DedupState {
 
   /** Bytes held now. */
   bytes(): number {
-    return this.exact.byteLength + this.near.lsh.bytes() + this.clusters.bytes() + this.paths.size() + this.slots.byteLength;
+    return this.exact.bytes() + this.near.lsh.bytes() + this.clusters.bytes() + this.paths.size() + this.slots.byteLength;
   }
 }
 

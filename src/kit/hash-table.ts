@@ -149,7 +149,7 @@ export class Hash64Map {
   }
 
   /** Bytes held now. */
-  get byteLength(): number {
+  bytes(): number {
     return this.table.byteLength;
   }
 
