@@ -91,6 +91,11 @@ export function stagesOff(stages: Iterable<Stage>, skip: readonly string[]): Rea
   return off;
 }
 
+/** `stagesOff` over every list of a pipeline module (pipeline.ts, or a test's stand-in). */
+export function pipelineOff(lists: { statistics: readonly Stage[]; clean: readonly Stage[]; corpus?: readonly Stage[] }, skip: readonly string[]): ReadonlySet<string> {
+  return stagesOff([...lists.statistics, ...lists.clean, ...(lists.corpus ?? [])], skip);
+}
+
 /** Whether the stage named `name` runs in `ctx` (see `Context.off`). */
 export function stageRuns(ctx: Context, name: string): boolean {
   return ctx.off ? !ctx.off.has(name) : !ctx.options.skip.includes(name);

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { ROOT } from './helpers.js';
 import { clean, corpus, statistics, SKIPPABLE } from '../src/pipeline.js';
 import { stage, stagesOff, type Stage } from '../src/stage.js';
+import { cleanText } from '../src/api.js';
+import { defaultOptions } from '../src/options.js';
 
 const pipeline = [...statistics, ...clean, ...corpus];
 const off = (...skip: string[]) => [...stagesOff(pipeline, skip)].sort();
@@ -37,6 +39,12 @@ describe('--skip, resolved over the pipeline', () => {
     const alone: Stage = stage('alone', () => {}, { needs: ['blockCounts'] });
     const feeder: Stage = stage('feeder', () => {}, { provides: ['paragraphHashes'], onlyProvides: true });
     expect([...stagesOff([alone, feeder], ['x'])]).toEqual(['x']);
+  });
+
+  it('is resolved so by cleanText too: a document of one string signed for dedup only while dedup runs', () => {
+    const text = 'The council voted on Tuesday to rebuild the north pier, which storms damaged last winter, and work starts in May.';
+    expect(cleanText(text).textHash).toBeDefined();
+    expect(cleanText(text, { ...defaultOptions(), skip: ['dedup'] }).textHash).toBeUndefined();
   });
 
   it('names only stages of the pipeline as skippable', () => {

@@ -12,7 +12,7 @@
 import type { Doc } from '../record/doc.js';
 import type { Options } from '../options.js';
 import * as defaultPipeline from '../pipeline.js';
-import { mergeStats, runStages, stagesOff, timed, type Context, type StageTimings } from '../stage.js';
+import { mergeStats, pipelineOff, runStages, timed, type Context, type StageTimings } from '../stage.js';
 import { createCorpusState } from '../corpus/state.js';
 import type { ReadLocator, Source } from './source.js';
 import { inlineExecutor, poolExecutor, sharedExecutor, type Executor, type PipelineLists } from './executor.js';
@@ -102,8 +102,7 @@ export async function runCorpus(
   const lists: PipelineLists = settings.pipeline ? await import(settings.pipeline) : defaultPipeline;
   const readerUrl = settings.reader ?? new URL('../formats/read.js', import.meta.url).href;
   const { readLocator } = (await import(readerUrl)) as { readLocator: ReadLocator };
-  const off = stagesOff([...lists.statistics, ...lists.clean, ...lists.corpus], options.skip);
-  const ctx: Context = { options, corpus: createCorpusState(), timings: settings.timings, off };
+  const ctx: Context = { options, corpus: createCorpusState(), timings: settings.timings, off: pipelineOff(lists, options.skip) };
   // the spill pays when both passes run and begin with the same stages (see engine/passes.ts)
   const spillDir = settings.spill !== false && lists.statistics.length > 0 && passLists(lists).shared.length > 0 ? createSpillDir() : undefined;
   let kept = spillDir ? new SpillIndex() : undefined;

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createCorpusState } from '../../corpus/state.js';
 import type { Doc } from '../../record/doc.js';
-import { stagesOff, type Context, type PassTimings, type Stage } from '../../stage.js';
+import { pipelineOff, type Context, type PassTimings, type Stage } from '../../stage.js';
 import type { FromWorker, RunTask, ToWorker, WorkerInit, WorkerReady } from './protocol.js';
 import { reviveCorpus } from './share.js';
 import { loadDoc } from '../load.js';
@@ -25,8 +25,7 @@ const reader = init.spill ? new SpillReader(init.spill.dir) : undefined;
 const { readLocator } = (await import(init.reader)) as { readLocator: ReadLocator };
 const timings: PassTimings = { 1: {}, 2: {} };
 // --skip resolved over the whole pipeline, as on the main thread (engine/run.ts)
-const off = stagesOff([...pipeline.statistics, ...pipeline.clean, ...(pipeline.corpus ?? [])], init.options.skip);
-const ctx: Context = { options: init.options, corpus: createCorpusState(), off };
+const ctx: Context = { options: init.options, corpus: createCorpusState(), off: pipelineOff(pipeline, init.options.skip) };
 const port = parentPort!;
 const out = init.replies;
 
