@@ -1,15 +1,18 @@
 /**
- * Stages tied by what they provide and need (src/stage.ts): `--skip` of one
- * turns off exactly what depends on it, resolved in one place over the whole
- * pipeline, and every stage finds what it needs made by a stage before it.
+ * Stages (src/stage.ts): a stage that throws fails only its document, as an
+ * internal error naming the stage; stages are tied by what they provide and
+ * need, so `--skip` of one turns off exactly what depends on it, resolved in
+ * one place over the whole pipeline, and every stage finds what it needs made
+ * by a stage before it.
  */
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './helpers.js';
+import { ROOT, run } from './helpers.js';
 import { clean, corpus, statistics, SKIPPABLE } from '../src/pipeline.js';
 import { stage, stagesOff, type Stage } from '../src/stage.js';
 import { cleanText } from '../src/api.js';
+import { docEntry } from '../src/report/entries.js';
 import { defaultOptions } from '../src/options.js';
 
 const pipeline = [...statistics, ...clean, ...corpus];
@@ -66,5 +69,18 @@ describe('what stages provide and need', () => {
     const dir = path.join(ROOT, 'src/stages');
     for (const f of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')))
       expect(fs.readFileSync(path.join(dir, f), 'utf8'), f).not.toMatch(/\.skip\b/);
+  });
+});
+
+describe('a stage that throws', () => {
+  it('becomes an internal-error finding on that document, with the stage and the reason, and no stack', () => {
+    const boom = stage('boom', () => {
+      throw new TypeError('cannot read properties of undefined');
+    });
+    const doc = run([...clean.slice(0, 2), boom, ...clean.slice(2)], 'some text', {}, 'pages/a.txt');
+    expect(doc.status).toBe('error');
+    const entry = docEntry(doc, null);
+    expect(entry).toMatchObject({ input: 'pages/a.txt', status: 'error', message: 'internal error in stage boom: cannot read properties of undefined' });
+    expect(JSON.stringify(entry)).not.toMatch(/\n\s+at /);
   });
 });

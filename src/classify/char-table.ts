@@ -6,7 +6,7 @@
  * in pages; the loops test those with the regular expressions themselves.
  *
  * The ranges are the ones features.ts, patterns.ts and stopwords.ts documented
- * as regular expressions; tests/properties/classify-fast.test.ts checks the
+ * as regular expressions; tests/classify/fast-loops.properties.test.ts checks the
  * table-driven functions against those expressions on random text.
  */
 

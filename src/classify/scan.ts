@@ -5,7 +5,7 @@
  * stoplist, the stopword tokens (stopwords.ts). It replaces a dozen regular
  * expressions run over the same text, most of them once per character; the
  * counts are the ones those expressions gave (see
- * tests/properties/classify-fast.test.ts).
+ * tests/classify/fast-loops.properties.test.ts).
  *
  * The pass reads a range of the document's text in place (no block string is
  * cut out, nothing is lower-cased as a string) and looks every code unit up

@@ -10,7 +10,7 @@
  * known only at the end: they are cut in the mode the text's first
  * SAMPLE_UNITS code units suggest, and cut again (tokens.ts) in the other
  * mode in the rare text whose whole share says otherwise. The results are
- * those of the separate loops either way (tests/properties/hash-fast.test.ts).
+ * those of the separate loops either way (tests/dedup/hash-fast.properties.test.ts).
  */
 import { FoldedHash, FOLD_KEEPS } from '../kit/hash.js';
 import { compactTable, type UnitTable } from '../kit/unit-table.js';

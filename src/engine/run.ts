@@ -15,6 +15,8 @@ import * as defaultPipeline from '../pipeline.js';
 import { mergeStats, pipelineOff, runStages, timed, type Context, type StageTimings } from '../stage.js';
 import { createCorpusState } from '../corpus/state.js';
 import type { ReadLocator, Source } from './source.js';
+import type { StatsResult } from '../record/slim.js';
+import type { CorpusState } from '../corpus/state.js';
 import { inlineExecutor, poolExecutor, sharedExecutor, type Executor, type PipelineLists } from './executor.js';
 import { passLists } from './passes.js';
 import { createSpillDir, removeSpillDir, sameFileSystem, spillBudget, SpillIndex, type SpillPlace } from './spill.js';
@@ -76,7 +78,19 @@ export interface RunSettings {
    * the spool the rest of the input would be held in memory, while without the spill only CPU time is spent again.
    */
   onSpill?(release: (near: string) => boolean): void;
+  /** This run is one shard of a sharded run (engine/shards.ts): one of its passes over part of the corpus. */
+  shard?: ShardRole;
 }
+
+/**
+ * What one task of a sharded run does with its part of the corpus, whose first document has the global id
+ * `firstId`. Pass 1: the statistics of each document go to `onStats` in input order, unmerged (the merge task folds
+ * every shard's in global order). Pass 2: the per-document cleaning on the merged `corpus` state; each cleaned
+ * document goes to `onDoc` before the in-order `corpus` stages, which the finishing task runs over all shards.
+ */
+export type ShardRole =
+  | { pass: 1; firstId: number; onStats(result: StatsResult, id: number): Promise<void> | void }
+  | { pass: 2; firstId: number; corpus: CorpusState };
 
 /**
  * Documents read ahead per job. Results are finished in input order, so one slow document holds up the ones behind
@@ -102,9 +116,11 @@ export async function runCorpus(
   const lists: PipelineLists = settings.pipeline ? await import(settings.pipeline) : defaultPipeline;
   const readerUrl = settings.reader ?? new URL('../formats/read.js', import.meta.url).href;
   const { readLocator } = (await import(readerUrl)) as { readLocator: ReadLocator };
-  const ctx: Context = { options, corpus: createCorpusState(), timings: settings.timings, off: pipelineOff(lists, options.skip) };
+  const shard = settings.shard;
+  const ctx: Context = { options, corpus: shard?.pass === 2 ? shard.corpus : createCorpusState(), timings: settings.timings, off: pipelineOff(lists, options.skip) };
+  const firstId = shard?.firstId ?? 0;
   // the spill pays when both passes run and begin with the same stages (see engine/passes.ts)
-  const spillDir = settings.spill !== false && lists.statistics.length > 0 && passLists(lists).shared.length > 0 ? createSpillDir() : undefined;
+  const spillDir = settings.spill !== false && !shard && lists.statistics.length > 0 && passLists(lists).shared.length > 0 ? createSpillDir() : undefined;
   let kept = spillDir ? new SpillIndex() : undefined;
   const elu = performance.eventLoopUtilization();
   const jobs = Math.max(1, Math.floor(settings.jobs ?? 1));
@@ -158,7 +174,7 @@ export async function runCorpus(
       }
       if (hooks.shouldStop?.()) return done;
       const e = choose(++n);
-      window.push(submit(e, n - 1, src));
+      window.push(submit(e, firstId + n - 1, src));
       await drainTo(e.window - 1);
     }
     await drainTo(0);
@@ -166,7 +182,19 @@ export async function runCorpus(
   }
 
   try {
-    if (lists.statistics.length > 0) {
+    if (shard?.pass === 1)
+      return await pass(
+        (e, id, src) => e.statistics(id, src),
+        async (r, n) => {
+          await shard.onStats(r, firstId + n - 1);
+          hooks.onProgress?.(1, n);
+        },
+      );
+    if (shard?.pass === 2) {
+      // pass 1 ran in other tasks, and its merged state was handed in
+      executor.shareCorpus(ctx.corpus);
+      corpusShared = true;
+    } else if (lists.statistics.length > 0) {
       await pass(
         (e, id, src) =>
           e.statistics(id, src).then((r) => {
@@ -188,7 +216,7 @@ export async function runCorpus(
       (e, id, src) => e.clean(id, src, kept?.get(id, lineBytes(src))),
       async (doc, n) => {
         if (hooks.shouldStop?.()) return;
-        runStages(doc, lists.corpus, ctx);
+        if (!shard) runStages(doc, lists.corpus, ctx);
         await hooks.onDoc(doc);
         hooks.onProgress?.(2, n);
       },

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { Doc } from '../record/doc.js';
+import { markWriteFailed } from '../record/write-failed.js';
 import { displayPath } from '../io/inputs.js';
 import { JsonlOutputs, outputLine, type RecordSource } from './jsonl.js';
 import { StreamedOutput } from '../io/streamed-output.js';
@@ -36,8 +37,7 @@ export function jsonlFolderOutputs(outDir: string, outputOf: Map<string, string>
       try {
         outputs.add(target, line, source.compression);
       } catch (err) {
-        doc.status = 'error';
-        doc.findings.push({ code: 'write-failed', severity: 'error', stage: 'write', args: { output: displayPath(target, cwd), reason: (err as Error).message } });
+        markWriteFailed(doc, displayPath(target, cwd), err);
         return null;
       }
       return line === undefined ? null : last.display;

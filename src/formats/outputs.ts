@@ -8,6 +8,7 @@ import type { Doc } from '../record/doc.js';
 import type { StageTimings } from '../stage.js';
 import { displayPath, type InputFile } from '../io/inputs.js';
 import { writeAtomic } from '../io/write.js';
+import { markWriteFailed } from '../record/write-failed.js';
 import { isRecordSource, outputLine } from './jsonl.js';
 import { jsonlFolderOutputs } from './folder-jsonl.js';
 import { prepareEncoders } from './compression.js';
@@ -44,10 +45,7 @@ export async function folderOutputs(
   const { outDir, cwd } = opts;
   const records = jsonlFolderOutputs(outDir, outputOf, cwd);
   const rows = new ParquetOutputs(choice.field);
-  const failed = (doc: Doc, target: string, err: unknown) => {
-    doc.status = 'error';
-    doc.findings.push({ code: 'write-failed', severity: 'error', stage: 'write', args: { output: displayPath(target, cwd), reason: (err as Error).message } });
-  };
+  const failed = (doc: Doc, target: string, err: unknown) => markWriteFailed(doc, displayPath(target, cwd), err);
   const time = (timings: StageTimings, t0: number) => (timings.write = (timings.write ?? 0) + (performance.now() - t0));
   return {
     async add(doc, timings) {

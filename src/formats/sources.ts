@@ -32,13 +32,18 @@ export function formatOf(file: { rel: string; display: string }, jsonl: JsonlCho
   return document;
 }
 
+/** An argument that named nothing readable, as the one failed document it becomes. */
+export function missingSource(m: MissingInput): Source {
+  return failedSource({ path: m.display, relPath: '' }, m.code ?? 'read-failed', m.args ?? { reason: m.reason });
+}
+
 /** Sources for a list of inputs; call once per pass. */
 export function inputSources(files: InputFile[], missing: MissingInput[], options: Options, jsonl: JsonlChoice): () => AsyncIterable<Source> {
   // one document format for the run: it keeps a named pipe's bytes from pass 1 for pass 2
   const document = documentFormat();
   const list = { field: jsonl.field, maxBytes: options.thresholds['input.maxBytes'] };
   return async function* () {
-    for (const m of missing) yield failedSource({ path: m.display, relPath: '' }, m.code ?? 'read-failed', m.args ?? { reason: m.reason });
+    for (const m of missing) yield missingSource(m);
     for (const f of files) yield* formatOf(f, jsonl, document).sources(f, () => fileChunks(f.abs), list);
   };
 }

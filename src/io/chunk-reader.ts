@@ -1,6 +1,6 @@
 /**
  * Reads byte ranges of files that are read in about the order they were
- * written — the spill (spill.ts), JSON Lines records (jsonl.ts RecordPlace) —
+ * written — the spill (spill.ts), JSON Lines records (formats/jsonl/place.ts RecordPlace) —
  * a chunk of CHUNK_BYTES at a time, so most ranges come from memory: one
  * system call per ~1 MB instead of one per document. A file is open only while
  * a chunk is read, so a reader can be dropped at any time (a worker thread that

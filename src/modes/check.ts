@@ -9,7 +9,7 @@
 import fs from 'node:fs/promises';
 import fsSync from 'node:fs';
 import type { Doc } from '../record/doc.js';
-import { describe, type Code } from '../record/codes.js';
+import { markWriteFailed } from '../record/write-failed.js';
 import { runCorpus } from '../engine/run.js';
 import { expandInputs, inputBytesUpTo, type InputFile } from '../io/inputs.js';
 import { formatOf, inputSources } from '../formats/sources.js';
@@ -17,10 +17,10 @@ import { isRecordSource, originalLine, outputLine, JsonlOutputs, type RecordSour
 import { StreamedOutput } from '../io/streamed-output.js';
 import { decompressWhole, encoder, prepareEncoders } from '../formats/compression.js';
 import { removePendingTemps, writeAtomic } from '../io/write.js';
-import { INTERRUPTED, watchInterrupts } from '../io/interrupt.js';
-import { listsOnStderr, problemLine } from '../report/terminal-summary.js';
-import type { ModeContext } from './context.js';
-import { Tally } from './tally.js';
+import { checkSummaryLine, duplicateLine, fileChangeLine, recordsChangeLine, type RemovedChars } from '../report/check-lines.js';
+import { notInPlaceSentence, stderrLine } from '../report/run-messages.js';
+import { EXIT, type ModeContext } from './context.js';
+import { Session } from './session.js';
 
 export interface FixChoice {
   /** Clean in place (`--write`) rather than only report (`--check`). */
@@ -33,26 +33,25 @@ export interface FixChoice {
 interface FileChanges {
   records: number;
   changed: number;
-  removed: Partial<Record<Code, number>>;
+  removed: RemovedChars;
 }
 
 /** Check or fix `args` (files, folders, globs); resolves to the exit code. */
 export async function runCheck(args: string[], ctx: ModeContext, fix: FixChoice): Promise<number> {
   const { io, out, options } = ctx;
+  const mode = fix.write ? 'write' : 'check';
   const { files, missing } = await expandInputs(args, [], io.cwd);
   const other = files.find((f) => !formatOf(f, ctx.jsonl).inPlace);
   if (other) {
-    io.stderr.write(`clean-corpus: --${fix.write ? 'write' : 'check'} cleans text, HTML and JSON Lines files in place; ${other.display} is ${formatOf(other, ctx.jsonl).name.toUpperCase()}: clean it into a folder (-o) instead\n`);
-    return 2;
+    io.stderr.write(stderrLine(notInPlaceSentence(mode, other.display, formatOf(other, ctx.jsonl).name)));
+    return EXIT.error;
   }
   const byDisplay = new Map<string, InputFile>(files.map((f) => [f.display, f]));
-  const tally = new Tally(ctx.reportPath, ctx.header);
   let flagged = 0;
   let rewritten = 0;
   // lines about JSON Lines files wait until the file's last record is in
   const pending: string[] = [];
-  const say = async (line?: string) => {
-    if (line !== undefined) pending.push(line);
+  const print = async () => {
     for (const l of pending.splice(0)) await out.write(l + '\n');
   };
   const changed = (display: string, reason: string) => {
@@ -63,70 +62,51 @@ export async function runCheck(args: string[], ctx: ModeContext, fix: FixChoice)
   const records = recordChecker(fix, changed);
   if (files.some((f) => f.display.endsWith('.zst'))) await prepareEncoders();
 
-  // First signal: finish the document in hand (a file is rewritten whole or not at all), then stop.
-  // Second: remove the temporary files of writes under way and stop at once.
-  const interrupts = watchInterrupts(() => {
-    removePendingTemps();
-    tally.abort();
-  });
-
+  // a signal lets the document in hand finish: a file is rewritten whole or not at all
+  const session = new Session({ mode, stderr: io.stderr, quiet: ctx.quiet, verbose: ctx.verbose, color: ctx.color, reportPath: ctx.reportPath, header: ctx.header });
   try {
     await runCorpus(inputSources(files, missing, options, ctx.jsonl), options, {
-      shouldStop: () => out.closed || interrupts.stopped,
+      shouldStop: () => out.closed || session.interrupted,
       onDoc: async (doc: Doc) => {
         if (isRecordSource(doc.source)) records.add(doc, byDisplay.get(doc.source.file)!);
         else if (doc.status === 'kept' && doc.output !== undefined) {
           const reason = await compareAndFix(byDisplay.get(doc.source.path)!, doc, fix.write).catch((err: unknown) => {
-            doc.status = 'error';
-            doc.findings.push({ code: 'write-failed', severity: 'error', stage: 'write', args: { output: doc.source.path, reason: (err as Error).message } });
+            markWriteFailed(doc, doc.source.path, err);
             return undefined;
           });
           if (reason) changed(doc.source.path, reason);
         }
-        const entry = tally.add(doc, null);
+        const entry = session.add(doc, null);
         if (doc.status === 'duplicate') {
-          let said = entry.findings.find((f) => f.code.startsWith('duplicate-'))?.message ?? `is a duplicate of ${entry.duplicateOf ?? 'an earlier document'}`;
-          if (fix.write && fix.deleteDuplicates) {
-            // a duplicate record was already left out of its file's new content
-            if (!isRecordSource(doc.source)) await fs.rm(byDisplay.get(doc.source.path)!.abs, { force: true });
-            said = describe('duplicate-deleted', { of: entry.duplicateOf ?? '?' });
-          } else flagged++;
-          pending.push(`${entry.input}: ${said}`);
+          const deleted = fix.write && fix.deleteDuplicates;
+          // a duplicate record was already left out of its file's new content
+          if (deleted && !isRecordSource(doc.source)) await fs.rm(byDisplay.get(doc.source.path)!.abs, { force: true });
+          if (!deleted) flagged++;
+          pending.push(`${entry.input}: ${duplicateLine(entry, deleted)}`);
         }
-        await say();
-        if (listsOnStderr(entry, ctx.quiet, ctx.verbose)) io.stderr.write(problemLine(entry, ctx.color) + '\n');
+        await print();
+        session.sayProblem(entry);
       },
     }, { ...ctx.run, inputBytes: (limit) => inputBytesUpTo(files, limit) });
   } finally {
-    interrupts.dispose();
+    session.releaseSignals();
   }
-  if (interrupts.stopped) {
+  if (session.interrupted) {
     // a JSON Lines file whose records were not all read is left as it was
     records.abort();
-    await say();
+    await print();
     // the report first: it is a temporary file too until it is finished
-    tally.finish(true);
+    session.finish();
     removePendingTemps();
-    io.stderr.write(`clean-corpus: interrupted after ${tally.totals.documents} documents; ${fix.write ? 'files done are cleaned, the others untouched' : 'nothing was written'}\n`);
-    return INTERRUPTED;
+    return session.end();
   }
   const closeFailed = records.close();
-  if (closeFailed) {
-    io.stderr.write(`clean-corpus: ${closeFailed}\n`);
-    tally.totals.error++;
-  }
-  await say();
-  tally.finish();
-  if (out.closed && !out.error) return flagged > 0 ? 1 : 0;
-  const t = tally.totals;
-  if (!ctx.quiet) {
-    const summary = fix.write
-      ? `clean-corpus: ${t.documents} document${t.documents === 1 ? '' : 's'} checked, ${rewritten} file${rewritten === 1 ? '' : 's'} cleaned in place`
-      : `clean-corpus: ${t.documents} document${t.documents === 1 ? '' : 's'} checked, ${flagged} would change or duplicate another`;
-    io.stderr.write(summary + (t.duplicate ? `, ${t.duplicate} duplicate` : '') + (t.error ? `, ${t.error} failed` : '') + '\n');
-  }
-  if (t.error > 0) return 2;
-  return flagged > 0 ? 1 : 0;
+  if (closeFailed) session.problem(closeFailed);
+  await print();
+  session.finish();
+  if (out.closed && !out.error) return session.end({ findings: flagged, readerGone: true });
+  if (!ctx.quiet) io.stderr.write(checkSummaryLine(session.totals, fix.write, fix.write ? rewritten : flagged));
+  return session.end({ findings: flagged });
 }
 
 /**
@@ -144,8 +124,7 @@ function recordChecker(fix: FixChoice, changed: (display: string, reason: string
     (target, differs) => {
       const c = tally;
       tally = { records: 0, changed: 0, removed: {} };
-      const reasons = [`${c.changed} of ${c.records} records`, ...removalReasons(c.removed)].join(', ');
-      if (differs) changed(displays.get(target)!, describe(fix.write ? 'cleaned-in-place' : 'would-change', { reasons }));
+      if (differs) changed(displays.get(target)!, recordsChangeLine(c, fix.write));
     },
   );
   return {
@@ -169,8 +148,7 @@ function recordChecker(fix: FixChoice, changed: (display: string, reason: string
         // first, so that a new file's count starts after the previous file is closed
         outputs.add(target, line, (doc.source as RecordSource).compression);
       } catch (err) {
-        doc.status = 'error';
-        doc.findings.push({ code: 'write-failed', severity: 'error', stage: 'write', args: { output: file.display, reason: (err as Error).message } });
+        markWriteFailed(doc, file.display, err);
       }
       if (!frame) return;
       tally.records++;
@@ -210,20 +188,11 @@ async function compareAndFix(file: InputFile, doc: Doc, write: boolean): Promise
   const before = await fs.readFile(file.abs);
   const after = Buffer.from(doc.output!, 'utf8');
   if (before.equals(after)) return undefined;
-  const counted: Partial<Record<Code, number>> = {};
-  for (const r of doc.removed) counted[r.code] = (counted[r.code] ?? 0) + (r.end - r.start);
-  const reasons = removalReasons(counted);
-  if (doc.format === 'html') reasons.push('HTML to text');
-  if (doc.encoding && (doc.encoding !== 'utf-8' || doc.encodingSource === 'bom')) reasons.push(`${doc.encodingSource === 'bom' ? `${doc.encoding} with BOM` : doc.encoding} to UTF-8`);
-  if (reasons.length === 0) reasons.push('normalised (spaces, blank lines, Unicode)');
-  const args = { reasons: [`${before.length} → ${after.length} bytes`, ...reasons].join(', ') };
-  if (!write) return describe('would-change', args);
+  const removed: RemovedChars = {};
+  for (const r of doc.removed) removed[r.code] = (removed[r.code] ?? 0) + (r.end - r.start);
+  const change = { bytesBefore: before.length, bytesAfter: after.length, removed, html: doc.format === 'html', encoding: doc.encoding, encodingSource: doc.encodingSource };
+  if (!write) return fileChangeLine(change, false);
   const target = await fs.realpath(file.abs);
   await writeAtomic(target, after, modeOf(target));
-  return describe('cleaned-in-place', args);
-}
-
-/** `code N chars` for each removal reason, largest first. */
-function removalReasons(removed: Partial<Record<Code, number>>): string[] {
-  return (Object.entries(removed) as [Code, number][]).sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ${n} chars`);
+  return fileChangeLine(change, true);
 }

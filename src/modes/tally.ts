@@ -1,6 +1,7 @@
 /**
- * Bookkeeping shared by the run modes: a report entry for each finished
- * document, the running totals, and the report files when they were asked for.
+ * The report side of a session's bookkeeping (modes/session.ts): a report entry
+ * for each finished document, the running totals, and the report files when
+ * they were asked for.
  */
 import type { Doc } from '../record/doc.js';
 import { addToTotals, docEntry, emptyTotals, type DocEntry, type Totals } from '../report/entries.js';

@@ -199,7 +199,7 @@ class BlockItem implements Item {
 
 /**
  * The context evidence of every block. Blocks under the same elements share
- * their ancestor lists (stages/extract.ts), so the evidence is worked out once
+ * their ancestor lists (extract/blocks.ts), so the evidence is worked out once
  * per run of such blocks; it is read, never changed. Given `all` (the page's
  * evidence, as this gives it without), the evidence of the blocks inside the
  * content region is that of the elements within the region only.

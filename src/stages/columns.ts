@@ -35,95 +35,34 @@
  * bounded number of times, at most `MAX_CELLS` cells), and a text without
  * enough lines holding a run of spaces between words is returned after one
  * regular-expression scan.
+ *
+ * This module finds the regions and reads them; its parts are in columns/: a
+ * line on display cells (cells.ts), whether a region is a table read by rows
+ * (rows.ts), and the lines outside the regions rejoined (outside.ts).
  */
 import type { Doc } from '../record/doc.js';
 import type { Thresholds } from '../thresholds.js';
-import { COLUMNS, displayWidth, unwrapLines, unwrapText, wrapWidth } from './unwrap.js';
+import { displayWidth, unwrapText } from './unwrap.js';
+import { expandTabs, gapLen as GAP_LEN, layout, MAX_CELLS, occ as OCC, runRight as RUN_RIGHT, unitAt } from './columns/cells.js';
+import { rowsAligned } from './columns/rows.js';
+import { unwrapOutside } from './columns/outside.js';
 
-/** Lines wider than this (in display cells) are not laid out: they end a region and never start one. */
-const MAX_CELLS = 1024;
+/**
+ * cells.ts's scratch buffers under module-level constants of this module, for the loops below: see
+ * kit/unit-table.ts, "Tables in hot loops".
+ */
+const occ = OCC;
+const runRight = RUN_RIGHT;
+const gapLen = GAP_LEN;
+
 /** Columns inside columns are searched this many levels deep. */
 const MAX_DEPTH = 3;
 /** Text, then a run of blanks, then text, on one line: a line that may cross a gutter. */
 const GAPPED = /\S(?:[ \u00A0]{2,}|\t)[ \u00A0\t]*\S/g;
 const GAP_IN_LINE = /\S(?:[ \u00A0]{2,}|\t)[ \u00A0\t]*\S/;
 
-/** Blanks that normalise would turn into one space. */
-const SPACE_RUN = /[\t\u00A0]| {2}/;
-
-/** A line drawn only with rule and box-drawing characters. */
-const RULE = /^[\s\u2500-\u257F\u2580-\u259F_=~*#+.-]+$/u;
-
 /** A cell holding only vertical rules (box drawing, pipes, colons): the side of a frame. */
 const BORDER = /^[|:!\u2502\u2503\u2506\u2507\u250A\u250B\u2551\u254E\u254F\u2560-\u256C\u251C-\u252B\u2524\u253C-\u254B\s]+$/u;
-
-/** Scratch buffers, reused across lines and documents (stages run one document at a time per thread). */
-const occ = new Uint8Array(MAX_CELLS + 16);
-const runRight = new Int32Array(MAX_CELLS + 16);
-const gapLen = new Int32Array(MAX_CELLS + 16);
-
-/**
- * Lay `line` out on display cells: `occ[c]` is 1 where a character is drawn
- * (cleared up to the returned width). Returns the width, or -1 when the line is
- * wider than `MAX_CELLS`.
- */
-function layout(line: string): number {
-  let w = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 0x20 || c === 0xa0) {
-      occ[w++] = 0;
-    } else if (c === 0x09) {
-      const next = (w + 8) & ~7;
-      while (w < next && w <= MAX_CELLS) occ[w++] = 0;
-    } else if (c === 0x0d) {
-      continue;
-    } else {
-      // a surrogate pair is one narrow character (as in displayWidth)
-      if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
-        const before = line.charCodeAt(i - 1);
-        if (before >= 0xd800 && before <= 0xdbff) continue;
-      }
-      occ[w++] = 1;
-      if (COLUMNS[c] === 2) occ[w++] = 1;
-    }
-    if (w > MAX_CELLS) return -1;
-  }
-  return w;
-}
-
-/** Code unit index in `line` of the first character drawn at or after cell `cell` (line.length when none). */
-function unitAt(line: string, cell: number): number {
-  let w = 0;
-  for (let i = 0; i < line.length; i++) {
-    if (w >= cell) return i;
-    const c = line.charCodeAt(i);
-    if (c === 0x09) w = (w + 8) & ~7;
-    else if (c === 0x0d) continue;
-    else if (c >= 0xdc00 && c <= 0xdfff && i > 0 && line.charCodeAt(i - 1) >= 0xd800 && line.charCodeAt(i - 1) <= 0xdbff) continue;
-    else w += c === 0x20 || c === 0xa0 ? 1 : COLUMNS[c];
-  }
-  return line.length;
-}
-
-/** Expand tabs to spaces (stops every 8 cells) so that a column can be sliced by code units. */
-function expandTabs(line: string): string {
-  if (!line.includes('\t')) return line;
-  let out = '';
-  let w = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 0x09) {
-      const next = (w + 8) & ~7;
-      out += ' '.repeat(next - w);
-      w = next;
-    } else {
-      out += line[i];
-      if (!(c >= 0xdc00 && c <= 0xdfff && i > 0 && line.charCodeAt(i - 1) >= 0xd800 && line.charCodeAt(i - 1) <= 0xdbff)) w += COLUMNS[c];
-    }
-  }
-  return out;
-}
 
 /** A gutter: blank cells `[start, end)` on every non-blank line of its region. */
 interface Gutter {
@@ -131,29 +70,6 @@ interface Gutter {
   end: number;
   /** Lines on which the gutter lies in a gap of at least `columns.minGutter` cells. */
   wide: number;
-}
-
-/**
- * True when the columns of a region are the cells of a table read by rows (a term and its definition, a name and
- * its description): a cell of one column starts where the text of the next column has just ended a line short of
- * its width, as a new row does. Beside a menu or a sidebar, the article runs on regardless of the rows.
- */
-function rowsAligned(cols: string[][], t: Thresholds): boolean {
-  for (let k = 0; k + 1 < cols.length; k++) {
-    const left = cols[k];
-    const right = cols[k + 1];
-    let width = 0;
-    for (const cell of right) width = Math.max(width, displayWidth(cell.trim()));
-    let rows = 0;
-    let aligned = 0;
-    for (let j = 1; j < left.length; j++) {
-      if (!left[j].trim() || !right[j - 1].trim() || !right[j].trim()) continue;
-      rows++;
-      if (displayWidth(right[j - 1].trim()) < width * t['unwrap.fillRatio']) aligned++;
-    }
-    if (rows >= t['columns.minRows'] && aligned >= rows * t['columns.rowShare']) return true;
-  }
-  return false;
 }
 
 /** Read the column regions of `text` column by column; returns `text` itself when it has none. */
@@ -405,51 +321,6 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
   outside.push(out.length);
   if (!unwrap || depth > 0) return out.join('\n');
   return unwrapOutside(text, out, outside, changed, t);
-}
-
-/**
- * Rejoin the wrapped lines of `out` outside the column regions (`outside`: pairs of indexes where each stretch
- * begins and ends; a region's text follows each), at the width they share, counting the blanks before each line
- * as the wrapper drew them. Returns `text` when nothing outside is wrapped and no region was read.
- */
-function unwrapOutside(text: string, out: string[], outside: number[], changed: boolean, t: Thresholds): string {
-  const max = t['unwrap.maxWidth'];
-  const rest: string[] = [];
-  const indents: number[] = [];
-  for (let k = 0; k < outside.length; k += 2) {
-    for (let j = outside[k]; j < outside[k + 1]; j++) {
-      const line = out[j];
-      let indent = 0;
-      for (let i = 0; i < line.length; i++) {
-        const c = line.charCodeAt(i);
-        if (c === 0x20 || c === 0xa0) indent++;
-        else if (c === 0x09) indent = (indent + 8) & ~7;
-        else break;
-      }
-      // as normalise will: runs of blanks to one space, no blanks at the ends
-      const p = (SPACE_RUN.test(line) ? line.replace(/[ \t\u00A0]+/g, ' ') : line).trim();
-      out[j] = p;
-      // a rule drawn across the page sets no wrap width (unwrap never joins it)
-      const rule = RULE.test(p);
-      rest.push(rule ? '' : p);
-      indents.push(rule ? 0 : indent);
-      // most texts are not hard-wrapped: one long line settles it
-      if (!rule && indent + displayWidth(p) > max) return changed ? out.join('\n') : text;
-    }
-    rest.push('');
-    indents.push(0);
-  }
-  const width = wrapWidth(rest, t, indents);
-  if (width === 0) return changed ? out.join('\n') : text;
-  const parts: string[] = [];
-  let at = 0;
-  for (let k = 0; k < outside.length; k += 2) {
-    const len = outside[k + 1] - outside[k];
-    parts.push(unwrapLines(out.slice(outside[k], outside[k + 1]), width, t, indents.slice(at, at + len)));
-    at += len + 1;
-    if (k + 2 < outside.length) parts.push(out[outside[k + 1]]);
-  }
-  return parts.join('\n');
 }
 
 /** `unwrap`: rejoin the wrapped lines of each column (off when the unwrap stage is skipped). */

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { clean, statistics } from '../../src/pipeline.js';
+import { statistics } from '../../src/pipeline.js';
 import { mergeStats, runStages, stage, type Context } from '../../src/stage.js';
 import { createCorpusState } from '../../src/corpus/state.js';
 import { defaultOptions } from '../../src/options.js';
 import { blockKey } from '../../src/corpus/block-key.js';
 import { doc } from '../helpers.js';
-import type { Doc } from '../../src/record/doc.js';
+import { runStage, type StageRun } from './run-stage.js';
 
-/** Both passes over `texts`, as the engine runs them. */
-function corpusRun(texts: string[], pass1 = statistics): Doc[] {
+/** Pass 1 over `texts`, as the engine runs it; then, in pass 2, the boilerplate stage on each (after the stages it needs). */
+function corpusRun(texts: string[], pass1 = statistics): StageRun[] {
   const ctx: Context = { options: defaultOptions(), corpus: createCorpusState() };
   texts.forEach((t, i) => mergeStats(runStages(Object.assign(doc(t), { id: i }), pass1, ctx).stats, pass1, ctx, i));
-  return texts.map((t, i) => runStages(Object.assign(doc(t), { id: i }), clean, ctx));
+  return texts.map((t, i) => runStage('boilerplate', t, { corpus: ctx.corpus, id: i }));
 }
 
-const removedBy = (d: Doc, code: string) => d.removed.filter((r) => r.code === code).map((r) => d.text.slice(r.start, r.end));
+const removedBy = (d: StageRun, code: string) => d.removed.filter((r) => r.code === code).map((r) => r.text);
 
 const paragraph = (topic: string) =>
   `This page is about ${topic}. It explains what members of the club do in each season, how they share the work in the garden, and why the rules exist at all, so that new members can settle in quickly.`;

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { clean } from '../../src/pipeline.js';
-import { endsAsSentence, sentenceEnds } from '../../src/classify/patterns.js';
-import { detectStopLang } from '../../src/classify/language.js';
-import { isDateLine } from '../../src/classify/features.js';
+import { endsAsSentence } from '../../src/classify/patterns.js';
 import { defaultThresholds } from '../../src/thresholds.js';
 import { smooth, type Item } from '../../src/classify/smooth.js';
-import { run } from '../helpers.js';
+import { runStage, type StageRun } from './run-stage.js';
 
 const t = defaultThresholds();
-const reasons = (d: ReturnType<typeof run>) => d.blocks.map((b) => `${b.label?.cls}:${b.label?.reason}`);
-/** Output lines, paragraph breaks aside. */
-const kept = (d: ReturnType<typeof run>) => (d.output ?? '').split('\n').filter(Boolean);
+const reasons = (r: StageRun) => r.doc.blocks.map((b) => `${b.label?.cls}:${b.label?.reason}`);
 
 const EN = [
   'Home',
@@ -26,40 +21,14 @@ const EN = [
   '© 2024 The Coastal Ledger. All rights reserved.',
 ].join('\n');
 
-describe('classify patterns', () => {
-  it('knows sentence ends in Latin, Korean and CJK text', () => {
-    expect(endsAsSentence('메타가 다음 장을 준비한다고 밝혔다.')).toBe(true);
-    expect(endsAsSentence('“이것은 평생의 경험이었다.”')).toBe(true);
-    expect(endsAsSentence('公园将在本周末重新开放。')).toBe(true);
-    expect(endsAsSentence('次は紅葉の季節に来たい！')).toBe(true);
-    expect(endsAsSentence('Costs and timetable')).toBe(false);
-    expect(sentenceEnds('Price rose 2.5 percent. Then it fell.')).toBe(2);
-  });
-
-  it('tells date lines from sentences with a date', () => {
-    expect(isDateLine('입력 2023-06-18 15:09', t)).toBe(true);
-    expect(isDateLine('2024年4月3日 10:15', t)).toBe(true);
-    expect(isDateLine('Updated March 3, 2024', t)).toBe(true);
-    expect(isDateLine('The council met on March 3, 2024 to vote on the ferry plan for the island', t)).toBe(false);
-  });
-
-  it('picks a stoplist by script, and none for Latin text that is not English', () => {
-    expect(detectStopLang('The council voted on Tuesday to bring back the ferry that once linked the town with the island.')).toBe('en');
-    expect(detectStopLang('Der Gemeinderat hat am Dienstag beschlossen, die alte Fähre wieder fahren zu lassen.')).toBeUndefined();
-    expect(detectStopLang('桜の季節の京都はどこも人でいっぱいです。')).toBe('ja');
-    expect(detectStopLang('城市公园完成改造，周末重新开放。')).toBe('zh');
-    expect(detectStopLang('메타가 새로운 조직을 만들었다.')).toBe('ko');
-  });
-});
-
 describe('classify', () => {
   it('keeps the title, headings and paragraphs of an English page and drops menus, datelines, counters and notices', () => {
-    const d = run(clean, EN);
-    expect(kept(d)).toEqual(['Harbour town votes to restore its old ferry line', EN.split('\n')[5], 'Costs', EN.split('\n')[7]]);
+    const d = runStage('classify', EN);
+    expect(d.kept).toEqual(['Harbour town votes to restore its old ferry line', EN.split('\n')[5], 'Costs', EN.split('\n')[7]]);
     expect(reasons(d)).toContain('bad:date');
     expect(reasons(d)).toContain('bad:counter');
     expect(reasons(d)).toContain('bad:copyright');
-    expect(d.removed.every((r) => r.code === 'boilerplate-block' && r.detail)).toBe(true);
+    expect(d.doc.removed.every((r) => r.code === 'boilerplate-block' && r.detail)).toBe(true);
   });
 
   it('keeps a Japanese article written without spaces and drops its likes, comment counter and related links', () => {
@@ -75,8 +44,8 @@ describe('classify', () => {
       '関連記事',
       '奈良の古い町並みを歩く',
     ].join('\n');
-    const d = run(clean, ja);
-    expect(kept(d)).toEqual(ja.split('\n').filter((_, i) => [2, 4, 5].includes(i)));
+    const d = runStage('classify', ja);
+    expect(d.kept).toEqual(ja.split('\n').filter((_, i) => [2, 4, 5].includes(i)));
   });
 
   it('keeps a Chinese news text and drops its source line, share line and footer', () => {
@@ -89,8 +58,8 @@ describe('classify', () => {
       '分享到：微信 微博',
       '版权所有 © 2024 城市日报',
     ].join('\n');
-    const d = run(clean, zh);
-    expect(kept(d)).toEqual(zh.split('\n').slice(1, 5).filter((_, i) => i !== 1));
+    const d = runStage('classify', zh);
+    expect(d.kept).toEqual(zh.split('\n').slice(1, 5).filter((_, i) => i !== 1));
   });
 
   it('uses tag context in HTML: link density, nav/aside/footer, comment and share class names', () => {
@@ -100,7 +69,7 @@ describe('classify', () => {
       <div class="share-tools">Share this story with your friends and family today.</div></article>
       <div id="comments"><p>I remember taking that ferry as a child, and I cannot wait to take my own children on it next year.</p></div>
       <aside>Most read this week in our town and region.</aside><footer>Contact the newsroom.</footer></body>`;
-    const d = run(clean, html, {}, 'page.html');
+    const d = runStage('classify', html, { file: 'page.html' });
     expect(d.output).toBe('Ferry returns\n\nThe town council voted on Tuesday evening to bring back the ferry that once linked the harbour with the island, ending a long debate among the residents.\n');
     expect(reasons(d)).toEqual(
       expect.arrayContaining(['bad:link-density', 'bad:context(name:share)', 'bad:context(name:comment)', 'bad:context(tag:aside)', 'bad:context(tag:footer)']),
@@ -112,22 +81,22 @@ describe('classify', () => {
       `<p>Paragraph ${n} of the story: the council voted on Tuesday evening to bring back the ferry that once linked the harbour with the island, ending a long debate among the residents of both places.</p>`;
     const html = `<body><div class="has-comments"><article>${para(1)}${para(2)}${para(3)}${para(4)}${para(5)}</article>
       <div class="comment"><p>I remember taking that ferry as a child, and I cannot wait to take my own children on it next summer.</p></div></div></body>`;
-    const d = run(clean, html, {}, 'page.html');
-    expect(kept(d)).toHaveLength(5);
+    const d = runStage('classify', html, { file: 'page.html' });
+    expect(d.kept).toHaveLength(5);
     expect(reasons(d)).toContain('bad:context(name:comment)');
   });
 
   it('judges scripts written without sentence punctuation (Thai) by length, and knows the danda and Arabic marks', () => {
     const th =
       'เมืองริมทะเลลงมติให้นำเรือข้ามฟากสายเก่ากลับมาให้บริการอีกครั้งหลังจากที่หยุดไปนานกว่ายี่สิบปี ชาวบ้านหลายคนบอกว่าจะช่วยให้การเดินทางไปยังเกาะสะดวกขึ้นมาก และจะทำให้นักท่องเที่ยวกลับมาที่ร้านค้าริมท่าเรือ';
-    expect(kept(run(clean, `หน้าแรก\n${th}`))).toEqual([th]);
+    expect(runStage('classify', `หน้าแรก\n${th}`).kept).toEqual([th]);
     expect(endsAsSentence('नगर परिषद ने नौका सेवा फिर से शुरू करने का फैसला किया।')).toBe(true);
     expect(endsAsSentence('هل ستعود العبارة؟')).toBe(true);
   });
 
   it('does not take a title with a year or a number for a counter', () => {
     const text = 'Budget 2024\nThe council set out its spending plans for the coming year on Tuesday, with most of the money going to schools, roads and the harbour.';
-    expect(kept(run(clean, text))[0]).toBe('Budget 2024');
+    expect(runStage('classify', text).kept[0]).toBe('Budget 2024');
   });
 
   // a blog dump whose paragraphs are all medium length: only its title, not its site name and menu, goes with the text
@@ -145,7 +114,7 @@ describe('classify', () => {
       'Mix everything in a large bowl until no dry flour is left, cover it, and leave it on the counter overnight to rise.',
       'Proudly powered by WordPress',
     ].join('\n');
-    expect(kept(run(clean, text))).toEqual(text.split('\n').slice(6).filter((_, i) => i !== 1 && i !== 4));
+    expect(runStage('classify', text).kept).toEqual(text.split('\n').slice(6).filter((_, i) => i !== 1 && i !== 4));
   });
 
   // Math.max(...list) over every block overflowed the stack on a page of 300,000 paragraphs
@@ -167,12 +136,12 @@ describe('classify', () => {
   });
 
   it('keeps a one-sentence document (nothing better on the page)', () => {
-    expect(run(clean, 'Plain text.').output).toBe('Plain text.\n');
+    expect(runStage('classify', 'Plain text.').output).toBe('Plain text.\n');
   });
 
   it('reads its numbers from the thresholds', () => {
     const text = 'A heading line here\nThe council voted on Tuesday to bring back the ferry.';
-    const strict = run(clean, text, { thresholds: { ...t, 'classify.headingMinChars': 100 } });
+    const strict = runStage('classify', text, { options: { thresholds: { ...t, 'classify.headingMinChars': 100 } } });
     expect(strict.output).toBe('The council voted on Tuesday to bring back the ferry.\n');
   });
 });
@@ -187,8 +156,8 @@ describe('HTML5 <article>', () => {
     `</article><aside class="related"><a href="/a">Floods close schools</a></aside><footer>© 2025 Daily Planet</footer>`;
 
   it('keeps the headline, list items and a closing line of an article that holds good text', () => {
-    const d = run(clean, page('<ul><li>Avoid unnecessary travel</li><li>Keep away from the shore</li></ul><p>The mayor declined to comment.</p>'), {}, 'page.html');
-    expect(kept(d)).toEqual([
+    const d = runStage('classify', page('<ul><li>Avoid unnecessary travel</li><li>Keep away from the shore</li></ul><p>The mayor declined to comment.</p>'), { file: 'page.html' });
+    expect(d.kept).toEqual([
       'Storm batters northern coast, thousands without power',
       expect.stringMatching(/^A powerful storm/),
       expect.stringMatching(/^Forecasters expect/),
@@ -199,7 +168,7 @@ describe('HTML5 <article>', () => {
   });
 
   it('still drops what carries evidence of its own inside the article', () => {
-    const d = run(clean, page('<div class="share-bar">Share on Facebook</div><p><a href="/more">Read more</a></p><p>Comments (12)</p>'), {}, 'page.html');
+    const d = runStage('classify', page('<div class="share-bar">Share on Facebook</div><p><a href="/more">Read more</a></p><p>Comments (12)</p>'), { file: 'page.html' });
     expect(d.output).not.toMatch(/Share on Facebook|Read more|Comments|By Jane Smith|Floods close|Daily Planet/);
   });
 });
@@ -213,8 +182,8 @@ describe('the end of a story', () => {
       '홍길동 기자 hong@example.co.kr',
       '관련기사',
     ].join('\n\n');
-    const d = run(clean, text);
-    expect(kept(d)).toEqual([expect.stringMatching(/^서울 아파트값이/), expect.stringMatching(/^전문가들은/), '다만 지방은 여전히 약세다.']);
+    const d = runStage('classify', text);
+    expect(d.kept).toEqual([expect.stringMatching(/^서울 아파트값이/), expect.stringMatching(/^전문가들은/), '다만 지방은 여전히 약세다.']);
     expect(reasons(d)[2]).toBe('good:short-before-byline');
   });
 });
@@ -226,8 +195,8 @@ describe('a short sentence beside the text', () => {
       '<p>先週の土曜日、久しぶりに京都を歩いてきました。朝早く出かけたので、観光客もまだ少なく、静かな町並みを楽しむことができました。</p>' +
       '<p>午後は南禅寺まで足をのばし、水路閣の前でしばらく写真を撮っていました。夕方には少し雨が降ってきたので、早めに帰ることにしました。</p>' +
       '<p>また秋にも来たいと思います。</p></div><div class="entry-footer">カテゴリー: 旅行 | コメント(3)</div></div>';
-    const d = run(clean, html, {}, 'post.html');
-    expect(kept(d).at(-1)).toBe('また秋にも来たいと思います。');
+    const d = runStage('classify', html, { file: 'post.html' });
+    expect(d.kept.at(-1)).toBe('また秋にも来たいと思います。');
     expect(d.output).not.toContain('カテゴリー');
   });
 });

@@ -5,8 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { htmlToBlocks, isSpace, looksLikeHtml } from '../../src/stages/extract.js';
-import { TagStack } from '../../src/stages/html-stack.js';
+import { looksLikeHtml } from '../../src/stages/extract.js';
+import { htmlToBlocks } from '../../src/extract/page-blocks.js';
+import { isSpace } from '../../src/extract/blocks.js';
+import { TagStack } from '../../src/stages/html-parser/stack.js';
 
 const N = 100_000;
 const texts = (html: string) => htmlToBlocks(html).map((b) => b.text);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../../src/pipeline.js';
-import { htmlToBlocks, looksLikeHtml } from '../../src/stages/extract.js';
+import { looksLikeHtml } from '../../src/stages/extract.js';
+import { htmlToBlocks } from '../../src/extract/page-blocks.js';
 import { run } from '../helpers.js';
 
 const lines = (html: string, file = 'page.html') => {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { Parser } from 'htmlparser2';
 import { parseHtml } from '../../src/stages/html-parser.js';
-import { htmlToBlocks } from '../../src/stages/extract.js';
+import { htmlToBlocks } from '../../src/extract/page-blocks.js';
 
 const texts = (html: string) => htmlToBlocks(html).map((b) => b.text);
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clean } from '../../src/pipeline.js';
 import { findRepeats } from '../../src/stages/repeats.js';
-import { run } from '../helpers.js';
+import { runStage } from './run-stage.js';
 
 const ARTICLE =
   'The river rose by two metres overnight and the old bridge was closed to traffic before dawn. ' +
@@ -23,35 +22,35 @@ describe('findRepeats', () => {
 describe('repeats', () => {
   it('a body pasted twice, the first copy cut off mid-word, comes out whole and once', () => {
     const cut = ARTICLE.slice(0, 170); // ends inside a word
-    const d = run(clean, `Headline of the story here\n\n${cut}${ARTICLE}`);
-    expect(d.output).toContain(ARTICLE);
-    expect(d.output!.split(ARTICLE.slice(0, 60)).length).toBe(2);
-    expect(d.removed.filter((r) => r.code === 'repeat-within-doc').map((r) => d.text.slice(r.start, r.end))).toEqual([cut]);
+    const r = runStage('repeats', `Headline of the story here\n\n${cut}${ARTICLE}`);
+    expect(r.output).toContain(ARTICLE);
+    expect(r.output.split(ARTICLE.slice(0, 60)).length).toBe(2);
+    expect(r.removed.map(({ code, text }) => ({ code, text }))).toEqual([{ code: 'repeat-within-doc', text: cut }]);
   });
 
   it('removes a doubled caption line and keeps the first', () => {
     const caption = 'The old bridge seen from the east bank on Tuesday morning, shortly before it was closed. Photo: City archive';
-    const d = run(clean, `${caption}\n${caption}\n${ARTICLE}\n\n${ARTICLE.replace('two', 'three').replace('old', 'new')}`);
-    expect(d.output!.split(caption).length).toBe(2);
-    expect(d.removed.find((r) => r.code === 'repeat-within-doc')).toMatchObject({ start: caption.length + 1 });
+    const r = runStage('repeats', `${caption}\n${caption}\n${ARTICLE}\n\n${ARTICLE.replace('two', 'three').replace('old', 'new')}`);
+    expect(r.output.split(caption).length).toBe(2);
+    expect(r.doc.removed.find((x) => x.code === 'repeat-within-doc')).toMatchObject({ start: caption.length + 1 });
   });
 
   it('works on Chinese text with no spaces, measuring in characters', () => {
     const zh = '经过一年多的施工，位于市中心的老公园终于完成了改造，并将在本周末重新向市民开放。新的公园保留了原有的大树和湖面，同时增加了儿童游乐区和一条环湖步道。';
-    const d = run(clean, `${zh}\n${zh}`);
-    expect(d.output).toBe(zh + '\n');
+    const r = runStage('repeats', `${zh}\n${zh}`);
+    expect(r.output).toBe(zh + '\n');
+    expect(r.removed.map((x) => x.code)).toEqual(['repeat-within-doc']);
   });
 
   it('leaves a short phrase repeated inside prose alone', () => {
     const phrase = 'the Ministry of Agriculture and Rural Development';
     const text = `Officials from ${phrase} visited the farms on Monday, and they promised help to everyone who lost a harvest. Later that week ${phrase} published a report about the floods and the damage they did.`;
-    const d = run(clean, text);
-    expect(d.removed.filter((r) => r.code === 'repeat-within-doc')).toEqual([]);
+    expect(runStage('repeats', text).removed).toEqual([]);
   });
 
   it('does not glue the words around a removed copy', () => {
     const sentence = 'Engineers said the bridge would stay shut until the water level falls again.';
-    const d = run(clean, `${sentence} And then, ${sentence} The end of this story is near, they said to all.`);
-    expect(d.output).not.toMatch(/then,The|then,\s{2,}The/);
+    const r = runStage('repeats', `${sentence} And then, ${sentence} The end of this story is near, they said to all.`);
+    expect(r.output).not.toMatch(/then,The|then,\s{2,}The/);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * html-parser.ts applies htmlparser2's tree rules over its Tokenizer without
- * the Parser, and extract.ts builds blocks from its events. Both must give
+ * the Parser, and extract/blocks.ts builds blocks from its events. Both must give
  * exactly what the Parser-based extractor gave: the references below are
  * htmlparser2's own Parser and the extractor as it was written on it, kept
  * here as the specification.
@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
 import { parseHtml } from '../../src/stages/html-parser.js';
-import { BLOCK, CELL, DROP, VOID, htmlToBlocks, looksLikeHtml } from '../../src/stages/extract.js';
+import { looksLikeHtml } from '../../src/stages/extract.js';
+import { BLOCK, CELL, DROP, VOID } from '../../src/extract/tags.js';
+import { htmlToBlocks } from '../../src/extract/page-blocks.js';
 import { INVISIBLE, normaliseText } from '../../src/stages/normalise.js';
 import type { BlockContext, BlockKind, RawBlock } from '../../src/record/doc.js';
 

@@ -6,12 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
-import { clean } from '../../src/pipeline.js';
-import { cleanText } from '../../src/api.js';
-import { DROP, looksLikeHtml } from '../../src/stages/extract.js';
-import { defaultOptions } from '../../src/options.js';
-import type { Doc } from '../../src/record/doc.js';
-import { run } from '../helpers.js';
+import { clean } from '../src/pipeline.js';
+import { cleanText } from '../src/api.js';
+import { looksLikeHtml } from '../src/stages/extract.js';
+import { DROP } from '../src/extract/tags.js';
+import { defaultOptions } from '../src/options.js';
+import type { Doc } from '../src/record/doc.js';
+import { run } from './helpers.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
 

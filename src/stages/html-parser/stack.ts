@@ -1,5 +1,5 @@
 /**
- * A linear-time stack of open element names for html-parser.ts.
+ * A linear-time stack of open element names for ../html-parser.ts.
  *
  * htmlparser2's Parser (v12) keeps its open elements in an array with the
  * innermost element at index 0: every open tag is an `unshift` and every
