@@ -5,12 +5,13 @@
  */
 import { createDoc, type Doc } from './record/doc.js';
 import { defaultOptions, type Options } from './options.js';
-import { clean } from './pipeline.js';
-import { runStages } from './stage.js';
+import * as pipeline from './pipeline.js';
+import { pipelineOff, runStages } from './stage.js';
 import { createCorpusState } from './corpus/state.js';
 
 export function cleanText(input: string | Uint8Array, options: Options = defaultOptions(), path = '<string>'): Doc {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const doc = createDoc(0, { path, relPath: '' }, bytes);
-  return runStages(doc, clean, { options, corpus: createCorpusState() });
+  // --skip resolved over the whole pipeline, as a run resolves it (stage.ts)
+  return runStages(doc, pipeline.clean, { options, corpus: createCorpusState(), off: pipelineOff(pipeline, options.skip) });
 }

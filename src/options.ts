@@ -19,7 +19,8 @@ export interface Options {
  * Stages a user may turn off with `--skip` (the decoding and normalising
  * stages, and assemble, always run): e.g. `--skip classify,boilerplate` keeps
  * every block and still removes repeats and duplicates. The names are those of
- * the stages in pipeline.ts.
+ * the stages in pipeline.ts; skipping one also turns off what cannot work
+ * without it (stage.ts `stagesOff`: count-blocks takes boilerplate along).
  */
 export const SKIPPABLE: readonly string[] = ['columns', 'unwrap', 'near-copies', 'count-blocks', 'boilerplate', 'classify', 'repeats', 'dedup', 'cross-doc'];
 

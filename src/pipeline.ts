@@ -9,8 +9,12 @@
  *   behind (`corpus`: duplicates, paragraphs already kept).
  *
  * Reading and writing are not stages: they live at the edges (io/).
+ *
+ * Each stage says what it needs of earlier stages and provides for later ones
+ * (stage.ts): `--skip` of one turns off what depends on it, resolved in one
+ * place (`stagesOff`), so no stage checks another's name.
  */
-import { stage, type Stage } from './stage.js';
+import { stage, stageRuns, type Stage } from './stage.js';
 import { decode } from './stages/decode.js';
 import { extract } from './stages/extract.js';
 import { normalise } from './stages/normalise.js';
@@ -22,7 +26,7 @@ import { crossDoc } from './stages/cross-doc.js';
 import { unwrap } from './stages/unwrap.js';
 import { columns } from './stages/columns.js';
 import { hashBlocks, mergeBlockCounts } from './stages/count-blocks.js';
-import { boilerplate } from './stages/boilerplate.js';
+import { removeFrequentBlocks } from './stages/frequent-blocks.js';
 import { classify } from './stages/classify.js';
 import { repeats } from './stages/repeats.js';
 import { blockKeys } from './stages/block-keys.js';
@@ -34,12 +38,12 @@ export const prepare: readonly Stage[] = [
   stage('decode', (doc, ctx) => decode(doc, ctx.options)),
   stage('extract', (doc, ctx) => extract(doc, ctx.options)),
   // plain text only, before normalise collapses the runs of spaces that separate its columns
-  stage('columns', (doc, ctx) => columns(doc, ctx.options.thresholds, !ctx.options.skip.includes('unwrap'))),
+  stage('columns', (doc, ctx) => columns(doc, ctx.options.thresholds, stageRuns(ctx, 'unwrap'))),
   stage('normalise', (doc) => normalise(doc)),
   stage('unwrap', (doc, ctx) => unwrap(doc, ctx.options.thresholds)),
   stage('segment', (doc) => segment(doc)),
   // hashed once here for count-blocks (pass 1) and boilerplate (pass 2)
-  stage('block-keys', (doc, ctx) => blockKeys(doc, ctx.options)),
+  stage('block-keys', (doc) => blockKeys(doc), { provides: ['blockKeys'], onlyProvides: true }),
 ];
 
 /** Pass 1: gather corpus statistics. Empty means pass 1 is skipped. */
@@ -47,8 +51,20 @@ export const statistics: readonly Stage[] = [
   ...prepare,
   // before any block counting: near copies must not make their article look frequent
   // run: per document, on any thread; merge: main thread, in input order
-  { name: 'near-copies', run: (doc, ctx) => signLongBlocks(doc, ctx.options.thresholds), merge: (stats, ctx, id) => mergeNearCopy(stats, ctx, id) },
-  { name: 'count-blocks', run: (doc) => hashBlocks(doc), merge: (stats, ctx) => mergeBlockCounts(stats, ctx.corpus) },
+  {
+    name: 'near-copies',
+    run: (doc, ctx) => signLongBlocks(doc, ctx.options.thresholds),
+    merge: (stats, ctx, id) => mergeNearCopy(stats, ctx, id),
+    provides: ['nearCopyOf', 'nearCopies'],
+  },
+  {
+    name: 'count-blocks',
+    run: (doc) => hashBlocks(doc),
+    merge: (stats, ctx) => mergeBlockCounts(stats, ctx.corpus),
+    needs: ['blockKeys'],
+    uses: ['nearCopyOf'],
+    provides: ['blockCounts', 'countedDocs'],
+  },
 ];
 
 /**
@@ -60,21 +76,21 @@ export const statistics: readonly Stage[] = [
  */
 export const clean: readonly Stage[] = [
   ...prepare,
-  stage('boilerplate', (doc, ctx) => boilerplate(doc, ctx.corpus, ctx.options.thresholds)),
+  // blocks frequent in the corpus (`boilerplate` is the name --skip and the report know it by)
+  stage('boilerplate', (doc, ctx) => removeFrequentBlocks(doc, ctx.corpus, ctx.options.thresholds), { needs: ['blockKeys', 'blockCounts', 'countedDocs'] }),
   stage('classify', (doc, ctx) => classify(doc, ctx.options.thresholds)),
   stage('repeats', (doc, ctx) => repeats(doc, ctx.options.thresholds)),
-  stage('assemble', (doc) => assemble(doc)),
-  // what the corpus stages below need of this document, made here (on any thread) so that they only look up;
-  // each does nothing when its corpus stage is skipped
-  stage('dedup-sign', (doc, ctx) => signForDedup(doc, ctx.options)),
-  stage('cross-doc-sign', (doc, ctx) => hashParagraphs(doc, ctx.options)),
+  stage('assemble', (doc) => assemble(doc), { provides: ['output'] }),
+  // what the corpus stages below need of this document, made here (on any thread) so that they only look up
+  stage('dedup-sign', (doc, ctx) => signForDedup(doc, ctx.options.thresholds), { needs: ['output'], provides: ['textHash', 'signature'], onlyProvides: true }),
+  stage('cross-doc-sign', (doc, ctx) => hashParagraphs(doc, ctx.options.thresholds), { provides: ['paragraphHashes'], onlyProvides: true }),
 ];
 
 /** Pass 2, in input order: decisions that depend on earlier documents. */
 export const corpus: readonly Stage[] = [
-  stage('dedup', (doc, ctx) => dedup(doc, ctx)),
+  stage('dedup', (doc, ctx) => dedup(doc, ctx), { needs: ['textHash', 'signature'], uses: ['nearCopies'], provides: ['dedup'] }),
   // after dedup: a syndicated copy is dropped whole before paragraphs are compared
-  stage('cross-doc', (doc, ctx) => crossDoc(doc, ctx)),
+  stage('cross-doc', (doc, ctx) => crossDoc(doc, ctx), { needs: ['paragraphHashes'], uses: ['dedup'], provides: ['crossDoc'] }),
 ];
 
 /** The stages a user may turn off with `--skip` (kept in options.ts, which the command line reads without loading the stages). */

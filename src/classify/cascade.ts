@@ -22,11 +22,12 @@
  */
 import { REGION_INSIDE, type Block } from '../record/doc.js';
 import type { Cls, Verdict } from './rules.js';
+import { REASON, type Reason } from './reasons.js';
 
 /** What the cascade reads and sets of a block (classify.ts's BlockItem). */
 export interface CascadeItem {
   cls: Cls;
-  reason: string;
+  reason: Reason;
   readonly initial: Verdict;
   readonly length: number;
   readonly markedHeading: boolean;
@@ -83,18 +84,18 @@ export function cascade(items: CascadeItem[], blocks: readonly Block[], minShare
     // against 0.896 when they too were judged by their neighbours.)
     for (let i = 0; i < items.length; i++) {
       const it = items[i];
-      if (it.reason === 'headline') continue;
+      if (it.reason === REASON.HEADLINE) continue;
       if (i >= head && i < first) {
-        if (it.cls === 'good' && it.reason === 'heading-before-text') it.reason = 'headline';
-        else if (it.cls === 'good') set(it, 'bad', 'outside-region');
-      } else if (inside[i] && it.initial.reason === 'short' && i < solidFrom) {
+        if (it.cls === 'good' && it.reason === REASON.HEADING_BEFORE_TEXT) it.reason = REASON.HEADLINE;
+        else if (it.cls === 'good') set(it, 'bad', REASON.OUTSIDE_REGION);
+      } else if (inside[i] && it.initial.reason === REASON.SHORT && i < solidFrom) {
         // as the page reading left it
       } else if (inside[i] && keptInside(it)) {
-        if (it.cls !== 'good') set(it, 'good', 'inside-region');
-      } else if (it.cls === 'good') set(it, 'bad', 'outside-region');
+        if (it.cls !== 'good') set(it, 'good', REASON.INSIDE_REGION);
+      } else if (it.cls === 'good') set(it, 'bad', REASON.OUTSIDE_REGION);
     }
   }
-  if (!items.some((it) => it.cls === 'good')) for (let i = 0; i < items.length; i++) if (prose(i)) set(items[i], 'good', 'best-on-page');
+  if (!items.some((it) => it.cls === 'good')) for (let i = 0; i < items.length; i++) if (prose(i)) set(items[i], 'good', REASON.BEST_ON_PAGE);
   return choice;
 }
 
@@ -104,7 +105,7 @@ export function cascade(items: CascadeItem[], blocks: readonly Block[], minShare
  * the article it is a list of sources or a linked sub-heading; measured, dev set
  * html F1 dragnet 0.903 -> 0.907, readability 0.841 -> 0.842.)
  */
-const OUT_EVEN_INSIDE = new Set(['counter']);
+const OUT_EVEN_INSIDE = new Set<Reason>([REASON.COUNTER]);
 
 function keptInside(it: CascadeItem): boolean {
   return !it.initial.hard && !OUT_EVEN_INSIDE.has(it.initial.reason);
@@ -122,8 +123,8 @@ function keptInside(it: CascadeItem): boolean {
 function headline(items: CascadeItem[], first: number, solidFrom: number, isTitle: (i: number) => boolean): number {
   // the title's block may stand inside the region too, above its text (with a link to its own page)
   for (let i = solidFrom - 1; i >= 0 && i >= solidFrom - TITLE_LOOKBACK; i--) {
-    if (items[i].initial.reason !== 'removed-earlier' && isTitle(i)) {
-      set(items[i], 'good', 'headline');
+    if (items[i].initial.reason !== REASON.REMOVED_EARLIER && isTitle(i)) {
+      set(items[i], 'good', REASON.HEADLINE);
       return Math.min(i, first);
     }
   }
@@ -131,16 +132,16 @@ function headline(items: CascadeItem[], first: number, solidFrom: number, isTitl
   for (let i = first - 1; i >= 0 && i >= first - HEADLINE_LOOKBACK; i--) {
     const it = items[i];
     if (it.initial.hard) continue;
-    if (it.cls === 'good' && it.reason === 'heading-before-text') start = i;
+    if (it.cls === 'good' && it.reason === REASON.HEADING_BEFORE_TEXT) start = i;
     else if (it.markedHeading && start === first) {
-      set(it, 'good', 'headline');
+      set(it, 'good', REASON.HEADLINE);
       return i;
     } else break;
   }
   return start;
 }
 
-function set(it: CascadeItem, cls: Cls, reason: string): void {
+function set(it: CascadeItem, cls: Cls, reason: Reason): void {
   it.cls = cls;
   it.reason = reason;
 }

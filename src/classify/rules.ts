@@ -6,12 +6,14 @@
 import type { Limits } from './limits.js';
 import type { Features } from './features.js';
 import { LOW_DENSITY_MEANS_NOT_PROSE, type StopLang } from './stopwords.js';
+import { REASON, contextReason, type Reason } from './reasons.js';
 
 export type Cls = 'good' | 'near-good' | 'short' | 'bad';
 
 export interface Verdict {
   cls: Cls;
-  reason: string;
+  /** The rule that decided (reasons.ts). */
+  reason: Reason;
   /** A bad verdict no context smoothing can overturn. */
   hard?: boolean;
 }
@@ -21,27 +23,27 @@ export interface Verdict {
  * every block it decides. All of one shape (`hard` always set), so that the
  * code reading them sees one.
  */
-const verdict = (cls: Cls, reason: string, hard?: true): Verdict => Object.freeze({ cls, reason, hard: hard ?? false });
-const LINK_DENSITY = verdict('bad', 'link-density', true);
-const EMPTY = verdict('bad', 'empty', true);
-const COPYRIGHT = verdict('bad', 'copyright', true);
-const CONTACT = verdict('bad', 'contact', true);
-const DATE = verdict('bad', 'date', true);
-const COUNTER = verdict('short', 'counter');
-const SYMBOLS = verdict('bad', 'symbols', true);
-const NUMBERS = verdict('bad', 'numbers', true);
-const SHORT_LINK = verdict('bad', 'short-link');
-const SHORT_SENTENCE = verdict('short', 'short-sentence');
-const SHORT = verdict('short', 'short');
-const FEW_STOPWORDS = verdict('bad', 'few-stopwords');
-const NO_SENTENCE = verdict('bad', 'no-sentence');
-const PROSE = verdict('good', 'prose');
-const MEDIUM_PROSE = verdict('near-good', 'medium-prose');
+const verdict = (cls: Cls, reason: Reason, hard?: true): Verdict => Object.freeze({ cls, reason, hard: hard ?? false });
+const LINK_DENSITY = verdict('bad', REASON.LINK_DENSITY, true);
+const EMPTY = verdict('bad', REASON.EMPTY, true);
+const COPYRIGHT = verdict('bad', REASON.COPYRIGHT, true);
+const CONTACT = verdict('bad', REASON.CONTACT, true);
+const DATE = verdict('bad', REASON.DATE, true);
+const COUNTER = verdict('short', REASON.COUNTER);
+const SYMBOLS = verdict('bad', REASON.SYMBOLS, true);
+const NUMBERS = verdict('bad', REASON.NUMBERS, true);
+const SHORT_LINK = verdict('bad', REASON.SHORT_LINK);
+const SHORT_SENTENCE = verdict('short', REASON.SHORT_SENTENCE);
+const SHORT = verdict('short', REASON.SHORT);
+const FEW_STOPWORDS = verdict('bad', REASON.FEW_STOPWORDS);
+const NO_SENTENCE = verdict('bad', REASON.NO_SENTENCE);
+const PROSE = verdict('good', REASON.PROSE);
+const MEDIUM_PROSE = verdict('near-good', REASON.MEDIUM_PROSE);
 /** `context(<evidence>)`, per evidence label (a few dozen: classify/context.ts). */
 const CONTEXT = new Map<string, Verdict>();
 
 /** The verdict on a block removed whole by an earlier stage. */
-export const REMOVED_EARLIER = verdict('bad', 'removed-earlier', true);
+export const REMOVED_EARLIER = verdict('bad', REASON.REMOVED_EARLIER, true);
 
 /** What the page's structure says about a block: furniture evidence, and whether it is inside the content region. */
 export interface Placement {
@@ -67,7 +69,7 @@ export function initialClass(f: Features, place: Placement, lang: StopLang | und
   // a class or id name is weak evidence: inside the content region it does not outweigh prose of the block's own
   if (place.inside && own.cls === 'good' && !COMMENT_EVIDENCE.has(evidence)) return own;
   let v = CONTEXT.get(evidence);
-  if (!v) CONTEXT.set(evidence, (v = verdict('bad', `context(${evidence})`, true)));
+  if (!v) CONTEXT.set(evidence, (v = verdict('bad', contextReason(evidence), true)));
   return v;
 }
 

@@ -6,13 +6,15 @@
  */
 import type { Thresholds } from '../thresholds.js';
 import type { Cls, Verdict } from './rules.js';
+import { REASON, type Reason } from './reasons.js';
 
 export interface Item {
   /** The context-free verdict. */
   initial: Verdict;
   /** The class after smoothing, `good` or `bad` at the end. */
   cls: Cls;
-  reason: string;
+  /** The rule that decided last (reasons.ts). */
+  reason: Reason;
   /** Characters of the block, for heading distances. */
   length: number;
   /** Weighted length (classify/features.ts). */
@@ -30,7 +32,7 @@ export interface Item {
 }
 
 /** Verdicts of smoothing alone (no evidence of the block's own) that an `<article>` holding good text overrules. */
-const NEIGHBOUR_ONLY = new Set(['short-near-bad', 'near-good-isolated']);
+const NEIGHBOUR_ONLY = new Set<Reason>([REASON.SHORT_NEAR_BAD, REASON.NEAR_GOOD_ISOLATED]);
 
 // A neighbour's class as a small number, so that the passes below keep theirs in typed arrays reused from one
 // page to the next rather than in arrays of strings made per page.
@@ -96,7 +98,7 @@ export function smooth(items: Item[], t: Thresholds): void {
   shortBlocks(items, s);
   nearGoodBlocks(items, s.after);
   // a page with nothing good at all keeps its complete short sentences
-  if (!hasGood(items)) for (const it of items) if (it.initial.reason === 'short-sentence') set(it, 'good', 'best-on-page');
+  if (!hasGood(items)) for (const it of items) if (it.initial.reason === REASON.SHORT_SENTENCE) set(it, 'good', REASON.BEST_ON_PAGE);
   insideArticle(items);
   sentencesBesideText(items);
   headingsBeforeText(items, maxDistance, s.next);
@@ -116,14 +118,14 @@ function bestOnPage(items: Item[]): void {
   // the longer half of them: a page of short paragraphs still drops a one-line notice
   let longest = 0;
   for (const it of items) if (it.cls === 'near-good') longest = Math.max(longest, it.weight);
-  for (const it of items) if (it.cls === 'near-good' && it.weight >= longest / 2) set(it, 'good', 'best-on-page');
-  if (!hasGood(items)) for (const it of items) if (it.initial.reason === 'no-sentence') set(it, 'good', 'best-on-page');
+  for (const it of items) if (it.cls === 'near-good' && it.weight >= longest / 2) set(it, 'good', REASON.BEST_ON_PAGE);
+  if (!hasGood(items)) for (const it of items) if (it.initial.reason === REASON.NO_SENTENCE) set(it, 'good', REASON.BEST_ON_PAGE);
 }
 
 /** Headings shortly before good text become near-good. */
 function headingsNearText(items: Item[], maxDistance: number): void {
   for (let i = 0; i < items.length; i++)
-    if (items[i].markedHeading && items[i].cls === 'short' && goodWithin(items, i, maxDistance)) set(items[i], 'near-good', 'heading-before-text');
+    if (items[i].markedHeading && items[i].cls === 'short' && goodWithin(items, i, maxDistance)) set(items[i], 'near-good', REASON.HEADING_BEFORE_TEXT);
 }
 
 /** Whether a good item follows item `i` within `maxDistance` characters. */
@@ -150,16 +152,16 @@ function shortBlocks(items: Item[], s: Scratch): void {
     if (items[i].cls !== 'short') continue;
     if (prev[i] === GOOD && after[i] === GOOD) next[i] = GOOD;
     // the last short sentence of a story, before its reporter's byline or dateline ("다만 지방은 여전히 약세다.")
-    else if (prev[i] === GOOD && items[i].initial.reason === 'short-sentence' && signedOff(items, s.nextNotShort[i])) next[i] = SIGNING;
+    else if (prev[i] === GOOD && items[i].initial.reason === REASON.SHORT_SENTENCE && signedOff(items, s.nextNotShort[i])) next[i] = SIGNING;
     else if (prev[i] === BAD && after[i] === BAD) next[i] = BAD;
     else if ((prev[i] === BAD && prevAny[i] === NEAR_GOOD) || (after[i] === BAD && afterAny[i] === NEAR_GOOD)) next[i] = GOOD;
     else next[i] = BAD;
   }
   for (let i = 0; i < items.length; i++) {
     const c = next[i];
-    if (c === SIGNING) set(items[i], 'good', 'short-before-byline');
-    else if (c === GOOD) set(items[i], 'good', 'short-between-good');
-    else if (c === BAD) set(items[i], 'bad', items[i].initial.reason === 'counter' ? 'counter' : 'short-near-bad');
+    if (c === SIGNING) set(items[i], 'good', REASON.SHORT_BEFORE_BYLINE);
+    else if (c === GOOD) set(items[i], 'good', REASON.SHORT_BETWEEN_GOOD);
+    else if (c === BAD) set(items[i], 'bad', items[i].initial.reason === REASON.COUNTER ? REASON.COUNTER : REASON.SHORT_NEAR_BAD);
   }
 }
 
@@ -171,7 +173,7 @@ function nearGoodBlocks(items: Item[], after: Uint8Array): void {
     const it = items[i];
     if (it.cls === 'near-good') {
       const bad = prev === BAD && after[i] === BAD;
-      set(it, bad ? 'bad' : 'good', bad ? 'near-good-isolated' : it.reason === 'heading-before-text' ? it.reason : 'near-good-by-good');
+      set(it, bad ? 'bad' : 'good', bad ? REASON.NEAR_GOOD_ISOLATED : it.reason === REASON.HEADING_BEFORE_TEXT ? it.reason : REASON.NEAR_GOOD_BY_GOOD);
     }
     if (it.cls === 'good') prev = GOOD;
     else if (it.cls === 'bad') prev = BAD;
@@ -189,7 +191,7 @@ function insideArticle(items: Item[]): void {
   let goodInArticle = false;
   for (let i = 0; i < items.length && !goodInArticle; i++) goodInArticle = items[i].inArticle && items[i].cls === 'good';
   if (goodInArticle)
-    for (const it of items) if (it.inArticle && it.cls === 'bad' && !it.initial.hard && NEIGHBOUR_ONLY.has(it.reason)) set(it, 'good', 'inside-article');
+    for (const it of items) if (it.inArticle && it.cls === 'bad' && !it.initial.hard && NEIGHBOUR_ONLY.has(it.reason)) set(it, 'good', REASON.INSIDE_ARTICLE);
 }
 
 /**
@@ -201,8 +203,8 @@ function sentencesBesideText(items: Item[]): void {
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
     // the container last: building it is the costly part
-    if (it.cls !== 'bad' || it.initial.hard || it.initial.reason !== 'short-sentence' || !NEIGHBOUR_ONLY.has(it.reason) || !it.container) continue;
-    if (goodSibling(items, i - 1, it.container) || goodSibling(items, i + 1, it.container)) set(it, 'good', 'sentence-beside-text');
+    if (it.cls !== 'bad' || it.initial.hard || it.initial.reason !== REASON.SHORT_SENTENCE || !NEIGHBOUR_ONLY.has(it.reason) || !it.container) continue;
+    if (goodSibling(items, i - 1, it.container) || goodSibling(items, i + 1, it.container)) set(it, 'good', REASON.SENTENCE_BESIDE_TEXT);
   }
 }
 
@@ -221,7 +223,7 @@ function headingsBeforeText(items: Item[], maxDistance: number, goodBefore: Uint
       const it = items[j];
       if (it.cls === 'good') break;
       if (it.heading && !it.initial.hard) {
-        set(it, 'good', 'heading-before-text');
+        set(it, 'good', REASON.HEADING_BEFORE_TEXT);
         continue;
       }
       if (!it.skippable) break;
@@ -250,7 +252,7 @@ function signedOff(items: Item[], j: number): boolean {
   return j >= 0 && items[j].cls === 'bad' && Boolean(items[j].initial.hard) && items[j].skippable;
 }
 
-function set(it: Item, cls: Cls, reason: string): void {
+function set(it: Item, cls: Cls, reason: Reason): void {
   it.cls = cls;
   it.reason = reason;
 }

@@ -2,7 +2,12 @@
  * The distinct 64-bit hashes among many, given as 32-bit halves — e.g. a
  * document's block keys, where a menu item repeats. A small open-addressing
  * set, reused from one call to the next; nothing is allocated but the result.
+ * Not a kit/hash-table.ts table (whose probe it shares): a slot here holds
+ * the index of a key in the input, one word rather than three, and only the
+ * part in use is cleared per call, which is what makes it cheap once per
+ * document.
  */
+import { slotOf } from '../kit/hash-table.js';
 
 /** Slot → index + 1 of the hash stored there (0: empty). */
 let slots = new Int32Array(1024);
@@ -26,7 +31,7 @@ export function distinctHashes(halves: Uint32Array, n: number): BigUint64Array {
   for (let i = 0; i < n; i++) {
     const lo = halves[2 * i];
     const hi = halves[2 * i + 1];
-    let pos = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
+    let pos = slotOf(lo, hi, mask);
     for (; slots[pos] !== 0; pos = (pos + 1) & mask) {
       const j = slots[pos] - 1;
       if (halves[2 * j] === lo && halves[2 * j + 1] === hi) break;

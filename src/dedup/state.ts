@@ -12,7 +12,7 @@
  *
  *   pass 2 (cross-doc): hashes of long paragraphs already kept.
  */
-import { Hash64Map } from '../kit/hash-map.js';
+import { Hash64Map } from '../kit/hash-table.js';
 import { NearIndex } from './near-index.js';
 import type { DedupParams } from './params.js';
 import { PathTable } from './paths.js';

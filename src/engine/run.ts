@@ -12,7 +12,7 @@
 import type { Doc } from '../record/doc.js';
 import type { Options } from '../options.js';
 import * as defaultPipeline from '../pipeline.js';
-import { mergeStats, runStages, timed, type Context, type StageTimings } from '../stage.js';
+import { mergeStats, pipelineOff, runStages, timed, type Context, type StageTimings } from '../stage.js';
 import { createCorpusState } from '../corpus/state.js';
 import type { ReadLocator, Source } from './source.js';
 import type { StatsResult } from '../record/slim.js';
@@ -117,7 +117,7 @@ export async function runCorpus(
   const readerUrl = settings.reader ?? new URL('../formats/read.js', import.meta.url).href;
   const { readLocator } = (await import(readerUrl)) as { readLocator: ReadLocator };
   const shard = settings.shard;
-  const ctx: Context = { options, corpus: shard?.pass === 2 ? shard.corpus : createCorpusState(), timings: settings.timings };
+  const ctx: Context = { options, corpus: shard?.pass === 2 ? shard.corpus : createCorpusState(), timings: settings.timings, off: pipelineOff(lists, options.skip) };
   const firstId = shard?.firstId ?? 0;
   // the spill pays when both passes run and begin with the same stages (see engine/passes.ts)
   const spillDir = settings.spill !== false && !shard && lists.statistics.length > 0 && passLists(lists).shared.length > 0 ? createSpillDir() : undefined;

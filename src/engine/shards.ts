@@ -22,7 +22,7 @@ import fs from 'node:fs';
 import type { Doc } from '../record/doc.js';
 import type { Options } from '../options.js';
 import * as defaultPipeline from '../pipeline.js';
-import { mergeStats, runStages, type Context } from '../stage.js';
+import { mergeStats, pipelineOff, runStages, type Context } from '../stage.js';
 import { createCorpusState, type CorpusState } from '../corpus/state.js';
 import { decodeCorpusState, encodeCorpusState } from '../corpus/state-file.js';
 import { packDoc, unpackDoc } from '../record/wire.js';
@@ -82,7 +82,7 @@ export async function statisticsShard(
  * document's statistics go through the pass-1 stages' `merge`, in global input order, as in one process.
  */
 export function mergeShards(files: readonly string[], options: Options, out: string, lists = defaultPipeline): CorpusState {
-  const ctx: Context = { options, corpus: createCorpusState() };
+  const ctx: Context = { options, corpus: createCorpusState(), off: pipelineOff(lists, options.skip) };
   let expected = -1;
   for (const file of files)
     for (const frame of readFrames<StatsFrame>(file)) {
@@ -141,7 +141,7 @@ export async function cleanShard(
 export function finishingEngine(files: readonly string[], corpusFile: string, lists = defaultPipeline): typeof runCorpus & { held(): number } {
   let ctx: Context | undefined;
   const engine = async (_sources: Parameters<typeof runCorpus>[0], options: Options, hooks: RunHooks): Promise<number> => {
-    ctx = { options, corpus: decodeCorpusState(fs.readFileSync(corpusFile)) };
+    ctx = { options, corpus: decodeCorpusState(fs.readFileSync(corpusFile)), off: pipelineOff(lists, options.skip) };
     let n = 0;
     for (const file of files)
       for (const packed of readFrames<Doc>(file)) {

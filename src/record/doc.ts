@@ -9,6 +9,7 @@
  * so the report can always say exactly which span went and why.
  */
 import type { Code } from './codes.js';
+import type { Reason } from '../classify/reasons.js';
 
 /** What happened to a document, as the report and the exit code see it. */
 export type DocStatus = 'kept' | 'duplicate' | 'skipped' | 'error';
@@ -97,8 +98,8 @@ export interface Block {
   breakBefore: boolean;
   /** Tag evidence, for blocks that came from HTML. */
   context?: BlockContext;
-  /** Class given by the classifier, with the code of the rule that decided it. */
-  label?: { cls: 'good' | 'bad' | 'short' | 'near-good'; reason: string };
+  /** Class given by the classifier, with the code of the rule that decided it (classify/reasons.ts). */
+  label?: { cls: 'good' | 'bad' | 'short' | 'near-good'; reason: Reason };
 }
 
 /** A span of `Doc.text` taken out, with its reason. */
@@ -194,10 +195,23 @@ export interface Doc {
 
 /**
  * A document's pass-1 contribution: small, fixed-size data (typed arrays of
- * hashes, numbers) that crosses from a worker to the main thread cheaply —
- * e.g. its distinct block hashes as a BigUint64Array.
+ * hashes, numbers) that crosses from a worker to the main thread cheaply. A
+ * stage's `run` fills its fields (on any thread), its `merge` folds them into
+ * the corpus state (main thread, input order; see Stage.merge).
  */
-export type DocStats = Record<string, number | ArrayBufferView>;
+export interface DocStats {
+  /** Stage near-copies: the 64-bit hash of the text with whitespace folded, one value; absent for a blank text. */
+  exactHash?: BigUint64Array;
+  /** Stage near-copies: the MinHash signature of the document's long blocks; absent when it has too few of them. */
+  nearCopySignature?: Uint32Array;
+  /**
+   * Set by near-copies' merge: the earlier document this one nearly copies, or -1 for an exact copy of an earlier
+   * text; absent for a document that copies none (whose blocks are then counted).
+   */
+  nearCopyOf?: number;
+  /** Stage count-blocks: the document's distinct block key hashes. */
+  blockHashes?: BigUint64Array;
+}
 
 /** A block from the HTML extractor: its text (not yet normalised) and its context. */
 export interface RawBlock {

@@ -14,17 +14,16 @@
  * that shared their ancestor lists share them again (stages/classify.ts
  * works out the evidence once per such run of blocks).
  */
-import type { Block, BlockContext, BlockKind, Doc, DocSource } from './doc.js';
+import type { Block, BlockContext, Doc, DocSource } from './doc.js';
+import { FREE_BIT, breaksBefore, kindOf, shapeFlags } from './block-flags.js';
 
 const MAGIC = 0x43435031; // "CCP1"
 /** magic, bytes of JSON, characters of text, text as UTF-16 (1) or Latin-1 (0), blocks, block keys (-1: none). */
 const HEADER_INTS = 6;
 /** start, end, flags, tags list, names list, element, link characters, region mark. */
 const BLOCK_INTS = 8;
-const KINDS: readonly BlockKind[] = ['paragraph', 'line', 'heading', 'list-item', 'table-row'];
-/** Block flags: the kind's index in the low 3 bits, then the paragraph break, then whether it has a context. */
-const BREAK_BEFORE = 1 << 3;
-const HAS_CONTEXT = 1 << 4;
+/** Block flags: its shape (block-flags.ts), then whether it has a context. */
+const HAS_CONTEXT = 1 << FREE_BIT;
 /** A code unit that does not fit in one byte. */
 const WIDE = /[^\x00-\xff]/;
 
@@ -98,7 +97,7 @@ export function encodePrepared(doc: Doc): Uint8Array {
     const c = b.context;
     ints[o] = b.start;
     ints[o + 1] = b.end;
-    ints[o + 2] = KINDS.indexOf(b.kind) | (b.breakBefore ? BREAK_BEFORE : 0) | (c ? HAS_CONTEXT : 0);
+    ints[o + 2] = shapeFlags(b) | (c ? HAS_CONTEXT : 0);
     ints[o + 3] = c ? contexts[3 * i] : 0;
     ints[o + 4] = c ? contexts[3 * i + 1] : 0;
     ints[o + 5] = c ? contexts[3 * i + 2] : 0;
@@ -152,7 +151,7 @@ export function decodePrepared(bytes: Uint8Array, id: number): Doc {
     }
     // every property a block gets in pass 2 is in the literal, in the order segment gives them (the label last, for
     // the classifier): one shape, and no second allocation for properties added later
-    blocks[i] = { start: ints[o], end: ints[o + 1], kind: KINDS[flags & 7], breakBefore: (flags & BREAK_BEFORE) !== 0, context, label: undefined };
+    blocks[i] = { start: ints[o], end: ints[o + 1], kind: kindOf(flags), breakBefore: breaksBefore(flags), context, label: undefined };
   }
   const doc: Doc = { id, source: meta.source, ...meta.doc, text, blocks };
   if (blockKeys) doc.blockKeys = blockKeys;

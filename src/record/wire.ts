@@ -20,16 +20,16 @@
  * fields), so the corpus stages see the same record whichever thread ran the
  * document.
  */
-import type { Block, BlockKind, Doc, Removal } from './doc.js';
+import type { Block, Doc, Removal } from './doc.js';
+import { FREE_BIT, breaksBefore, kindOf, shapeFlags } from './block-flags.js';
 import { DROPPED_FIELDS } from './slim.js';
+import type { Reason } from '../classify/reasons.js';
 
-const KINDS: readonly BlockKind[] = ['paragraph', 'line', 'heading', 'list-item', 'table-row'];
 const CLASSES: readonly NonNullable<Block['label']>['cls'][] = ['good', 'bad', 'short', 'near-good'];
 /** Int32s per block (start, end, flags, reason), per removal (code, start, end, detail) and per typed array (key, type, byte offset, length). */
 const STRIDE = 4;
-/** Block flags: the kind's index in its low 3 bits, then the paragraph break, then the label class + 1 (0: none). */
-const BREAK_BEFORE = 1 << 3;
-const CLASS_SHIFT = 4;
+/** Block flags: its shape (block-flags.ts), then the label class + 1 (0: none). */
+const CLASS_SHIFT = FREE_BIT;
 /** Typed-array types a document field may have; a field's type travels as its index here. */
 const ARRAY_TYPES = [
   Int8Array,
@@ -97,7 +97,7 @@ export function packDoc(doc: Doc): PackedDoc {
     const cls = b.label ? CLASSES.indexOf(b.label.cls) + 1 : 0;
     ints[o++] = b.start;
     ints[o++] = b.end;
-    ints[o++] = KINDS.indexOf(b.kind) | (b.breakBefore ? BREAK_BEFORE : 0) | (cls << CLASS_SHIFT);
+    ints[o++] = shapeFlags(b) | (cls << CLASS_SHIFT);
     ints[o++] = b.label ? ref(b.label.reason) : -1;
   }
   for (let i = 0; i < removed.length; i++) {
@@ -134,9 +134,9 @@ export function unpackDoc(doc: Doc): Doc {
   let o = 0;
   for (let i = 0; i < packed.blocks; i++, o += STRIDE) {
     const flags = ints[o + 2];
-    const block: Block = { start: ints[o], end: ints[o + 1], kind: KINDS[flags & 7], breakBefore: (flags & BREAK_BEFORE) !== 0 };
+    const block: Block = { start: ints[o], end: ints[o + 1], kind: kindOf(flags), breakBefore: breaksBefore(flags) };
     const cls = flags >>> CLASS_SHIFT;
-    if (cls > 0) block.label = { cls: CLASSES[cls - 1], reason: strings[ints[o + 3]] };
+    if (cls > 0) block.label = { cls: CLASSES[cls - 1], reason: strings[ints[o + 3]] as Reason };
     blocks[i] = block;
   }
   const removed: Removal[] = new Array(packed.removals);

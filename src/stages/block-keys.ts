@@ -1,20 +1,18 @@
 /**
  * block-keys (end of `prepare`): the corpus key hash of every block
- * (corpus/block-key.ts), worked out once per document. Pass 1 counts blocks
- * by it (count-blocks) and pass 2 looks their counts up by it (boilerplate);
+ * (corpus/block-key.ts), worked out once per document into `doc.blockKeys`
+ * for the stages that count blocks (pass 1) and look their counts up (pass 2);
  * with the spill (engine/passes.ts) pass 2 starts from the document pass 1
- * prepared, so each block is hashed once in a run instead of twice. Nothing
- * to do when neither of those stages runs.
+ * prepared, so each block is hashed once in a run instead of twice. The
+ * pipeline runs it only while a stage that needs the keys runs (stage.ts).
  */
 import type { Doc } from '../record/doc.js';
-import type { Options } from '../options.js';
 import { blockKeyAt } from '../corpus/block-key.js';
 
 /** Values per block in `Doc.blockKeys`: the low and high halves of the hash, and the key's length. */
 export const KEY_STRIDE = 3;
 
-export function blockKeys(doc: Doc, options: Options): void {
-  if (options.skip.includes('count-blocks') && options.skip.includes('boilerplate')) return;
+export function blockKeys(doc: Doc): void {
   doc.blockKeys = hashEveryBlock(doc);
 }
 

@@ -12,6 +12,7 @@ import { contextEvidence, wrapperEvidence, type Evidence } from '../classify/con
 import { coreFeatures, features, mentionsContact, type BlockFeatures, type CoreFeatures, type Features } from '../classify/features.js';
 import { REMOVED_EARLIER, featureClass, initialClass, type Cls, type Verdict } from '../classify/rules.js';
 import { cascade } from '../classify/cascade.js';
+import { REASON, contextReason, type Reason } from '../classify/reasons.js';
 import { smooth, type Item } from '../classify/smooth.js';
 import { EN_MIN_DENSITY, EnglishSample, scriptLang } from '../classify/language.js';
 import { limitsOf, type Limits } from '../classify/limits.js';
@@ -19,7 +20,9 @@ import { LOW_DENSITY_MEANS_NOT_PROSE, stopList } from '../classify/stopwords.js'
 import { openUnits, type Units } from '../kit/code-units.js';
 
 /** Hard-bad reasons that are page metadata, which may stand between a title and its text. */
-const META = new Set(['date', 'numbers', 'symbols', 'contact', 'empty']);
+const META = new Set<Reason>([REASON.DATE, REASON.NUMBERS, REASON.SYMBOLS, REASON.CONTACT, REASON.EMPTY]);
+/** The reason of a byline, which may stand between a headline and its story. */
+const BYLINE = contextReason('name:byline');
 
 export function classify(doc: Doc, t: Thresholds): void {
   const { text, blocks } = doc;
@@ -117,9 +120,9 @@ const HEADLINE_TITLE_SHARE = 0.5;
 
 type BlockLabel = NonNullable<Block['label']>;
 /** Labels made so far, by class and reason (a few dozen reasons): read, never changed, so shared by every block they fit. */
-const LABELS = { good: new Map<string, BlockLabel>(), bad: new Map<string, BlockLabel>() };
+const LABELS = { good: new Map<Reason, BlockLabel>(), bad: new Map<Reason, BlockLabel>() };
 
-function labelOf(cls: 'good' | 'bad', reason: string): BlockLabel {
+function labelOf(cls: 'good' | 'bad', reason: Reason): BlockLabel {
   const made = LABELS[cls];
   let label = made.get(reason);
   if (!label) made.set(reason, (label = { cls, reason }));
@@ -143,7 +146,7 @@ function firstEvidence(evidence: Evidence[], wrappers: Set<string>): string | un
  */
 class BlockItem implements Item {
   cls: Cls;
-  reason: string;
+  reason: Reason;
   readonly length: number;
   readonly inArticle: boolean;
   private name: string | undefined;
@@ -236,7 +239,7 @@ function skippable(f: CoreFeatures, initial: Verdict, k: Limits): boolean {
     (f.mentionsDate && f.chars <= k.metaMaxChars) ||
     (Boolean(initial.hard) && META.has(initial.reason)) ||
     // "By Jane Smith, Weather Correspondent" between a headline and its story
-    (initial.reason === 'context(name:byline)' && f.chars <= k.metaMaxChars)
+    (initial.reason === BYLINE && f.chars <= k.metaMaxChars)
   );
 }
 

@@ -34,7 +34,7 @@ export function hashBlocks(doc: Doc): void {
 /** Count one document's block hashes in the corpus table (unless it is a near copy of an earlier one). */
 export function mergeBlockCounts(stats: DocStats, corpus: CorpusState): void {
   const hashes = stats.blockHashes;
-  if (!(hashes instanceof BigUint64Array) || stats.nearCopyOf !== undefined) return;
+  if (!hashes || stats.nearCopyOf !== undefined) return;
   corpus.blockCounts.addAll(hashes);
   corpus.countedDocs++;
 }

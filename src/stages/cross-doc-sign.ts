@@ -5,17 +5,16 @@
  * (on any thread), so that the in-order stage on the main thread only looks
  * them up. Leaves `doc.paragraphHashes` (block index, then the two halves of
  * the whitespace-folded 64-bit hash, for each such block), an array of its
- * own that travels from a worker by transfer. It does nothing when cross-doc
- * is skipped.
+ * own that travels from a worker by transfer. The pipeline runs it only
+ * while cross-doc runs (stage.ts).
  */
 import { keptLength, type Doc } from '../record/doc.js';
-import type { Options } from '../options.js';
+import type { Thresholds } from '../thresholds.js';
 import { hash64Folded } from '../kit/hash.js';
 
-/** Hash the long, wholly kept blocks of `doc` into `doc.paragraphHashes` (unless `--skip cross-doc`). */
-export function hashParagraphs(doc: Doc, options: Options): void {
-  if (options.skip.includes('cross-doc')) return;
-  const minChars = options.thresholds['crossDoc.minChars'];
+/** Hash the long, wholly kept blocks of `doc` into `doc.paragraphHashes`. */
+export function hashParagraphs(doc: Doc, t: Thresholds): void {
+  const minChars = t['crossDoc.minChars'];
   const out: number[] = [];
   doc.blocks.forEach((b, i) => {
     if (b.end - b.start < minChars || keptLength(doc, b.start, b.end) !== b.end - b.start) return;

@@ -20,7 +20,7 @@ import { hashParagraphs } from './cross-doc-sign.js';
 export function crossDoc(doc: Doc, ctx: Context): void {
   const state = (ctx.corpus.crossDoc ??= new CrossDocState());
   // made here when stage cross-doc-sign did not run
-  if (!doc.paragraphHashes) hashParagraphs(doc, ctx.options);
+  if (!doc.paragraphHashes) hashParagraphs(doc, ctx.options.thresholds);
   const hashes = doc.paragraphHashes!;
   const fresh: number[] = [];
   let removed = false;

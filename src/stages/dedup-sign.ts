@@ -9,10 +9,11 @@
  *   `doc.signature`: the MinHash signature of the output (near duplicates).
  *
  * Both are typed arrays of their own (not views into scratch space), so they
- * travel from a worker by transfer. It does nothing when dedup is skipped.
+ * travel from a worker by transfer. The pipeline runs it only while dedup runs
+ * (stage.ts).
  */
 import type { Doc } from '../record/doc.js';
-import type { Options } from '../options.js';
+import type { Thresholds } from '../thresholds.js';
 import { FoldedHash } from '../kit/hash.js';
 import { foldAndTokenize } from '../dedup/fold-tokens.js';
 import { signerFor } from '../dedup/minhash.js';
@@ -20,11 +21,10 @@ import { dedupParams } from '../dedup/params.js';
 
 const folder = new FoldedHash();
 
-/** Sign `doc.output` for stage dedup (unless `--skip dedup`). */
-export function signForDedup(doc: Doc, options: Options): void {
-  if (options.skip.includes('dedup')) return;
+/** Sign `doc.output` for stage dedup. */
+export function signForDedup(doc: Doc, t: Thresholds): void {
   const output = doc.output ?? '';
-  const params = dedupParams(options.thresholds);
+  const params = dedupParams(t);
   const signer = signerFor(params);
   // one read of the output for the exact hash, the shingling mode and the tokens
   const { mode, count } = foldAndTokenize(signer, folder.reset(), output);

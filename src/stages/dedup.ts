@@ -39,7 +39,7 @@ export function dedup(doc: Doc, ctx: Context): void {
   // pass 1 is over; its index is no longer needed, only its verdicts
   if (ctx.corpus.nearCopies) ctx.corpus.nearCopies.index = undefined;
 
-  if (!doc.textHash) signForDedup(doc, ctx.options);
+  if (!doc.textHash) signForDedup(doc, t);
   const key = doc.textHash;
   if (!key) return; // nothing but whitespace
   const exactOf = state.exact.getHalves(key[0], key[1]);

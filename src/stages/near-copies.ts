@@ -100,7 +100,7 @@ function reachesWidth(text: string, start: number, end: number, min: number): bo
 
 /**
  * Per document (any thread): sign the long blocks of `doc` into
- * `doc.stats.nearSig`, when it has enough of them to be told apart from pages
+ * `doc.stats.nearCopySignature`, when it has enough of them to be told apart from pages
  * that share one long site-wide block.
  */
 export function signLongBlocks(doc: Doc, t: Thresholds): void {
@@ -118,7 +118,7 @@ export function signLongBlocks(doc: Doc, t: Thresholds): void {
   if (!cut) return;
   const sig = new Uint32Array(params.hashes);
   // signed as the long blocks joined by line breaks, without joining them
-  if (signer.signTokens(cut.mode, cut.count, sig) > 0) (doc.stats ??= {}).nearSig = sig;
+  if (signer.signTokens(cut.mode, cut.count, sig) > 0) (doc.stats ??= {}).nearCopySignature = sig;
 }
 
 /**
@@ -128,7 +128,7 @@ export function signLongBlocks(doc: Doc, t: Thresholds): void {
  */
 export function mergeNearCopy(stats: DocStats, ctx: Context, id: number): void {
   const exact = stats.exactHash;
-  if (exact instanceof BigUint64Array) {
+  if (exact) {
     const seen = (ctx.corpus.pass1Texts ??= new HashCounts());
     if (seen.get(exact[0]) > 0) {
       // pass 2 finds it again as an exact duplicate of the cleaned text; here it only must not be counted
@@ -137,8 +137,8 @@ export function mergeNearCopy(stats: DocStats, ctx: Context, id: number): void {
     }
     seen.add(exact[0]);
   }
-  const sig = stats.nearSig;
-  if (!(sig instanceof Uint32Array)) return;
+  const sig = stats.nearCopySignature;
+  if (!sig) return;
   const state = (ctx.corpus.nearCopies ??= new NearCopyState(dedupParams(ctx.options.thresholds)));
   const index = state.index;
   if (!index) return;

@@ -7,7 +7,7 @@ import { Signer, estimate } from '../../src/dedup/minhash.js';
 import { TokenBuffer, tokenize, unspacedShare } from '../../src/dedup/tokens.js';
 import { LshIndex, checkLsh } from '../../src/dedup/lsh.js';
 import { UnionFind } from '../../src/dedup/union-find.js';
-import { Hash64Map } from '../../src/kit/hash-map.js';
+import { Hash64Map } from '../../src/kit/hash-table.js';
 import { hash64 } from '../../src/kit/hash.js';
 import { EN, JA, KO, ZH, words } from '../fixtures/articles.js';
 

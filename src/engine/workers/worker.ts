@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createCorpusState } from '../../corpus/state.js';
 import type { Doc } from '../../record/doc.js';
-import type { Context, PassTimings, Stage } from '../../stage.js';
+import { pipelineOff, type Context, type PassTimings, type Stage } from '../../stage.js';
 import type { FromWorker, RunTask, ToWorker, WorkerInit, WorkerReady } from './protocol.js';
 import { reviveCorpus } from './share.js';
 import { loadDoc } from '../load.js';
@@ -17,13 +17,15 @@ import { passLists, readAs, runClean, runCleanSpilled, runStatistics } from '../
 import { SpillReader, SpillWriter } from '../spill.js';
 
 const init = workerData as WorkerInit;
-const lists = passLists((await import(init.pipeline)) as { statistics: readonly Stage[]; clean: readonly Stage[] });
+const pipeline = (await import(init.pipeline)) as { statistics: readonly Stage[]; clean: readonly Stage[]; corpus?: readonly Stage[] };
+const lists = passLists(pipeline);
 const writer = init.spill ? new SpillWriter(init.spill.dir, init.spill.budget) : undefined;
 const reader = init.spill ? new SpillReader(init.spill.dir) : undefined;
 /** Reads each document's locator, whatever its format: the engine knows none. */
 const { readLocator } = (await import(init.reader)) as { readLocator: ReadLocator };
 const timings: PassTimings = { 1: {}, 2: {} };
-const ctx: Context = { options: init.options, corpus: createCorpusState() };
+// --skip resolved over the whole pipeline, as on the main thread (engine/run.ts)
+const ctx: Context = { options: init.options, corpus: createCorpusState(), off: pipelineOff(pipeline, init.options.skip) };
 const port = parentPort!;
 const out = init.replies;
 

@@ -1,7 +1,9 @@
 /**
- * boilerplate (pass 2): blocks found in many documents of the corpus — menus,
- * footers, notices, "no comments yet" — are removed from every document, the
- * first included. Order matters: frequent SHORT blocks are boilerplate, while
+ * Frequent blocks (pass 2; stage `boilerplate`, removal code
+ * `boilerplate-corpus`, names kept for `--skip` and the report): blocks found
+ * in many documents of the corpus — menus, footers, notices, "no comments yet"
+ * — are removed from every document, the first included. (Not to be confused
+ * with the classifier's `boilerplate-block`, judged on one page alone.) Order matters: frequent SHORT blocks are boilerplate, while
  * a LONG block shared by a few documents is content (a syndicated article must
  * not be hollowed out), so long blocks need both more documents and a share
  * of the corpus. A corpus of one document removes nothing here; the
@@ -40,7 +42,8 @@ function detail(seen: number, long: boolean, docs: number, needShort: number, ne
   return text;
 }
 
-export function boilerplate(doc: Doc, corpus: CorpusState, t: Thresholds): void {
+/** Remove from `doc` the blocks found in enough documents of the corpus (counted in pass 1 by stage count-blocks). */
+export function removeFrequentBlocks(doc: Doc, corpus: CorpusState, t: Thresholds): void {
   const counts = corpus.blockCounts;
   const docs = corpus.countedDocs;
   if (docs < 2) return;
