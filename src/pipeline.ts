@@ -26,7 +26,9 @@ import { crossDoc } from './stages/cross-doc.js';
 import { unwrap } from './stages/unwrap.js';
 import { columns } from './stages/columns.js';
 import { hashBlocks, mergeBlockCounts } from './stages/count-blocks.js';
-import { removeFrequentBlocks } from './stages/frequent-blocks.js';
+import { leastCountUsed, removeFrequentBlocks } from './stages/frequent-blocks.js';
+import type { CorpusState } from './corpus/state.js';
+import type { Options } from './options.js';
 import { classify } from './stages/classify.js';
 import { repeats } from './stages/repeats.js';
 import { blockKeys } from './stages/block-keys.js';
@@ -92,6 +94,15 @@ export const corpus: readonly Stage[] = [
   // after dedup: a syndicated copy is dropped whole before paragraphs are compared
   stage('cross-doc', (doc, ctx) => crossDoc(doc, ctx), { needs: ['paragraphHashes'], uses: ['dedup'], provides: ['crossDoc'] }),
 ];
+
+/**
+ * The corpus state pass 2 reads, out of what pass 1 gathered: the block counts the frequent-blocks stage can act on
+ * (a count below its least is as good as none). A sharded run hands this to every cleaning task (engine/shards.ts):
+ * it grows with the corpus's repeated blocks, not with all its blocks.
+ */
+export function corpusForCleaning(state: CorpusState, options: Options): CorpusState {
+  return { ...state, blockCounts: state.blockCounts.keepingAtLeast(leastCountUsed(state.countedDocs, options.thresholds)) };
+}
 
 /** The stages a user may turn off with `--skip` (kept in options.ts, which the command line reads without loading the stages). */
 export { SKIPPABLE } from './options.js';

@@ -115,3 +115,17 @@ export function reportWithout(out: string): { report: any; page: string } {
   delete report.timings;
   return { report, page: fs.readFileSync(path.join(out, 'report.html'), 'utf8').split(out).join('<out>') };
 }
+
+/** What a run wrote to `out`: its files, the content of every output, and the report without timings (`reportWithout`). */
+export function writtenIn(out: string): { files: string[]; contents: string[]; report: any; page: string } {
+  const files = listFiles(out);
+  return { files, contents: files.filter((f) => !isReportFile(f)).map((f) => fs.readFileSync(path.join(out, f), 'utf8')), ...reportWithout(out) };
+}
+
+/** Run `inputs` in one process into `out`, and what it wrote; `out` is then removed, for the run compared with it. */
+export function oneProcess(inputs: string[], out: string): ReturnType<typeof writtenIn> & { code: number | null; stderr: string } {
+  const r = cli([...inputs, '-o', out, '-q']);
+  const written = writtenIn(out);
+  fs.rmSync(out, { recursive: true });
+  return { ...written, code: r.code, stderr: r.stderr };
+}

@@ -7,7 +7,8 @@
  *   statistics (one task per shard): pass 1 on the shard's documents; each document's statistics (block hashes,
  *     near-copy signatures), unmerged, in a frame file;
  *   merge (one task): every shard's statistics folded in global input order by the stages' own `merge` — the
- *     same calls, in the same order, as one process makes — into the corpus state pass 2 reads;
+ *     same calls, in the same order, as one process makes — into the corpus state, of which it writes what pass 2
+ *     reads (the pipeline's `corpusForCleaning`: the block counts high enough to matter, the near-copy verdicts);
  *   clean (one task per shard): pass 2's per-document work on that state; each cleaned document (its text, output,
  *     removals and the signatures the corpus stages read) in a frame file;
  *   finish (one task): the in-order `corpus` stages (duplicates, paragraphs already kept) over every shard's
@@ -44,29 +45,28 @@ export type ShardHooks = Pick<RunHooks, 'onProgress' | 'shouldStop'> & {
 };
 
 /** Pass 1 over one shard: each document's statistics to `out`. Returns the documents done. */
-export async function statisticsShard(
-  sources: () => AsyncIterable<Source>,
-  firstId: number,
-  options: Options,
-  out: string,
-  settings: RunSettings = {},
-  hooks: ShardHooks = {},
-): Promise<number> {
+export function statisticsShard(sources: () => AsyncIterable<Source>, firstId: number, options: Options, out: string, settings: RunSettings = {}, hooks: ShardHooks = {}): Promise<number> {
+  return writeShard(out, hooks, (append) =>
+    runCorpus(sources, options, { onDoc: () => {}, onProgress: hooks.onProgress, shouldStop: hooks.shouldStop }, {
+      ...settings,
+      // the spill is not used across tasks
+      spill: false,
+      shard: { pass: 1, firstId, onStats: (result, id) => append({ id, result: { status: result.status, stats: result.stats } } satisfies StatsFrame) },
+    }),
+  );
+}
+
+/**
+ * Run one shard's pass with `append` writing to the frame file `out`: the file is moved into place (complete) only
+ * when the pass ran to its end; stopped or failed, nothing is left in place.
+ */
+async function writeShard(out: string, hooks: ShardHooks, pass: (append: (value: unknown) => void) => Promise<number>): Promise<number> {
   const writer = new FrameWriter(out);
   let n = 0;
   try {
-    const done = await runCorpus(sources, options, { onDoc: () => {}, onProgress: hooks.onProgress, shouldStop: hooks.shouldStop }, {
-      ...settings,
-      spill: false,
-      shard: {
-        pass: 1,
-        firstId,
-        onStats: (result, id) => {
-          // the spill is not used across tasks
-          writer.append({ id, result: { status: result.status, stats: result.stats } } satisfies StatsFrame);
-          hooks.onWritten?.(++n);
-        },
-      },
+    const done = await pass((value) => {
+      writer.append(value);
+      hooks.onWritten?.(++n);
     });
     if (hooks.shouldStop?.()) writer.abandon();
     else writer.close();
@@ -92,13 +92,14 @@ export function mergeShards(files: readonly string[], options: Options, out: str
       expected = frame.id + 1;
     }
   const temp = `${out}.partial`;
-  fs.writeFileSync(temp, encodeCorpusState(ctx.corpus));
+  // only what pass 2 reads: it goes to every cleaning task
+  fs.writeFileSync(temp, encodeCorpusState(lists.corpusForCleaning?.(ctx.corpus, options) ?? ctx.corpus));
   fs.renameSync(temp, out);
   return ctx.corpus;
 }
 
 /** Pass 2's per-document work over one shard, on the merged state in `corpusFile`: each cleaned document to `out`. */
-export async function cleanShard(
+export function cleanShard(
   sources: () => AsyncIterable<Source>,
   firstId: number,
   options: Options,
@@ -108,29 +109,13 @@ export async function cleanShard(
   hooks: ShardHooks = {},
 ): Promise<number> {
   const corpus = decodeCorpusState(fs.readFileSync(corpusFile));
-  const writer = new FrameWriter(out);
-  let n = 0;
-  try {
-    const done = await runCorpus(
-      sources,
-      options,
-      {
-        onDoc: (doc) => {
-          writer.append(packDoc(doc));
-          hooks.onWritten?.(++n);
-        },
-        onProgress: hooks.onProgress,
-        shouldStop: hooks.shouldStop,
-      },
-      { ...settings, spill: false, shard: { pass: 2, firstId, corpus } },
-    );
-    if (hooks.shouldStop?.()) writer.abandon();
-    else writer.close();
-    return done;
-  } catch (err) {
-    writer.abandon();
-    throw err;
-  }
+  return writeShard(out, hooks, (append) =>
+    runCorpus(sources, options, { onDoc: (doc) => append(packDoc(doc)), onProgress: hooks.onProgress, shouldStop: hooks.shouldStop }, {
+      ...settings,
+      spill: false,
+      shard: { pass: 2, firstId, corpus },
+    }),
+  );
 }
 
 /**

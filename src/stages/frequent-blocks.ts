@@ -26,6 +26,11 @@ export function minDocsFor(keyLength: number, n: number, t: Thresholds): number 
   return Math.max(2, Math.min(t['boilerplate.minDocs'], n));
 }
 
+/** The least count of a block this stage acts on, in a corpus of `n` counted documents: lower counts are as good as none. */
+export function leastCountUsed(n: number, t: Thresholds): number {
+  return Math.min(minDocsFor(0, n, t), minDocsFor(t['boilerplate.longChars'], n, t));
+}
+
 /**
  * The removal details of one corpus and thresholds, made once per count: a
  * corpus has few distinct counts, and every document of a site repeats them.

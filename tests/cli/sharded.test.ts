@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, isReportFile, listFiles, reportWithout, ROOT, tmpDir } from '../helpers.js';
+import { cli, FIXTURES, listFiles, oneProcess, ROOT, tmpDir, writtenIn } from '../helpers.js';
 
 const INPUTS = ['seeds', 'dupes', 'site', 'pages'].map((d) => path.join(FIXTURES, d));
 
@@ -20,21 +20,14 @@ function recordsCorpus(): string {
   return dir;
 }
 
-/** What a run wrote to `out`: every file's content, and the report without timings. */
-function written(out: string) {
-  const files = listFiles(out);
-  return { files, contents: files.filter((f) => !isReportFile(f)).map((f) => fs.readFileSync(path.join(out, f), 'utf8')), ...reportWithout(out) };
-}
-
 /** Run `args` once in one process and once with `sharded`, into the same output folder; both results. */
 function both(inputs: string[], sharded: string[], env: NodeJS.ProcessEnv = {}) {
   const base = tmpDir();
   const out = path.join(base, 'out');
-  const one = cli([...inputs, '-o', out, '-q']);
-  const first = written(out);
-  fs.rmSync(out, { recursive: true });
+  const { code, stderr, ...first } = oneProcess(inputs, out);
+  const one = { code, stderr };
   const many = cli([...inputs, '-o', out, '-q', ...sharded], { env: { ...process.env, ...env } });
-  return { one, first, many, second: fs.existsSync(out) ? written(out) : undefined, base, out };
+  return { one, first, many, second: fs.existsSync(out) ? writtenIn(out) : undefined, base, out };
 }
 
 describe('clean-corpus --executor local', () => {
@@ -83,7 +76,7 @@ describe('clean-corpus --executor local', () => {
     const again = cli([...INPUTS, '-o', r.out, '-q', '--executor', 'local', '--tasks', '3', '--work', work]);
     expect(again.code).toBe(0);
     expect(kept.map((f) => fs.statSync(path.join(work, f)).mtimeMs)).toEqual(before);
-    expect(written(r.out)).toEqual(r.first);
+    expect(writtenIn(r.out)).toEqual(r.first);
     // the work folder named with --work stays, for the next resume
     expect(fs.existsSync(path.join(work, 'plan.json'))).toBe(true);
   }, 90_000);
@@ -103,9 +96,8 @@ describe('clean-corpus shard STEP', () => {
     const base = tmpDir();
     const out = path.join(base, 'out');
     const work = path.join(base, 'work');
-    expect(cli([...INPUTS, '-o', out, '-q']).code).toBe(0);
-    const first = written(out);
-    fs.rmSync(out, { recursive: true });
+    const { code, stderr: _, ...first } = oneProcess(INPUTS, out);
+    expect(code).toBe(0);
 
     const plan = cli(['shard', 'plan', '--work', work, '--tasks', '3', ...INPUTS, '-o', out, '-q']);
     expect(plan.code).toBe(0);
@@ -119,7 +111,7 @@ describe('clean-corpus shard STEP', () => {
     for (const i of [0, 1, 2]) expect(step('clean', {}, ['--shard', `${i}/3`]).code).toBe(0);
     const finish = step('finish');
     expect(finish.code).toBe(0);
-    expect(written(out)).toEqual(first);
+    expect(writtenIn(out)).toEqual(first);
 
     // an input changed after the plan was made: its shard would read other documents under the plan's ids
     const copy = path.join(base, 'seeds');

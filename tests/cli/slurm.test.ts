@@ -8,16 +8,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, isReportFile, listFiles, reportWithout, tmpDir } from '../helpers.js';
+import { cli, FIXTURES, oneProcess, tmpDir, writtenIn } from '../helpers.js';
 
 const INPUTS = ['seeds', 'dupes', 'site'].map((d) => path.join(FIXTURES, d));
 const up = spawnSync('sinfo', ['-h', '-o', '%t'], { encoding: 'utf8' });
 const ready = up.status === 0 && /idle|mix|alloc/.test(up.stdout);
-
-function written(out: string) {
-  const files = listFiles(out);
-  return { files, contents: files.filter((f) => !isReportFile(f)).map((f) => fs.readFileSync(path.join(out, f), 'utf8')), ...reportWithout(out) };
-}
 
 describe('clean-corpus --executor slurm', () => {
   it.runIf(!ready && Boolean(process.env.CI))('has a Slurm cluster to run on under CI', () => {
@@ -29,9 +24,8 @@ describe('clean-corpus --executor slurm', () => {
     // the work folder and the outputs must be where every node sees them; one node here
     const out = path.join(base, 'out');
     const work = path.join(base, 'work');
-    expect(cli([...INPUTS, '-o', out, '-q']).code).toBe(0);
-    const first = written(out);
-    fs.rmSync(out, { recursive: true });
+    const { code, stderr: _, ...first } = oneProcess(INPUTS, out);
+    expect(code).toBe(0);
 
     const killed = cli([...INPUTS, '-o', out, '-q', '--executor', 'slurm', '--tasks', '4', '--work', work], { env: { ...process.env, CLEAN_CORPUS_KILL_TASK: 'statistics:2:1' } });
     expect(killed.code).toBe(2);
@@ -48,6 +42,6 @@ describe('clean-corpus --executor slurm', () => {
     fs.rmSync(out, { recursive: true });
     // quiet, as the one-process run was, for the same report options
     expect(cli([...INPUTS, '-o', out, '-q', '--executor', 'slurm', '--tasks', '4', '--work', work]).code).toBe(0);
-    expect(written(out)).toEqual(first);
+    expect(writtenIn(out)).toEqual(first);
   }, 180_000);
 });
