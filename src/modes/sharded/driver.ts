@@ -6,17 +6,17 @@
  * again resumes: the shards whose files are in the work folder are not run again.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import type { Io } from '../context.js';
+import { fileURLToPath } from 'node:url';
 import type { Options } from '../../options.js';
-import type { InputFile, MissingInput } from '../../io/inputs.js';
-import { displayPath } from '../../io/inputs.js';
+import { displayPath, type InputFile, type MissingInput } from '../../io/inputs.js';
 import type { JsonlChoice } from '../../formats/sources.js';
 import { cutShards, sizeInputs } from '../../formats/shards.js';
 import { INTERRUPTED, watchInterrupts } from '../../io/interrupt.js';
-import os from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { EXIT, UsageError, type ModeContext } from '../context.js';
+import { stderrLine } from '../../report/run-messages.js';
+import * as say from '../../report/shard-messages.js';
+import { EXIT, UsageError, type Io, type ModeContext } from '../context.js';
 import { folderInputs } from '../folder.js';
 import { parseJobs } from '../../cli/options.js';
 import { EXECUTOR_OPTIONS } from '../../cli/command.js';
@@ -58,9 +58,7 @@ export async function planRun(run: ShardedRun): Promise<{ plan: Plan; resumed: b
       }
       return { plan, resumed: true };
     }
-    throw new PlanMismatch(
-      `the work folder ${displayPath(run.work, run.cwd)} holds the plan of another run (other inputs, options or --tasks, or inputs changed since); remove it or choose another --work`,
-    );
+    throw new PlanMismatch(say.otherPlanSentence(displayPath(run.work, run.cwd)));
   }
   const sizes = await sizeInputs(run.files, run.missing, run.options, run.jsonl);
   const plan: Plan = { version: PLAN_VERSION, fingerprint: print, ...mine, stamps: run.files.map((f) => stamp(f.abs)), options: run.options, jsonl: run.jsonl, shards: cutShards(sizes, run.tasks) };
@@ -79,12 +77,14 @@ export async function runSharded(run: ShardedRun, executor: Executor, io: Io): P
     const shards = step === 'finish' ? [0] : pending(run.work, plan, step);
     if (shards.length > 0) submissions.push({ step, shards });
   }
-  const say = (line: string) => {
-    if (!run.quiet) io.stderr.write(`clean-corpus: ${line}\n`);
+  const tell = (sentence: string) => {
+    if (!run.quiet) io.stderr.write(stderrLine(sentence));
   };
+  const work = displayPath(run.work, run.cwd);
   if (resumed) {
     const done = STEPS.filter((s) => s !== 'finish' && !submissions.some((x) => x.step === s));
-    say(`resuming the run in ${displayPath(run.work, run.cwd)}${done.length > 0 ? `: ${done.join(', ')} done` : ''}${submissions.filter((s) => SHARDED.has(s.step)).map((s) => `; ${s.step}: ${s.shards.length} of ${plan.tasks} shards to do`).join('')}`);
+    const left = submissions.filter((s) => SHARDED.has(s.step)).map((s) => ({ step: s.step, shards: s.shards.length }));
+    tell(say.resumingSentence(work, done, left, plan.tasks));
   }
   const shown = new Map<Step, number>();
   const interrupts = watchInterrupts(() => void executor.cancel(), () => void executor.cancel());
@@ -93,23 +93,23 @@ export async function runSharded(run: ShardedRun, executor: Executor, io: Io): P
     result = await executor.run(run.work, plan, submissions, (step, done, of) => {
       if (shown.get(step) === done) return;
       shown.set(step, done);
-      if (done === of) say(`${step}: ${SHARDED.has(step) ? `${of} shard${of === 1 ? '' : 's'}` : 'done'} (${executor.name})`);
+      if (done === of) tell(say.stepDoneSentence(step, SHARDED.has(step) ? of : undefined, executor.name));
     });
   } finally {
     interrupts.dispose();
   }
   if (interrupts.stopped) {
-    io.stderr.write(`clean-corpus: interrupted; the tasks were cancelled. Run the same command again to resume from ${displayPath(run.work, run.cwd)}\n`);
+    io.stderr.write(stderrLine(say.shardedInterruptedSentence(work)));
     return INTERRUPTED;
   }
   if ('step' in result) {
     const paths = workPaths(run.work);
     const which = SHARDED.has(result.step) ? result.shards.map((i) => ({ i, failed: paths.failed(result.step, i), log: paths.log(result.step, i) })) : [{ i: -1, failed: paths.failed(result.step), log: paths.log(result.step) }];
     for (const { i, failed, log } of which) {
-      const why = fs.existsSync(failed) ? fs.readFileSync(failed, 'utf8').trim() : result.exit === 137 ? 'killed' : `ended with status ${result.exit}`;
-      io.stderr.write(`clean-corpus: the ${result.step} task${i >= 0 ? ` of shard ${i}/${plan.tasks}` : ''} failed (${why}); its log: ${displayPath(log, run.cwd)}\n`);
+      const why = fs.existsSync(failed) ? fs.readFileSync(failed, 'utf8').trim() : say.taskEndSentence(result.exit);
+      io.stderr.write(stderrLine(say.taskFailedSentence(result.step, i >= 0 ? { index: i, of: plan.tasks } : undefined, why, displayPath(log, run.cwd))));
     }
-    io.stderr.write(`clean-corpus: run the same command again to redo only what failed\n`);
+    io.stderr.write(stderrLine(say.REDO_SENTENCE));
     return 2;
   }
   if (result.code !== INTERRUPTED && run.ownWork) fs.rmSync(run.work, { recursive: true, force: true });
@@ -156,7 +156,7 @@ export async function runShardedFolder(args: string[], ctx: ModeContext, choice:
   };
   if (choice.planOnly) {
     const { plan } = await planRun(run);
-    io.stdout.write(`${displayPath(workPaths(work).plan, io.cwd)}: ${plan.shards.reduce((n, s) => n + s.docs, 0)} documents in ${plan.tasks} shards\n`);
+    io.stdout.write(say.planWrittenSentence(displayPath(workPaths(work).plan, io.cwd), plan.shards.reduce((n, s) => n + s.docs, 0), plan.tasks) + '\n');
     return EXIT.ok;
   }
   const bin = fileURLToPath(new URL('../../../bin/clean-corpus.js', import.meta.url));

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import type { Io } from '../context.js';
 import { cleanShard, finishingEngine, heldBytes, mergeShards, statisticsShard, type ShardHooks } from '../../engine/shards.js';
 import { INTERRUPTED } from '../../io/interrupt.js';
+import { stderrLine } from '../../report/run-messages.js';
 import { shardSources } from '../../formats/shards.js';
 import { changedInput, doneFile, readPlan, workPaths, type Plan, type Step } from './plan.js';
 
@@ -99,7 +100,7 @@ export async function runStep(step: Step, work: string, given: string | undefine
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     fs.writeFileSync(failed, why + '\n');
-    io.stderr.write(`clean-corpus: shard ${step}${step === 'statistics' || step === 'clean' ? ` ${shard}/${plan.tasks}` : ''}: ${why}\n`);
+    io.stderr.write(stderrLine(`shard ${step}${step === 'statistics' || step === 'clean' ? ` ${shard}/${plan.tasks}` : ''}: ${why}`));
     return 2;
   }
 }
