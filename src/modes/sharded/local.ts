@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { workPaths, type Plan, type Step } from './plan.js';
+import { SHARDED, workPaths, type Plan, type Step } from './plan.js';
 import type { Executor, StepFailure, Submission } from './executor.js';
 
 export function localExecutor(bin: string): Executor {
@@ -35,7 +35,7 @@ export function localExecutor(bin: string): Executor {
         if (cancelled) break;
         if (step === 'finish') return { code: await task(work, plan, step, undefined, 'inherit') };
         let done = 0;
-        const sharded = step === 'statistics' || step === 'clean';
+        const sharded = SHARDED.has(step);
         const codes = await Promise.all(
           shards.map((i) =>
             task(work, plan, step, sharded ? i : undefined, 'log').then((code) => {

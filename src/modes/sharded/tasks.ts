@@ -10,7 +10,7 @@ import { cleanShard, finishingEngine, heldBytes, mergeShards, statisticsShard, t
 import { INTERRUPTED } from '../../io/interrupt.js';
 import { stderrLine } from '../../report/run-messages.js';
 import { shardSources } from '../../formats/shards.js';
-import { changedInput, doneFile, readPlan, workPaths, type Plan, type Step } from './plan.js';
+import { changedInput, doneFile, readPlan, SHARDED, workPaths, type Plan, type Step } from './plan.js';
 
 /** What a task took, in the work folder beside its log (scripts/bench/sharded.js reads them). */
 export interface TaskFigures {
@@ -58,8 +58,9 @@ function killSwitch(step: Step, shard: number, env: NodeJS.ProcessEnv): ShardHoo
 export async function runStep(step: Step, work: string, given: string | undefined, io: Io, finish: FinishRun): Promise<number> {
   const plan = readPlan(work);
   const paths = workPaths(work);
-  const shard = step === 'statistics' || step === 'clean' ? shardIndex(given, io.env, plan.tasks) : 0;
-  const failed = step === 'statistics' || step === 'clean' ? paths.failed(step, shard) : paths.failed(step);
+  const sharded = SHARDED.has(step);
+  const shard = sharded ? shardIndex(given, io.env, plan.tasks) : 0;
+  const failed = sharded ? paths.failed(step, shard) : paths.failed(step);
   if (step !== 'finish' && fs.existsSync(doneFile(work, step, shard))) return 0;
   fs.rmSync(failed, { force: true });
   try {
@@ -70,7 +71,7 @@ export async function runStep(step: Step, work: string, given: string | undefine
     const firstId = plan.shards[shard]?.firstId ?? 0;
     let held = 0;
     let code = 0;
-    const pieces = step === 'statistics' || step === 'clean' ? plan.shards[shard].pieces : step === 'finish' ? plan.shards.flatMap((s) => s.pieces) : [];
+    const pieces = sharded ? plan.shards[shard].pieces : step === 'finish' ? plan.shards.flatMap((s) => s.pieces) : [];
     const changed = changedInput(plan, pieces);
     if (changed) throw new Error(`${changed} changed since the plan was made; start the run again in another work folder`);
     /** A shard that read other documents than the plan counted would hand on wrong ids: it fails instead. */
@@ -93,14 +94,14 @@ export async function runStep(step: Step, work: string, given: string | undefine
       wroteBytes: step === 'finish' ? 0 : fs.statSync(doneFile(work, step, shard)).size,
       heldBytes: held,
     };
-    fs.writeFileSync(paths.figures(step, step === 'statistics' || step === 'clean' ? shard : undefined), JSON.stringify(figures) + '\n');
+    fs.writeFileSync(paths.figures(step, sharded ? shard : undefined), JSON.stringify(figures) + '\n');
     // an interrupted finish is not a finished run: the next attempt runs it again
     if (step === 'finish' && code !== INTERRUPTED) fs.writeFileSync(paths.finish, JSON.stringify({ code }) + '\n');
     return code;
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     fs.writeFileSync(failed, why + '\n');
-    io.stderr.write(stderrLine(`shard ${step}${step === 'statistics' || step === 'clean' ? ` ${shard}/${plan.tasks}` : ''}: ${why}`));
+    io.stderr.write(stderrLine(`shard ${step}${sharded ? ` ${shard}/${plan.tasks}` : ''}: ${why}`));
     return 2;
   }
 }
