@@ -42,7 +42,8 @@
  */
 import type { Doc } from '../record/doc.js';
 import type { Thresholds } from '../thresholds.js';
-import { displayWidth, unwrapText } from './unwrap.js';
+import { displayWidth } from '../kit/display-width.js';
+import { unwrapText } from './unwrap.js';
 import { expandTabs, gapLen as GAP_LEN, layout, MAX_CELLS, occ as OCC, runRight as RUN_RIGHT, unitAt } from './columns/cells.js';
 import { rowsAligned } from './columns/rows.js';
 import { unwrapOutside } from './columns/outside.js';

@@ -13,31 +13,14 @@
 import type { Doc } from '../record/doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { LIST_MARKER } from './segment.js';
+import { COLUMNS as WIDTHS, displayWidth } from '../kit/display-width.js';
 
-/** East Asian wide characters take two columns in a terminal. */
-const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
+/** The kit's column table under a module-level constant of this module, for hasLineWiderThan's loop (kit/unit-table.ts, "Tables in hot loops"). */
+const COLUMNS = WIDTHS;
 /** Characters joined without a space when a line break falls between two of them. */
 const NO_SPACE_SCRIPT = /[\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFF60]/u;
 /** Table rows and rules: pipes, box drawing, or a line made only of rule characters. */
 const TABLE_OR_RULE = /\||[\u2500-\u257F]|^[-=_*~+.#\s]{3,}$/u;
-
-/** Columns of each BMP code unit (`WIDE` holds only BMP ranges), looked up instead of matched per character. */
-export const COLUMNS = new Uint8Array(0x10000).map((_, c) => (c < 0xd800 || c > 0xdfff) && WIDE.test(String.fromCharCode(c)) ? 2 : 1);
-
-/** Width of a line in terminal columns. */
-export function displayWidth(line: string): number {
-  let w = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    // a surrogate pair is one narrow character; a lone half counts as one too
-    if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
-      const before = line.charCodeAt(i - 1);
-      if (before >= 0xd800 && before <= 0xdbff) continue;
-    }
-    w += COLUMNS[c];
-  }
-  return w;
-}
 
 /** Width of the first word of `line` (one character for scripts that break anywhere). */
 function firstWordWidth(line: string): number {

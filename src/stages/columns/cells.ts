@@ -1,9 +1,9 @@
 /**
  * A line on display cells, for ../columns.ts: which cells are drawn (`layout`, into the scratch buffer `occ`),
  * which code unit a cell starts at, tabs expanded to spaces. A CJK wide character takes two cells, a tab runs to
- * the next multiple of 8, a surrogate pair is one narrow character (as in unwrap.ts's displayWidth).
+ * the next multiple of 8, a surrogate pair is one narrow character (as in kit/display-width.ts).
  */
-import { COLUMNS } from '../unwrap.js';
+import { COLUMNS } from '../../kit/display-width.js';
 
 /** Lines wider than this (in display cells) are not laid out: they end a region and never start one. */
 export const MAX_CELLS = 1024;

@@ -3,7 +3,8 @@
  * measured with the blanks drawn before it (the indentation normalise would then hide from unwrap).
  */
 import type { Thresholds } from '../../thresholds.js';
-import { displayWidth, unwrapLines, wrapWidth } from '../unwrap.js';
+import { displayWidth } from '../../kit/display-width.js';
+import { unwrapLines, wrapWidth } from '../unwrap.js';
 
 /** Blanks that normalise would turn into one space. */
 const SPACE_RUN = /[\t\u00A0]| {2}/;

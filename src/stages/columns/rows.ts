@@ -2,7 +2,7 @@
  * Whether a column region of ../columns.ts is a table read by rows rather than a layout read by columns.
  */
 import type { Thresholds } from '../../thresholds.js';
-import { displayWidth } from '../unwrap.js';
+import { displayWidth } from '../../kit/display-width.js';
 
 /**
  * True when the columns of a region are the cells of a table read by rows (a term and its definition, a name and
