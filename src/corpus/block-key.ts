@@ -6,7 +6,7 @@
  * and "comments 3" share a key; so do a footer's year and its next year.
  */
 import { DIGIT, GAP, KEEP_LETTER, KEEP_OTHER, UNSAFE, keyTable } from './key-table.js';
-import { UnitBuffer } from './key-hash.js';
+import { UnitBuffer } from '../kit/key-hash.js';
 import { compactTable, type UnitTable } from '../kit/unit-table.js';
 import { unitWindow, unitsAt } from '../kit/text-units.js';
 
@@ -41,7 +41,7 @@ const KEY_UNITS = KEY.units;
 const halves = new Uint32Array(2);
 
 /**
- * 64-bit hash of a block key (corpus/key-hash.ts over its UTF-16 code units;
+ * 64-bit hash of a block key (kit/key-hash.ts over its UTF-16 code units;
  * an unpaired surrogate counts as U+FFFD, so keys with the same UTF-8 hash
  * alike).
  */

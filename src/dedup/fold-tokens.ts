@@ -18,7 +18,7 @@ import { unitWindow, unitsAt } from '../kit/text-units.js';
 import { astralClass, bmpTable, codePointAt, shareOf, unspacedShare, whole, type Ranges, type ScriptCounts } from './script.js';
 import { TO_STRING_PATH, UNSAFE_UNIT, lowerTable, lowered, tokenize, type ShingleMode, type TokenBuffer } from './tokens.js';
 import type { Signer } from './minhash.js';
-import { fmix32 } from './mix.js';
+import { fmix32 } from '../kit/mix.js';
 
 /** FNV-1a's offset basis and prime (tokens.ts cuts words with the same hash). */
 const FNV_BASIS = 0x811c9dc5 | 0;

@@ -10,7 +10,7 @@
  * entry — the band key is not stored, it is re-read from the signature.
  */
 import { estimate } from './minhash.js';
-import { fmix32, mixIn } from './mix.js';
+import { fmix32, mixIn } from '../kit/mix.js';
 import { grown } from '../kit/typed-arrays.js';
 
 /** Shape of an index. */

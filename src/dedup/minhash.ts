@@ -9,7 +9,7 @@
  * shingle, each shingle hashed by a rolling hash in two multiplications; no
  * allocation per shingle.
  */
-import { fmix32, fmixSigned, mixIn } from './mix.js';
+import { fmix32, fmixSigned, mixIn } from '../kit/mix.js';
 import { tokenize, TokenBuffer, type ShingleMode } from './tokens.js';
 import { unspacedShare, type Ranges } from './script.js';
 

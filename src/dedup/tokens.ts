@@ -10,7 +10,7 @@
  * In both, a character of a script without spaces is always a token of its
  * own, so a stray Hanja in Korean text does not glue onto the next word.
  */
-import { fmix32 } from './mix.js';
+import { fmix32 } from '../kit/mix.js';
 import { compactTable, type UnitTable } from '../kit/unit-table.js';
 import { unitWindow, unitsAt } from '../kit/text-units.js';
 import { ASTRAL_CACHE, astralClass, bmpTable, codePointAt, whole, type Ranges } from './script.js';

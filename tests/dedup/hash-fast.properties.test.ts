@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fmix32 } from '../../src/dedup/mix.js';
+import { fmix32 } from '../../src/kit/mix.js';
 import { TokenBuffer, tokenize, type ShingleMode } from '../../src/dedup/tokens.js';
 import { shareOf, unspacedShare } from '../../src/dedup/script.js';
 import { Signer } from '../../src/dedup/minhash.js';

@@ -28,7 +28,7 @@ export function mixIn(h: number, k: number): number {
 
 /**
  * The part of `mixIn` that depends on `k` alone: `mixIn(h, k) === mixWord(h,
- * mixKey(k))`, so a word folded into more than one hash (corpus/key-hash.ts
+ * mixKey(k))`, so a word folded into more than one hash (key-hash.ts
  * runs two lanes) is scrambled once per lane.
  */
 export function mixKey(k: number): number {

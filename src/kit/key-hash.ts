@@ -11,12 +11,12 @@
  * so every input bit reaches both halves. Not a cryptographic hash: two
  * distinct keys collide with a probability of about 2^-64.
  */
-import { fmix32, mixKey, mixWord } from '../dedup/mix.js';
+import { fmix32, mixKey, mixWord } from './mix.js';
 
 const SEED_LO = 0x3c6ef372;
 const SEED_HI = 0xa54ff53a;
 
-/** The second lane's `mixKey` and `mixWord` (dedup/mix.ts), with MurmurHash3_x86_128's lane-2 constants. */
+/** The second lane's `mixKey` and `mixWord` (kit/mix.ts), with MurmurHash3_x86_128's lane-2 constants. */
 function mixKey2(k: number): number {
   k = Math.imul(k, 0xab0e9789);
   k = (k << 16) | (k >>> 16);
