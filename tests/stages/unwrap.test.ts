@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { displayWidth, hasLineWiderThan, unwrapText } from '../../src/stages/unwrap.js';
+import { hasLineWiderThan, unwrapText } from '../../src/stages/unwrap.js';
+import { displayWidth } from '../../src/kit/display-width.js';
 import { defaultThresholds } from '../../src/thresholds.js';
 import { prepare } from '../../src/pipeline.js';
 import { run } from '../helpers.js';
@@ -74,17 +75,6 @@ describe('unwrap', () => {
     // lines of a <pre> are the page's own layout
     const h = run(prepare, `<pre>${wrapped}</pre>`, {}, 'page.html');
     expect(h.blocks).toHaveLength(7);
-  });
-});
-
-describe('displayWidth', () => {
-  // the table lookup must count what the per-character pattern counted: wide CJK 2, anything else 1 per code point
-  it('counts columns per code point', () => {
-    expect(displayWidth('abc')).toBe(3);
-    expect(displayWidth('한국어 中文')).toBe(11);
-    expect(displayWidth('😀x')).toBe(2);
-    expect(displayWidth('\uD800x\uDC00')).toBe(3);
-    expect(displayWidth('ｶﾀｶﾅＡ')).toBe(6);
   });
 });
 
