@@ -159,3 +159,12 @@ export function mergeStats(stats: DocStats | undefined, stages: readonly Stage[]
   if (!stats) return;
   for (const s of stages) if (s.merge && stageRuns(ctx, s.name)) s.merge(stats, ctx, id);
 }
+
+/**
+ * One document's pass-1 result taken in, in input order: its statistics merged (`mergeStats`), and the document
+ * counted, whether it had statistics or not (a failed read counts too). One process and a sharded run's merge alike.
+ */
+export function foldDocument(stats: DocStats | undefined, stages: readonly Stage[], ctx: Context, id: number): void {
+  mergeStats(stats, stages, ctx, id);
+  ctx.corpus.documents++;
+}

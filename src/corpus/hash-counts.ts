@@ -40,9 +40,9 @@ export class HashCounts extends Hash64Table {
   /** A new table of the hashes counted at least `least` times: what a reader that ignores lower counts needs. */
   keepingAtLeast(least: number): HashCounts {
     const kept = new HashCounts();
-    const slots = new Uint32Array(this.toData().slots);
-    // slots of three words: key's low half, high half (0 and 0: empty), count
-    for (let i = 0; i < slots.length; i += 3) if ((slots[i] !== 0 || slots[i + 1] !== 0) && slots[i + 2] >= least) kept.addHalves(slots[i], slots[i + 1], slots[i + 2]);
+    this.forEach((lo, hi, count) => {
+      if (count >= least) kept.addHalves(lo, hi, count);
+    });
     return kept;
   }
 }

@@ -12,7 +12,7 @@
 import type { Doc } from '../record/doc.js';
 import type { Options } from '../options.js';
 import * as defaultPipeline from '../pipeline.js';
-import { mergeStats, pipelineOff, runStages, timed, type Context, type StageTimings } from '../stage.js';
+import { foldDocument, pipelineOff, runStages, timed, type Context, type StageTimings } from '../stage.js';
 import { createCorpusState } from '../corpus/state.js';
 import type { ReadLocator, Source } from './source.js';
 import type { StatsResult } from '../record/slim.js';
@@ -203,8 +203,7 @@ export async function runCorpus(
           }),
         (r, n) => {
           // results arrive in input order, so document n (1-based) has id n - 1
-          timed(ctx.timings, 'pass1:merge', () => mergeStats(r.stats, lists.statistics, ctx, n - 1));
-          ctx.corpus.documents++;
+          timed(ctx.timings, 'pass1:merge', () => foldDocument(r.stats, lists.statistics, ctx, n - 1));
           hooks.onProgress?.(1, n);
         },
       );

@@ -23,7 +23,7 @@ import fs from 'node:fs';
 import type { Doc } from '../record/doc.js';
 import type { Options } from '../options.js';
 import * as defaultPipeline from '../pipeline.js';
-import { mergeStats, pipelineOff, runStages, type Context } from '../stage.js';
+import { foldDocument, pipelineOff, runStages, type Context } from '../stage.js';
 import { createCorpusState, type CorpusState } from '../corpus/state.js';
 import { decodeCorpusState, encodeCorpusState } from '../corpus/state-file.js';
 import { packDoc, unpackDoc } from '../record/wire.js';
@@ -31,6 +31,7 @@ import type { StatsResult } from '../record/slim.js';
 import type { Source } from './source.js';
 import { runCorpus, type RunHooks, type RunSettings } from './run.js';
 import { FrameWriter, readFrames } from './frames.js';
+import { writeAtomic } from '../io/write.js';
 
 /** One document's pass-1 result, as a statistics task writes it. */
 interface StatsFrame {
@@ -81,20 +82,17 @@ async function writeShard(out: string, hooks: ShardHooks, pass: (append: (value:
  * Fold the statistics of every shard, given in shard order, into the corpus state, and write it to `out`. Each
  * document's statistics go through the pass-1 stages' `merge`, in global input order, as in one process.
  */
-export function mergeShards(files: readonly string[], options: Options, out: string, lists = defaultPipeline): CorpusState {
+export async function mergeShards(files: readonly string[], options: Options, out: string, lists = defaultPipeline): Promise<CorpusState> {
   const ctx: Context = { options, corpus: createCorpusState(), off: pipelineOff(lists, options.skip) };
   let expected = -1;
   for (const file of files)
     for (const frame of readFrames<StatsFrame>(file)) {
       if (expected >= 0 && frame.id !== expected) throw new Error(`${file}: document ${frame.id} where ${expected} was expected; the shards do not follow one another`);
-      mergeStats(frame.result.stats, lists.statistics, ctx, frame.id);
-      ctx.corpus.documents++;
+      foldDocument(frame.result.stats, lists.statistics, ctx, frame.id);
       expected = frame.id + 1;
     }
-  const temp = `${out}.partial`;
   // only what pass 2 reads: it goes to every cleaning task
-  fs.writeFileSync(temp, encodeCorpusState(lists.corpusForCleaning?.(ctx.corpus, options) ?? ctx.corpus));
-  fs.renameSync(temp, out);
+  await writeAtomic(out, encodeCorpusState(lists.corpusForCleaning?.(ctx.corpus, options) ?? ctx.corpus));
   return ctx.corpus;
 }
 

@@ -12,7 +12,7 @@ import type { Source } from '../engine/source.js';
 import type { InputFile, MissingInput } from '../io/inputs.js';
 import { fileChunks } from './jsonl.js';
 import { documentFormat } from './document.js';
-import { formatOf, missingSource, type JsonlChoice } from './sources.js';
+import { formatOf, listOptions, missingSource, type JsonlChoice } from './sources.js';
 
 /** Records `[from, to)` of input `input` (an index into the missing inputs, then the files). */
 export interface Piece {
@@ -41,7 +41,7 @@ export async function sizeInputs(files: InputFile[], missing: MissingInput[], op
   const docs: number[] = missing.map(() => 1);
   const bytes: number[] = missing.map(() => 0);
   const document = documentFormat();
-  const list = { field: jsonl.field, maxBytes: options.thresholds['input.maxBytes'] };
+  const list = listOptions(options, jsonl);
   for (const f of files) {
     const format = formatOf(f, jsonl, document);
     let onDisk = 0;
@@ -111,7 +111,7 @@ export function cutShards(sizes: InputSizes, tasks: number): Shard[] {
 
 /** The sources of one shard's pieces, in input order (call once per pass). */
 export function shardSources(files: InputFile[], missing: MissingInput[], options: Options, jsonl: JsonlChoice, pieces: readonly Piece[]): () => AsyncIterable<Source> {
-  const list = { field: jsonl.field, maxBytes: options.thresholds['input.maxBytes'] };
+  const list = listOptions(options, jsonl);
   return async function* () {
     const document = documentFormat();
     for (const { input, from, to } of pieces) {

@@ -10,7 +10,7 @@ import { fileChunks, jsonlFormat, jsonlSources } from './jsonl.js';
 import { documentFormat } from './document.js';
 import { warcFormat } from './warc.js';
 import { parquetFormat } from './parquet.js';
-import { failedSource, type Format } from './format.js';
+import { failedSource, type Format, type ListOptions } from './format.js';
 import { withoutCompression } from './compression.js';
 
 /** How inputs are read as records. */
@@ -32,6 +32,11 @@ export function formatOf(file: { rel: string; display: string }, jsonl: JsonlCho
   return document;
 }
 
+/** What a format's listing is told of the run: the field holding the text, the largest document read. */
+export function listOptions(options: Options, jsonl: JsonlChoice): ListOptions {
+  return { field: jsonl.field, maxBytes: options.thresholds['input.maxBytes'] };
+}
+
 /** An argument that named nothing readable, as the one failed document it becomes. */
 export function missingSource(m: MissingInput): Source {
   return failedSource({ path: m.display, relPath: '' }, m.code ?? 'read-failed', m.args ?? { reason: m.reason });
@@ -41,7 +46,7 @@ export function missingSource(m: MissingInput): Source {
 export function inputSources(files: InputFile[], missing: MissingInput[], options: Options, jsonl: JsonlChoice): () => AsyncIterable<Source> {
   // one document format for the run: it keeps a named pipe's bytes from pass 1 for pass 2
   const document = documentFormat();
-  const list = { field: jsonl.field, maxBytes: options.thresholds['input.maxBytes'] };
+  const list = listOptions(options, jsonl);
   return async function* () {
     for (const m of missing) yield missingSource(m);
     for (const f of files) yield* formatOf(f, jsonl, document).sources(f, () => fileChunks(f.abs), list);

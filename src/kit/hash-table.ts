@@ -116,6 +116,12 @@ export class Hash64Table {
     }
   }
 
+  /** Call `fn` with every key (as its halves) and its value, in slot order. */
+  forEach(fn: (lo: number, hi: number, value: number) => void): void {
+    const { slots } = this;
+    for (let at = 0; at < slots.length; at += WORDS) if (slots[at] !== 0 || slots[at + 1] !== 0) fn(slots[at], slots[at + 1], slots[at + 2]);
+  }
+
   private grow(): void {
     const old = this.slots;
     const count = (2 * old.length) / WORDS;

@@ -20,9 +20,10 @@ export function taskFailedSentence(step: string, shard: { index: number; of: num
   return `the ${step} task${shard ? ` of shard ${shard.index}/${shard.of}` : ''} failed (${why}); its log: ${log}`;
 }
 
-/** Why a task failed when it left no word of its own: killed, or its exit status. */
+/** Why a task failed when it left no word of its own: killed (SIGKILL), ended by another signal, or its exit status. */
 export function taskEndSentence(exit: number): string {
-  return exit === 137 ? 'killed' : `ended with status ${exit}`;
+  if (exit === 137) return 'killed';
+  return exit > 128 ? `ended by signal ${exit - 128}` : `ended with status ${exit}`;
 }
 
 export const REDO_SENTENCE = 'run the same command again to redo only what failed';

@@ -54,7 +54,7 @@ export async function planRun(run: ShardedRun): Promise<{ plan: Plan; resumed: b
       // what is printed may change between attempts: the finishing step, which prints, runs with this command's flags
       if (plan.argv.join('\0') !== run.argv.join('\0')) {
         plan.argv = run.argv;
-        writePlan(run.work, plan);
+        await writePlan(run.work, plan);
       }
       return { plan, resumed: true };
     }
@@ -62,7 +62,7 @@ export async function planRun(run: ShardedRun): Promise<{ plan: Plan; resumed: b
   }
   const sizes = await sizeInputs(run.files, run.missing, run.options, run.jsonl);
   const plan: Plan = { version: PLAN_VERSION, fingerprint: print, ...mine, stamps: run.files.map((f) => stamp(f.abs)), options: run.options, jsonl: run.jsonl, shards: cutShards(sizes, run.tasks) };
-  writePlan(run.work, plan);
+  await writePlan(run.work, plan);
   return { plan, resumed: false };
 }
 

@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import { SHARDED, workPaths, type Plan, type Step } from './plan.js';
 import type { Executor, StepFailure, Submission } from './executor.js';
 
@@ -23,7 +24,8 @@ export function localExecutor(bin: string): Executor {
       child.on('error', () => resolve(2));
       child.on('exit', (code, signal) => {
         running.delete(child);
-        resolve(signal ? 128 + 9 : (code ?? 2));
+        // as a shell reports a process a signal ended: 128 + its number (137: SIGKILL)
+        resolve(signal ? 128 + (os.constants.signals[signal] ?? 0) : (code ?? 2));
       });
     });
   };

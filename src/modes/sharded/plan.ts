@@ -20,6 +20,7 @@ import type { Options } from '../../options.js';
 import type { InputFile, MissingInput } from '../../io/inputs.js';
 import type { JsonlChoice } from '../../formats/sources.js';
 import type { Shard } from '../../formats/shards.js';
+import { writeAtomic } from '../../io/write.js';
 
 export const PLAN_VERSION = 1;
 
@@ -117,9 +118,7 @@ export function readPlan(work: string): Plan {
 }
 
 /** Write the plan, and the folders the tasks write into. */
-export function writePlan(work: string, plan: Plan): void {
+export async function writePlan(work: string, plan: Plan): Promise<void> {
   for (const sub of ['statistics', 'clean', 'failed', 'logs']) fs.mkdirSync(path.join(work, sub), { recursive: true });
-  const file = workPaths(work).plan;
-  fs.writeFileSync(`${file}.partial`, JSON.stringify(plan, null, 1) + '\n');
-  fs.renameSync(`${file}.partial`, file);
+  await writeAtomic(workPaths(work).plan, JSON.stringify(plan, null, 1) + '\n');
 }

@@ -93,7 +93,8 @@ export function slurmExecutor(bin: string, choice: SlurmChoice, io: Pick<Io, 'st
 /** Is any of these jobs (or of their array tasks) still pending or running? */
 function queued(jobs: string[]): boolean {
   const r = spawnSync('squeue', ['-h', '-o', '%i %T', '-j', jobs.join(',')], { encoding: 'utf8' });
-  // squeue fails once none of the ids is known any more
-  if (r.status !== 0) return false;
-  return r.stdout.trim().length > 0;
+  if (r.status === 0) return r.stdout.trim().length > 0;
+  // squeue fails once none of the ids is known any more; any other failure (the controller busy or restarting)
+  // says nothing of the jobs, which may still run: ask again at the next poll
+  return !/invalid job id/i.test(r.stderr);
 }

@@ -81,7 +81,7 @@ export async function runStep(step: Step, work: string, given: string | undefine
       throw new Error(`read ${docs} documents where the plan counted ${plan.shards[shard].docs}; were the inputs changed?`);
     };
     if (step === 'statistics') counted(await statisticsShard(sources(), firstId, plan.options, paths.statistics(shard), settings, hooks), paths.statistics(shard));
-    else if (step === 'merge') held = heldBytes(mergeShards(plan.shards.map((_, i) => paths.statistics(i)), plan.options, paths.corpus));
+    else if (step === 'merge') held = heldBytes(await mergeShards(plan.shards.map((_, i) => paths.statistics(i)), plan.options, paths.corpus));
     else if (step === 'clean') counted(await cleanShard(sources(), firstId, plan.options, paths.corpus, paths.clean(shard), settings, hooks), paths.clean(shard));
     else {
       const engine = finishingEngine(plan.shards.map((_, i) => paths.clean(i)), paths.corpus);
