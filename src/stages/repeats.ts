@@ -126,6 +126,11 @@ function toText(stream: KeptStream, a: number, b: number): [number, number][] {
  * at least `min` units. Maximal runs; later copies only.
  */
 export function findRepeats(s: string, min: number): [number, number][] {
+  return findRuns(s, min).map(([a, b]) => [a, b]);
+}
+
+/** As `findRepeats`, each run with where its earlier copy starts: `[start, end, source]`. */
+export function findRuns(s: string, min: number): Run[] {
   const codes = new Uint16Array(s.length);
   for (let i = 0; i < s.length; i++) codes[i] = s.charCodeAt(i);
   return findRepeatsIn(codes, s.length, min);
@@ -134,9 +139,12 @@ export function findRepeats(s: string, min: number): [number, number][] {
 /** The window table: slot k holds a window's hash at [2k] and its position at [2k + 1] (-1: empty), side by side in memory. */
 let table = new Int32Array(0);
 
-/** `findRepeats` over the first `n` code units of `s`. */
-export function findRepeatsIn(s: Uint16Array, n: number, min: number): [number, number][] {
-  const out: [number, number][] = [];
+/** A repeated run `[start, end)` and the start of its earlier copy. */
+export type Run = [start: number, end: number, source: number];
+
+/** `findRuns` over the first `n` code units of `s`. */
+export function findRepeatsIn(s: Uint16Array, n: number, min: number): Run[] {
+  const out: Run[] = [];
   if (n < 2 * min) return out;
   let pow = 1; // BASE^(min-1) mod 2^32
   for (let k = 1; k < min; k++) pow = Math.imul(pow, BASE);
@@ -158,6 +166,7 @@ export function findRepeatsIn(s: Uint16Array, n: number, min: number): [number, 
   for (let k = 0; k < min; k++) h = (Math.imul(h, BASE) + s[k]) | 0;
   let runFrom = -1; // start of the current run of repeated windows
   let src = -1; // where the window at i was seen before, while in a run
+  let srcFrom = -1; // where the current run's earlier copy starts
   let lastEnd = 0; // end of the last run: runs never overlap
   for (let i = 0; i + min <= n; i++) {
     if (i > 0) h = (Math.imul(h - Math.imul(s[i - 1], pow), BASE) + s[i + min - 1]) | 0;
@@ -167,7 +176,7 @@ export function findRepeatsIn(s: Uint16Array, n: number, min: number): [number, 
         src++;
         continue;
       }
-      out.push([runFrom, i - 1 + min]);
+      out.push([runFrom, i - 1 + min, srcFrom]);
       lastEnd = i - 1 + min;
       runFrom = -1;
     }
@@ -188,12 +197,13 @@ export function findRepeatsIn(s: Uint16Array, n: number, min: number): [number, 
         while (i - back > lastEnd && j - back > 0 && s[i - back - 1] === s[j - back - 1]) back++;
         runFrom = i - back;
         src = j;
+        srcFrom = j - back;
       }
       break;
     }
     if (!known && (stride === 1 || i % stride === 0)) (tab[slot] = h), (tab[slot + 1] = i);
   }
-  if (runFrom >= 0) out.push([runFrom, n]);
+  if (runFrom >= 0) out.push([runFrom, n, srcFrom]);
   return out;
 }
 
@@ -202,20 +212,63 @@ function sameWindow(s: Uint16Array, a: number, b: number, len: number): boolean 
   return true;
 }
 
+/**
+ * What of a repeated run is removed. The unit of a repeat is the block:
+ * - a run that repeats whole earlier blocks as whole blocks (a paragraph said
+ *   twice, a body pasted twice) goes, once those blocks reach `repeats.minChars`
+ *   together; its ragged ends go with it where the other copy has a block edge
+ *   (a paste glued to the end of a block), not where both copies are cut mid-text;
+ * - a run inside one block that repeats that same block (a sentence doubled by a
+ *   paste, a cut-off copy followed by the whole text) goes, at `repeats.minChars`
+ *   when it reaches the block's edge and `repeats.minInlineChars` inside it;
+ * - a block that only shares a part with another block stays whole: an erratum
+ *   quoting the sentence it corrects, a paragraph restating another's sentence.
+ *   Cutting the shared part out would leave a fragment ("T", "It should").
+ */
 export function repeats(doc: Doc, t: Thresholds): void {
   const min = t['repeats.minChars'];
   const minInline = t['repeats.minInlineChars'];
   const stream = keptStream(doc);
   const s = stream.codes;
   const n = stream.length;
-  for (const [a, b] of findRepeatsIn(s, n, min)) {
-    const atEdge = a === 0 || s[a - 1] === NEWLINE || s[a] === NEWLINE || b === n || s[b] === NEWLINE || s[b - 1] === NEWLINE;
-    if (b - a < (atEdge ? min : minInline)) continue;
+  const blockStart = (at: number): boolean => at === 0 || s[at - 1] === NEWLINE;
+  const blockEnd = (at: number): boolean => at === n || s[at] === NEWLINE;
+  const remove = (a: number, b: number) => {
     for (const [from, to] of toText(stream, a, b)) {
       let end = to;
       // a copy cut out between two spaces leaves one, so words on either side are not glued
       if (end - from >= 2 && /\s/.test(doc.text[from]) && /\s/.test(doc.text[end - 1])) end--;
       removeSpan(doc, 'repeat-within-doc', from, end, `repeats text seen earlier in the document (${end - from} characters)`);
+    }
+  };
+  for (const [a, b, source] of findRepeatsIn(s, n, min)) {
+    const shift = a - source;
+    // the run's pieces, one per block it touches: [from, to, start of that block, end of that block]
+    const pieces: [number, number, number, number][] = [];
+    let start = a;
+    while (start > 0 && s[start - 1] !== NEWLINE) start--;
+    while (start < b) {
+      let end = Math.max(start, a);
+      while (end < n && s[end] !== NEWLINE) end++;
+      const from = Math.max(a, start);
+      const to = Math.min(b, end);
+      if (to > from) pieces.push([from, to, start, end]);
+      start = end + 1;
+    }
+    let whole = 0;
+    for (const [from, to, bs, be] of pieces)
+      if (from === bs && to === be && blockStart(bs - shift) && blockEnd(be - shift)) whole += to - from;
+    if (whole >= min) {
+      // a ragged end goes when the other copy has a block edge there (a paste glued to a block);
+      // where neither copy has one, the two texts only happen to share the words around it
+      for (const [from, to, bs, be] of pieces)
+        if ((from === bs || blockStart(from - shift)) && (to === be || blockEnd(to - shift))) remove(from, to);
+      continue;
+    }
+    for (const [from, to, bs, be] of pieces) {
+      if (from - shift < bs) continue; // its earlier copy lies in another block
+      const atEdge = from === bs || to === be;
+      if (to - from >= (atEdge ? min : minInline)) remove(from, to);
     }
   }
 }

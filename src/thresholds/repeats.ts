@@ -9,7 +9,7 @@ import { spec, type ThresholdSpec } from './spec.js';
 export const REPEAT_THRESHOLDS = {
   'repeats.minChars': spec(
     50,
-    'shortest span, in characters, removed as repeated when it covers a whole block or reaches a block edge',
+    'shortest repeat, in characters, removed: whole blocks repeating whole earlier blocks, or a span a block repeats of itself at its edge',
     'ours: the 50-character span of the seeds scoring check; Gopher\'s duplicate-line and n-gram filters work at sentence length',
     8,
     100000,
@@ -17,7 +17,7 @@ export const REPEAT_THRESHOLDS = {
   ),
   'repeats.minInlineChars': spec(
     100,
-    'shortest span removed as repeated when it lies strictly inside a block (a repeated phrase inside prose)',
+    'shortest span a block repeats of itself removed when it lies strictly inside the block (a repeated phrase inside prose)',
     'ours: two sentences of prose; a shorter shared phrase (a name, a legal formula) is more often real text than a paste',
     8,
     100000,

@@ -53,4 +53,20 @@ describe('repeats', () => {
     const r = runStage('repeats', `${sentence} And then, ${sentence} The end of this story is near, they said to all.`);
     expect(r.output).not.toMatch(/then,The|then,\s{2,}The/);
   });
+
+  it('keeps a block that shares only a part with an earlier block whole, leaving no fragment', () => {
+    const old = 'If the value of the bonds held by the fund is at least half of its total assets, the whole dividend is exempt from tax.';
+    const corrected = old.replace('the whole dividend is', 'the share of the dividend paid from those bonds is');
+    const text = `It currently reads:\n${old}\nIt should read:\n${corrected}\n${ARTICLE}\n${ARTICLE.slice(1).replace(/^./, (c) => c.toUpperCase())}`;
+    const r = runStage('repeats', text);
+    expect(r.removed).toEqual([]);
+    expect(r.output).toContain(corrected);
+  });
+
+  it('removes a body pasted twice whose second copy is glued to the end of the first copy\'s last paragraph', () => {
+    const paras = [ARTICLE, 'The mayor said the city would pay for the repairs from its reserve fund this year.', 'A temporary footbridge will open next to the old bridge on Friday for people on foot.'];
+    const r = runStage('repeats', `${paras.join('\n')}${paras.join('\n')}`);
+    expect(r.output.trim()).toBe(paras.join('\n'));
+    expect(r.removed.map((x) => x.code)).toContain('repeat-within-doc');
+  });
 });
