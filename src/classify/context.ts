@@ -6,7 +6,7 @@
  * that page — by its whole name, so `has-comments` on a wrapper does not
  * silence `comment` on the comments themselves.
  */
-import type { Block, BlockContext } from '../record/doc.js';
+import { REGION_INSIDE, type Block, type BlockContext } from '../record/doc.js';
 
 /** Ancestor tags that hold page furniture, not the article. */
 const BAD_TAGS = new Set(['nav', 'footer', 'aside', 'form', 'menu']);
@@ -96,23 +96,42 @@ export function contextEvidence(ctx: BlockContext | undefined, fromTag = 0, from
 
 /**
  * Evidence that covers more than `share` of the page's characters: the page's
- * wrappers, not its furniture.
+ * wrappers, not its furniture. On a page with a content region a wrapper also
+ * encloses the region (most of its characters): a long comment thread can cover
+ * most of a page, and it is still furniture.
  */
-export function wrapperEvidence(evidence: Evidence[][], blocks: readonly Pick<Block, 'start' | 'end'>[], share: number): Set<string> {
+export function wrapperEvidence(evidence: Evidence[][], blocks: readonly Pick<Block, 'start' | 'end' | 'context'>[], share: number): Set<string> {
   let total = 0;
-  for (const b of blocks) total += b.end - b.start;
+  let regionTotal = 0;
+  for (const b of blocks) {
+    total += b.end - b.start;
+    if (b.context && (b.context.region & REGION_INSIDE) !== 0) regionTotal += b.end - b.start;
+  }
   const covered = new Map<string, number>();
+  const coveredInRegion = new Map<string, number>();
   for (let i = 0; i < evidence.length; i++) {
     const ev = evidence[i];
+    const length = blocks[i].end - blocks[i].start;
+    const ctx = blocks[i].context;
+    const inside = ctx !== undefined && (ctx.region & REGION_INSIDE) !== 0;
     // each key once per block: the lists are a few entries long
     for (let k = 0; k < ev.length; k++) {
       const key = ev[k].key;
       let seen = false;
       for (let j = 0; j < k && !seen; j++) seen = ev[j].key === key;
-      if (!seen) covered.set(key, (covered.get(key) ?? 0) + (blocks[i].end - blocks[i].start));
+      if (seen) continue;
+      covered.set(key, (covered.get(key) ?? 0) + length);
+      if (inside) coveredInRegion.set(key, (coveredInRegion.get(key) ?? 0) + length);
     }
   }
   const out = new Set<string>();
-  for (const [e, n] of covered) if (total > 0 && n / total > share) out.add(e);
+  for (const [e, n] of covered) {
+    if (total === 0 || n / total <= share) continue;
+    if (regionTotal > 0 && (coveredInRegion.get(e) ?? 0) / regionTotal <= WRAPPER_REGION_SHARE) continue;
+    out.add(e);
+  }
   return out;
 }
+
+/** Share of the region's characters a wrapper must enclose: most of them (ours: a wrapper holds the article). */
+const WRAPPER_REGION_SHARE = 0.5;

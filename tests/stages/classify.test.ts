@@ -86,6 +86,21 @@ describe('classify', () => {
     expect(reasons(d)).toContain('bad:context(name:comment)');
   });
 
+  it('still removes a comment thread that holds most of the page when the article stands outside it', () => {
+    const story =
+      '<div class="entry-content"><h1>Why the ferry matters</h1><p>The town council voted on Tuesday evening to bring back the ferry that once linked the harbour with the island, ending a long debate.</p>' +
+      '<p>Supporters say the line will bring visitors back to the shops along the quay, and that the island school needs it most of all.</p>' +
+      '<p>The first crossings are planned for the spring, once a second-hand vessel has been bought, refitted and tested by the harbour master.</p>' +
+      '<p>Opponents, who wanted the money spent on roads, said they would ask the regional auditor to look again at the figures before then.</p></div>';
+    const comment = (n: number) =>
+      `<div class="comment"><p class="comment-text">Reader ${n} here: I remember taking that ferry as a child, and I think the council has made a sensible choice for both the harbour and the island.</p></div>`;
+    const html = `<body>${story}<div class="thread">${Array.from({ length: 40 }, (_, i) => comment(i + 1)).join('')}</div></body>`;
+    const d = runStage('classify', html, { file: 'page.html' });
+    expect(d.kept).toHaveLength(5);
+    expect(d.kept.join('\n')).not.toContain('Reader');
+    expect(reasons(d)).toContain('bad:context(name:comment)');
+  });
+
   it('judges scripts written without sentence punctuation (Thai) by length, and knows the danda and Arabic marks', () => {
     const th =
       'เมืองริมทะเลลงมติให้นำเรือข้ามฟากสายเก่ากลับมาให้บริการอีกครั้งหลังจากที่หยุดไปนานกว่ายี่สิบปี ชาวบ้านหลายคนบอกว่าจะช่วยให้การเดินทางไปยังเกาะสะดวกขึ้นมาก และจะทำให้นักท่องเที่ยวกลับมาที่ร้านค้าริมท่าเรือ';
