@@ -214,16 +214,18 @@ function sameWindow(s: Uint16Array, a: number, b: number, len: number): boolean 
 
 /**
  * What of a repeated run is removed. The unit of a repeat is the block:
- * - a run that repeats whole earlier blocks as whole blocks (a paragraph said
- *   twice, a body pasted twice) goes, once those blocks reach `repeats.minChars`
- *   together; its ragged ends go with it where the other copy has a block edge
- *   (a paste glued to the end of a block), not where both copies are cut mid-text;
+ * - a run that covers whole blocks (a paragraph said twice, a body pasted
+ *   twice, a caption repeating a sentence of the text) goes, once those blocks
+ *   reach `repeats.minChars` together; its ragged ends go with it where the
+ *   other copy has a block edge (a paste glued to the end of a block), not where
+ *   both copies are cut mid-text;
  * - a run inside one block that repeats that same block (a sentence doubled by a
  *   paste, a cut-off copy followed by the whole text) goes, at `repeats.minChars`
  *   when it reaches the block's edge and `repeats.minInlineChars` inside it;
  * - a block that only shares a part with another block stays whole: an erratum
- *   quoting the sentence it corrects, a paragraph restating another's sentence.
- *   Cutting the shared part out would leave a fragment ("T", "It should").
+ *   quoting the sentence it corrects and then the corrected one, a paragraph
+ *   restating another's sentence among its own. Cutting the shared part out
+ *   would leave a fragment ("T", "It should").
  */
 export function repeats(doc: Doc, t: Thresholds): void {
   const min = t['repeats.minChars'];
@@ -257,7 +259,7 @@ export function repeats(doc: Doc, t: Thresholds): void {
     }
     let whole = 0;
     for (const [from, to, bs, be] of pieces)
-      if (from === bs && to === be && blockStart(bs - shift) && blockEnd(be - shift)) whole += to - from;
+      if (from === bs && to === be) whole += to - from;
     if (whole >= min) {
       // a ragged end goes when the other copy has a block edge there (a paste glued to a block);
       // where neither copy has one, the two texts only happen to share the words around it

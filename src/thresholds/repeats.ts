@@ -9,7 +9,7 @@ import { spec, type ThresholdSpec } from './spec.js';
 export const REPEAT_THRESHOLDS = {
   'repeats.minChars': spec(
     50,
-    'shortest repeat, in characters, removed: whole blocks repeating whole earlier blocks, or a span a block repeats of itself at its edge',
+    'shortest repeat, in characters, removed: whole blocks repeating earlier text, or a span a block repeats of itself at its edge',
     'ours: the 50-character span of the seeds scoring check; Gopher\'s duplicate-line and n-gram filters work at sentence length',
     8,
     100000,

@@ -69,4 +69,11 @@ describe('repeats', () => {
     expect(r.output.trim()).toBe(paras.join('\n'));
     expect(r.removed.map((x) => x.code)).toContain('repeat-within-doc');
   });
+
+  it('removes a caption that repeats a sentence of the text whole', () => {
+    const sentence = 'Engineers said the bridge would stay shut until the water level falls again.';
+    const r = runStage('repeats', `${ARTICLE} ${sentence} More work is planned.\n${sentence}\nThe end of the story.`);
+    expect(r.output.split(sentence).length).toBe(2);
+    expect(r.removed.map((x) => x.text)).toEqual([sentence]);
+  });
 });
