@@ -53,6 +53,8 @@ interface Open {
   dropping: boolean;
   /** `Ancestors` of the stack up to this element, once a block under it asked (valid while it is open). */
   ancestors: Ancestors | undefined;
+  /** For an `<a href>`: its number among the page's links (`BlockBuilder.link`); 0 for any other element. */
+  link: number;
 }
 
 const NO_NAMES: readonly string[] = [];
@@ -96,7 +98,14 @@ export class BlockBuilder implements HtmlHandler {
   private readonly stack: Open[] = [];
   private drop = 0;
   private inPre = 0;
-  private linkDepth = 0;
+  /**
+   * The link the text is in: the number of the `<a href>` opened last, while it is open (0: none). An `<a>`
+   * opened while another is open ends that one, as the WHATWG tree construction's adoption agency does for a
+   * nested `<a>`, so the text after an inner link is not counted as link text for the rest of the page; an
+   * `<a>` without `href` is no link.
+   */
+  private link = 0;
+  private links = 0;
   // `text` is a rope of appended pieces; reading it (trim, a regex) would flatten it on every tag, which is quadratic
   // on a hostile page, so what the tags need to know about it is kept alongside
   private text = '';
@@ -163,7 +172,7 @@ export class BlockBuilder implements HtmlHandler {
   }
 
   private push(tag: string, names: readonly string[], block = false, node = -1, dropping = false): void {
-    this.stack.push({ tag, names, ancestors: undefined, node, block, dropping });
+    this.stack.push({ tag, names, ancestors: undefined, node, block, dropping, link: 0 });
     if (block && node >= 0) this.blockNodes.push(node);
     this.stackChanges++;
   }
@@ -251,7 +260,10 @@ export class BlockBuilder implements HtmlHandler {
       return;
     }
     if (name === 'pre') this.inPre++;
-    if (name === 'a') this.linkDepth++;
+    if (name === 'a') {
+      this.link = attributes.href !== undefined ? ++this.links : 0;
+      stack[stack.length - 1].link = this.link;
+    }
     if (name === 'li') this.kind = 'list-item';
     else if (name === 'tr') this.kind = 'table-row';
     else if (f & Tag.Heading) this.kind = 'heading';
@@ -273,7 +285,7 @@ export class BlockBuilder implements HtmlHandler {
     const at = this.text.length;
     this.text += t;
     this.endsInSpace = isSpace(t.charCodeAt(n - 1));
-    if (this.hasText && this.linkDepth === 0) return;
+    if (this.hasText && this.link === 0) return;
     // the length of t.trim(), by the same whitespace (`\s`)
     let lead = 0;
     while (lead < n && isSpace(t.charCodeAt(lead))) lead++;
@@ -281,7 +293,7 @@ export class BlockBuilder implements HtmlHandler {
     this.hasText = true;
     let last = n - 1;
     while (isSpace(t.charCodeAt(last))) last--;
-    if (this.linkDepth > 0) {
+    if (this.link !== 0) {
       this.linkChars += last + 1 - lead;
       this.linkSpans.push(at + lead, at + last + 1);
     }
@@ -353,7 +365,7 @@ export class BlockBuilder implements HtmlHandler {
       return;
     }
     if (tag === 'pre') this.inPre--;
-    if (tag === 'a') this.linkDepth--;
+    if (open.link !== 0 && open.link === this.link) this.link = 0;
   }
 }
 

@@ -80,7 +80,7 @@ class TreeBuilder implements TokenizerCallbacks {
   private tagname = '';
   /** True between an open tag's name and its end, when its attributes are collected (the Parser's `attribs !== null`). */
   private collecting = false;
-  private readonly attributes: TagAttributes = { class: undefined, id: undefined, role: undefined, alt: undefined, hidden: undefined, style: undefined, ariaHidden: undefined };
+  private readonly attributes: TagAttributes = { class: undefined, id: undefined, role: undefined, alt: undefined, href: undefined, hidden: undefined, style: undefined, ariaHidden: undefined };
   private attr = Attr.Other;
   private attrValue = '';
   private mode = Mode.BeforeHead;
@@ -197,7 +197,7 @@ class TreeBuilder implements TokenizerCallbacks {
       else if (HTML_INTEGRATION_ELEMENTS.has(name)) this.foreign.push(Foreign.None);
     }
     const a = this.attributes;
-    a.class = a.id = a.role = a.alt = a.hidden = a.style = a.ariaHidden = undefined;
+    a.class = a.id = a.role = a.alt = a.href = a.hidden = a.style = a.ariaHidden = undefined;
     this.collecting = true;
   }
 
@@ -237,7 +237,7 @@ class TreeBuilder implements TokenizerCallbacks {
     } else if (name === 'br') {
       // </br> is a <br>
       const a = this.attributes;
-      a.class = a.id = a.role = a.alt = a.hidden = a.style = a.ariaHidden = undefined;
+      a.class = a.id = a.role = a.alt = a.href = a.hidden = a.style = a.ariaHidden = undefined;
       this.handler.onopentag('br', a);
       this.handler.onclosetag('br');
     }
@@ -279,6 +279,7 @@ class TreeBuilder implements TokenizerCallbacks {
       else if (this.attr === Attr.Id) a.id ??= v;
       else if (this.attr === Attr.Role) a.role ??= v;
       else if (this.attr === Attr.Alt) a.alt ??= v;
+      else if (this.attr === Attr.Href) a.href ??= v;
       else if (this.attr === Attr.Hidden) a.hidden ??= v;
       else if (this.attr === Attr.Style) a.style ??= v;
       else a.ariaHidden ??= v;

@@ -31,6 +31,14 @@ describe('extract', () => {
     expect(blocks[1].context?.linkChars).toBe(4);
   });
 
+  it('counts only <a href> as a link, and ends an open link where the next <a> starts, as browsers do', () => {
+    const named = htmlToBlocks('<h2><a name="part-2">Part two</a></h2><p><a name="notes">The notes of this chapter follow here.</p><p>They are plain text.</p>');
+    expect(named.map((b) => b.context?.linkChars)).toEqual([0, 0, 0]);
+    // an anchor left open: the next one ends it, so the paragraphs after the inner link are text again
+    const open = htmlToBlocks('<p><a href="/a">Reviews</a> <a name="first">First game <p>The review of it, with <a href="/b">a link</a> in the middle.<p>The next paragraph has none.');
+    expect(open.map((b) => b.context?.linkChars)).toEqual([7, 6, 0]);
+  });
+
   it('joins table cells into one line per row', () => {
     expect(lines('<table><tr><td>Seoul</td><td>9.7M</td></tr><tr><th>Busan</th><td>3.4M</td></tr></table>')).toEqual(['Seoul 9.7M', 'Busan 3.4M']);
   });

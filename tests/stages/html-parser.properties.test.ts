@@ -90,10 +90,12 @@ const IS_SPACE = new Uint8Array(0x10000).map((_, c) => (/\s/.test(String.fromCha
 
 function referenceBlocks(html: string, contextDepth = 32): RawBlock[] {
   const blocks: RawBlock[] = [];
-  const stack: { tag: string; names: string[] }[] = [];
+  const stack: { tag: string; names: string[]; link?: number }[] = [];
   let drop = 0;
   let inPre = 0;
-  let linkDepth = 0;
+  // the open <a href>'s number (0: none); a new <a> ends the one open (WHATWG adoption agency)
+  let link = 0;
+  let links = 0;
   let text = '';
   let hasText = false;
   let endsInSpace = true;
@@ -112,7 +114,7 @@ function referenceBlocks(html: string, contextDepth = 32): RawBlock[] {
     }
     return { tags, names, linkChars, element: blockElement, region: 0 };
   };
-  const push = (o: { tag: string; names: string[] }) => {
+  const push = (o: { tag: string; names: string[]; link?: number }) => {
     stack.push(o);
     open.set(o.tag, (open.get(o.tag) ?? 0) + 1);
   };
@@ -162,10 +164,10 @@ function referenceBlocks(html: string, contextDepth = 32): RawBlock[] {
             if (token && names.length < 8 && token.length <= 64) names.push(token);
           }
         }
-        push({ tag: name, names: elementNames(names) });
+        if (name === 'a') link = attribs.href !== undefined ? ++links : 0;
+        push({ tag: name, names: elementNames(names), link: name === 'a' ? link : 0 });
         if (DROP.has(name)) drop++;
         if (name === 'pre') inPre++;
-        if (name === 'a') linkDepth++;
         if (name === 'li') kind = 'list-item';
         else if (name === 'tr') kind = 'table-row';
         else if (/^h[1-6]$/.test(name)) kind = 'heading';
@@ -177,7 +179,7 @@ function referenceBlocks(html: string, contextDepth = 32): RawBlock[] {
         text += t;
         if (!hasText && t.trim()) hasText = true;
         endsInSpace = IS_SPACE[t.charCodeAt(t.length - 1)] === 1;
-        if (linkDepth > 0) linkChars += t.trim().length;
+        if (link !== 0) linkChars += t.trim().length;
       },
       onclosetag(name) {
         if (VOID.has(name)) return;
@@ -188,7 +190,7 @@ function referenceBlocks(html: string, contextDepth = 32): RawBlock[] {
           const o = stack[j];
           if (DROP.has(o.tag)) drop--;
           if (o.tag === 'pre') inPre--;
-          if (o.tag === 'a') linkDepth--;
+          if (o.link && o.link === link) link = 0;
           const n = open.get(o.tag)! - 1;
           if (n === 0) open.delete(o.tag);
           else open.set(o.tag, n);

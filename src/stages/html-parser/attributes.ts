@@ -1,5 +1,5 @@
 /**
- * The attributes of a tag the extractor reads (class, id, role, alt, and what hides an element), recognised
+ * The attributes of a tag the extractor reads (class, id, role, alt, href, and what hides an element), recognised
  * by their names in place without making a string of each name; others are not collected.
  */
 
@@ -9,6 +9,8 @@ export interface TagAttributes {
   id: string | undefined;
   role: string | undefined;
   alt: string | undefined;
+  /** Whether an `<a>` is a link: an anchor without it (`<a name="part-2">`) only names a place. */
+  href: string | undefined;
   /** `hidden`, `style` and `aria-hidden`: whether a reader sees the element at all. */
   hidden: string | undefined;
   style: string | undefined;
@@ -21,6 +23,7 @@ export const enum Attr {
   Id,
   Role,
   Alt,
+  Href,
   Hidden,
   Style,
   AriaHidden,
@@ -49,7 +52,7 @@ export function attrOf(source: string, start: number, end: number): Attr {
     case 3:
       return spells(source, start, 'alt') ? Attr.Alt : Attr.Other;
     case 4:
-      return spells(source, start, 'role') ? Attr.Role : Attr.Other;
+      return spells(source, start, 'role') ? Attr.Role : spells(source, start, 'href') ? Attr.Href : Attr.Other;
     case 5:
       return spells(source, start, 'class') ? Attr.Class : spells(source, start, 'style') ? Attr.Style : Attr.Other;
     case 6:
