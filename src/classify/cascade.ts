@@ -12,7 +12,9 @@
  *
  * The region reading is kept unless it holds less than `regionMinShare` of
  * what the page reading keeps — the region then missed the article (a page
- * of several stories, a region that is a sidebar) — or nothing at all. Like
+ * of several stories, a region that is a sidebar) — or nothing at all; when
+ * what the page reading adds is scattered single paragraphs (other stories'
+ * summaries), a smaller share does (`TEASER_MIN_SHARE`). Like
  * trafilatura, which falls back on other extractors when its own result is
  * short against theirs, we compare lengths, not scores. The article's
  * headline, which the region's container often leaves out (or holds as a link
@@ -75,7 +77,7 @@ export function cascade(items: CascadeItem[], blocks: readonly Block[], minShare
   }
   const choice: CascadeChoice = { reading: 'page', regionChars, pageChars };
   // a region of short lines alone (a table of labels, a gallery) is no article
-  if (solidFrom >= 0 && regionChars >= minShare * pageChars) {
+  if (solidFrom >= 0 && regionChars >= (scattered(items, inside) ? TEASER_MIN_SHARE : minShare) * pageChars) {
     choice.reading = 'region';
     const head = headline(items, first, solidFrom, isTitle);
     // short lines that are not sentences before the region's first block of text (an agency tag, a kicker) stay as
@@ -97,6 +99,37 @@ export function cascade(items: CascadeItem[], blocks: readonly Block[], minShare
   }
   if (!items.some((it) => it.cls === 'good')) for (let i = 0; i < items.length; i++) if (prose(i)) set(items[i], 'good', REASON.BEST_ON_PAGE);
   return choice;
+}
+
+/**
+ * What the page reading keeps outside the region is scattered when it stands
+ * in at least `SCATTERED_MIN_RUNS` separate runs, nearly all of one block: a
+ * stream of other stories' summaries, each after its linked headline, not a
+ * second body of text. The region then needs only `TEASER_MIN_SHARE` of the
+ * page reading's text. Ours: on the dev set's HTML the pages where the region
+ * held 40–60% of the page reading and the rest was scattered so are 5
+ * (dragnet 4, readability 1), and the region reading is the better one on all
+ * five (F1 +0.14 to +0.40 each); no cleaneval page is in that range.
+ */
+const SCATTERED_MIN_RUNS = 4;
+const SCATTERED_SINGLE_SHARE = 0.75;
+const TEASER_MIN_SHARE = 0.4;
+
+function scattered(items: CascadeItem[], inside: Uint8Array): boolean {
+  let runs = 0;
+  let single = 0;
+  for (let i = 0; i < items.length; ) {
+    if (inside[i] || items[i].cls !== 'good') {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < items.length && !inside[j] && items[j].cls === 'good') j++;
+    runs++;
+    if (j - i === 1) single++;
+    i = j;
+  }
+  return runs >= SCATTERED_MIN_RUNS && single >= SCATTERED_SINGLE_SHARE * runs;
 }
 
 /**

@@ -101,6 +101,19 @@ describe('classify', () => {
     expect(reasons(d)).toContain('bad:context(name:comment)');
   });
 
+  it('keeps the article, not a longer stream of other stories\' summaries beside it', () => {
+    const para = (n: number) =>
+      `<p>Paragraph ${n} of the story: the town council voted on Tuesday evening to bring back the ferry that once linked the harbour with the island, and supporters say the line will bring visitors back to the shops along the quay.</p>`;
+    const article = `<article class="story"><h1>Harbour town votes to restore its old ferry line</h1>${[1, 2, 3].map(para).join('')}</article>`;
+    const teaser = (n: number) =>
+      `<li><h3><a href="/story/${n}">Other story number ${n} in the news today</a></h3><p>Summary ${n}: a council in another town has approved a plan that residents say will change the way they travel to work, shop and visit their families over the coming years, and the work starts in the spring.</p></li>`;
+    const html = `<body>${article}<ul class="stream">${[1, 2, 3, 4].map(teaser).join('')}</ul></body>`;
+    const d = runStage('classify', html, { file: 'page.html' });
+    expect(d.kept).toHaveLength(4);
+    expect(d.kept.join('\n')).not.toContain('Summary');
+    expect(d.doc.region?.reading).toBe('region');
+  });
+
   it('judges scripts written without sentence punctuation (Thai) by length, and knows the danda and Arabic marks', () => {
     const th =
       'เมืองริมทะเลลงมติให้นำเรือข้ามฟากสายเก่ากลับมาให้บริการอีกครั้งหลังจากที่หยุดไปนานกว่ายี่สิบปี ชาวบ้านหลายคนบอกว่าจะช่วยให้การเดินทางไปยังเกาะสะดวกขึ้นมาก และจะทำให้นักท่องเที่ยวกลับมาที่ร้านค้าริมท่าเรือ';
