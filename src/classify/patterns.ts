@@ -122,3 +122,16 @@ export const URL = /\bhttps?:\/\/\S+|\bwww\.[\w-]+\.\S+/iu;
 /** A copyright or reproduction notice. */
 export const COPYRIGHT = /©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|版权所有|著作権|저작권/iu;
 
+
+/** A word for reader comments, in the languages the classifier knows stopwords for and a few more. */
+const COMMENT_WORD = '(?:comments?|responses?|replies|reactions|댓글|评论|評論|コメント|kommentare?|commentaires?|comentarios?|commenti)';
+/** An invitation to comment: "Leave a Reply", "Add a comment", "Post your comment". */
+const ADD_COMMENT = String.raw`(?:leave|post|add|write|submit)\s+(?:a\s+|your\s+|new\s+)?(?:comment|reply|response)`;
+/**
+ * The heading of a comment thread, the whole line: "38 comments", "Comments (12)", "Comments:",
+ * "126 Comments Add A Comment", "Leave a Reply", "37 Responses to “My New Book”".
+ */
+export const COMMENTS_HEADING = new RegExp(
+  String.raw`^(?:(?:[\d,.]+\s*)?${COMMENT_WORD}(?:\s*[(:：]?\s*[\d,.]+\)?)?(?:\s*[:|•-]?\s*${ADD_COMMENT})?\s*:?|${ADD_COMMENT}\b.{0,30}|[\d,.]+\s+${COMMENT_WORD}\s+(?:on|to)\b.{0,100})$`,
+  'iu',
+);

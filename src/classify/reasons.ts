@@ -1,7 +1,7 @@
 /**
  * Every reason code the block classifier gives — its context-free rules
- * (rules.ts), context smoothing (smooth.ts) and the region cascade
- * (cascade.ts) — with the line that says what it means. The code of the rule
+ * (rules.ts), context smoothing (smooth.ts), plain text's comment threads
+ * (comments.ts) and the region cascade (cascade.ts) — with the line that says what it means. The code of the rule
  * that decided a block is its `label.reason`, the `detail` of its
  * `boilerplate-block` removal in the report and the second column of
  * `--explain`: part of the report format, so never rename one; add new ones.
@@ -41,6 +41,8 @@ const TABLE = {
   BEST_ON_PAGE: ['best-on-page', 'the best text of a page that has no good block: a page with prose never comes out empty'],
   INSIDE_ARTICLE: ['inside-article', 'inside an <article> that holds good text, and condemned only by its neighbours'],
   SENTENCE_BESIDE_TEXT: ['sentence-beside-text', 'a complete short sentence in the same container as the good text beside it'],
+  // reader comments in plain text (comments.ts)
+  COMMENT_THREAD: ['comment-thread', 'in a plain text\'s reader comments: after a comments heading ("38 comments", "Leave a Reply") that dated signatures follow'],
   // the region cascade (cascade.ts)
   HEADLINE: ['headline', 'the article\'s headline: the block the page\'s <title> names, or the headings just before the content region'],
   INSIDE_REGION: ['inside-region', 'inside the page\'s content region, with no evidence of its own against it'],

@@ -13,6 +13,7 @@ import { coreFeatures, features, mentionsContact, type BlockFeatures, type CoreF
 import { REMOVED_EARLIER, featureClass, initialClass, type Cls, type Verdict } from '../classify/rules.js';
 import { cascade } from '../classify/cascade.js';
 import { REASON, contextReason, type Reason } from '../classify/reasons.js';
+import { dropCommentThread } from '../classify/comments.js';
 import { smooth, type Item } from '../classify/smooth.js';
 import { EN_MIN_DENSITY, EnglishSample, scriptLang } from '../classify/language.js';
 import { limitsOf, type Limits } from '../classify/limits.js';
@@ -72,6 +73,8 @@ export function classify(doc: Doc, t: Thresholds): void {
     items.push(new BlockItem(initial, b, !initial.hard && isHeading(f, text, b, k), !initial.hard && f.htmlHeading, f, units, k));
   }
   smooth(items, t);
+  // plain text has no element names to tell its reader comments by: their shape does (classify/comments.ts)
+  if (doc.format === 'text') dropCommentThread(items, blocks, text);
   if (doc.region) {
     const choice = cascade(items, blocks, t['classify.regionMinShare'], (i) => {
       const f = measured[i];

@@ -114,6 +114,31 @@ describe('classify', () => {
     expect(d.doc.region?.reading).toBe('region');
   });
 
+  it('drops the reader comments of a plain text after its comments heading, not a "Comments" link above the story', () => {
+    const story = [
+      'Home | News | Comments',
+      'Harbour town votes to restore its old ferry line',
+      'The town council voted on Tuesday evening to bring back the ferry that once linked the harbour with the island, ending a debate that has divided residents for more than ten years.',
+      'The plan is expected to cost around four million pounds, most of it for a new landing stage and a second-hand vessel, and the council hopes a regional fund will pay for half.',
+      'Supporters say the line will bring visitors back to the shops along the quay, and that the island school needs it more than anyone, since its teachers now travel an hour each way.',
+    ];
+    const thread = [
+      '3 Comments',
+      'Ann Smith on March 14, 2024 at 9:40 am',
+      'I remember taking that ferry as a child with my grandparents, and I cannot wait to take my own children on it next summer when it runs again.',
+      'Reply',
+      'Tom Baker on March 14, 2024 at 11:02 am',
+      'Four million pounds is a lot of money for a boat that most of us will never use, and the roads on the island are in a terrible state already.',
+      'Reply',
+    ];
+    const d = runStage('classify', [...story, ...thread].join('\n'));
+    expect(d.kept).toEqual(story.slice(1));
+    expect(reasons(d)).toContain('bad:comment-thread');
+    // the same words with no signed comments after them: a story that quotes readers keeps them
+    const quotes = [...story, 'Comments', ...thread.filter((l) => !l.includes(' on March ') && l !== '3 Comments' && l !== 'Reply')];
+    expect(runStage('classify', quotes.join('\n')).kept.join('\n')).toContain('Four million pounds');
+  });
+
   it('judges scripts written without sentence punctuation (Thai) by length, and knows the danda and Arabic marks', () => {
     const th =
       'เมืองริมทะเลลงมติให้นำเรือข้ามฟากสายเก่ากลับมาให้บริการอีกครั้งหลังจากที่หยุดไปนานกว่ายี่สิบปี ชาวบ้านหลายคนบอกว่าจะช่วยให้การเดินทางไปยังเกาะสะดวกขึ้นมาก และจะทำให้นักท่องเที่ยวกลับมาที่ร้านค้าริมท่าเรือ';
