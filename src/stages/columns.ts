@@ -22,9 +22,11 @@
  * line's indentation still counts: a paragraph a text-mode browser indented
  * by eight cells wraps eight cells short of the page width, which normalise
  * then hides from unwrap. So, unless the unwrap stage is skipped, the lines
- * outside the regions are rejoined here at the width they share, each
- * measured with the blanks the browser drew before it, and each column at its
- * own width (both with unwrap's rules, see unwrap.ts).
+ * outside the regions (a nested region's too) are rejoined here, each measured
+ * as the browser drew it: the lines at one indent at their own width when they
+ * look wrapped on their own (an article cell beside an empty sidebar), the
+ * others at the width they share (see columns/outside.ts); and each column at
+ * its own width (both with unwrap's rules, see unwrap.ts).
  *
  * Positions are display cells (a CJK wide character takes two, a tab runs to
  * the next multiple of 8), so columns of CJK text line up as the browser drew
@@ -320,7 +322,8 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
   outside.push(out.length);
   for (let j = emitted; j < n; j++) out.push(lines[j]);
   outside.push(out.length);
-  if (!unwrap || depth > 0) return out.join('\n');
+  // a nested region's column may run on below it (an article beside a sidebar that ends): rejoined here too
+  if (!unwrap) return out.join('\n');
   return unwrapOutside(text, out, outside, changed, t);
 }
 

@@ -3,10 +3,11 @@
  * dumps, mail, copy-paste from a fixed-width terminal) before it is cut into
  * blocks, so each paragraph is judged as one block.
  *
- * Conservative by design: a text is unwrapped only when most of its lines end
- * near one common width, and a line joins the next only when it filled the
- * width (the wrapper broke it) and the next line does not start a list item,
- * a heading or a table row. Text written one paragraph per line is untouched.
+ * Conservative by design: a text is unwrapped only when most of its lines that
+ * fill one common width break where the next word would not have fitted (and
+ * `unwrap.minShareAll` of all its breaks do: a menu's short lines say little),
+ * and a line joins the next only when it filled the width (the wrapper broke
+ * it) and the next line does not start a list item, a heading or a table row. Text written one paragraph per line is untouched.
  * Runs on plain text only, after normalise and before segment; `doc.text`
  * after this stage is the coordinate system of every offset.
  */
@@ -47,21 +48,71 @@ function forcedBreak(line: string, next: string, width: number, t: Thresholds, i
  * the width of the widest line, which must be within `unwrap.maxWidth`.
  */
 export function wrapWidth(lines: string[], t: Thresholds, indents?: ArrayLike<number>): number {
+  return wrapWidthOf(lineFacts(lines), t, indents);
+}
+
+/** What wrapWidthOf reads of each line, measured once however many times the lines are weighed. */
+export interface LineFacts {
+  /** Display width. */
+  width: Int32Array;
+  /** Cells the line's first word needs after a full line: the space before it (none before a character of a script that breaks anywhere, where a wide character may leave the last column empty instead) and the word. */
+  lead: Int32Array;
+  /** 1: the line starts a block of its own (see startsBlock); 2: it is blank. A break beside it is not weighed. */
+  apart: Uint8Array;
+}
+
+/** The facts of each of `lines` (see LineFacts). */
+export function lineFacts(lines: string[]): LineFacts {
+  const n = lines.length;
+  const f: LineFacts = { width: new Int32Array(n), lead: new Int32Array(n), apart: new Uint8Array(n) };
+  for (let i = 0; i < n; i++) {
+    const line = lines[i];
+    if (!line) {
+      f.apart[i] = 2;
+      continue;
+    }
+    f.width[i] = displayWidth(line);
+    if (startsBlock(line)) f.apart[i] = 1;
+    const space = NO_SPACE_SCRIPT.test(line[0]) ? 0 : 1;
+    // a wide character that does not fit in the last column leaves that column empty
+    f.lead[i] = space + (space === 0 ? 1 : 0) + firstWordWidth(line);
+  }
+  return f;
+}
+
+/**
+ * wrapWidth of the lines `idx` (indexes into `f`, in order; -1: a blank between them; all the lines when omitted),
+ * `pads[i]`: the display cells of blanks before line i when the wrapper drew it (trimmed from its width).
+ */
+export function wrapWidthOf(f: LineFacts, t: Thresholds, pads?: ArrayLike<number>, idx?: ArrayLike<number>): number {
+  const n = idx ? idx.length : f.width.length;
   let width = 0;
-  for (let i = 0; i < lines.length; i++) {
-    width = Math.max(width, (indents ? indents[i] : 0) + displayWidth(lines[i]));
+  for (let k = 0; k < n; k++) {
+    const i = idx ? idx[k] : k;
+    if (i < 0 || f.apart[i] === 2) continue;
+    width = Math.max(width, (pads ? pads[i] : 0) + f.width[i]);
     // most texts are not hard-wrapped: one long line settles it
     if (width > t['unwrap.maxWidth']) return 0;
   }
   if (width < 20) return 0;
+  const fill = width * t['unwrap.fillRatio'];
   let forced = 0;
   let free = 0;
-  for (let i = 0; i + 1 < lines.length; i++) {
-    if (!lines[i] || !lines[i + 1] || startsBlock(lines[i + 1]) || startsBlock(lines[i])) continue;
-    if (forcedBreak(lines[i], lines[i + 1], width, t, indents ? indents[i] : 0)) forced++;
-    else free++;
+  let short = 0;
+  for (let k = 0; k + 1 < n; k++) {
+    const i = idx ? idx[k] : k;
+    const j = idx ? idx[k + 1] : k + 1;
+    if (i < 0 || j < 0 || f.apart[i] !== 0 || f.apart[j] !== 0) continue;
+    const w = (pads ? pads[i] : 0) + f.width[i];
+    // forced: the line fills the width and the next line's first word would not have fitted (see forcedBreak)
+    if (w >= fill && w + f.lead[j] > width) forced++;
+    // a break after a short line says little of the width (a list, a menu, a paragraph's end): a line that filled
+    // the width and still broke early shows text that is not wrapped
+    else if (w >= fill) free++;
+    else short++;
   }
   if (forced < t['unwrap.minLines'] || forced / (forced + free) < t['unwrap.minShare']) return 0;
+  if (forced / (forced + free + short) < t['unwrap.minShareAll']) return 0;
   return width;
 }
 
@@ -113,10 +164,11 @@ export function unwrapText(text: string, t: Thresholds): string {
 }
 
 /**
- * Rejoin the lines of `lines` that a wrapper broke at `width` (see `wrapWidth`); `indents`: display cells of
- * blanks that stood before each line (trimmed from `lines`) when the wrapper drew it.
+ * Rejoin the lines of `lines` that a wrapper broke at `width` (see `wrapWidth`; one for all lines, or each line's
+ * own, 0: never joined); `indents`: display cells of blanks that stood before each line (trimmed from `lines`)
+ * when the wrapper drew it.
  */
-export function unwrapLines(lines: string[], width: number, t: Thresholds, indents?: ArrayLike<number>): string {
+export function unwrapLines(lines: string[], width: number | ArrayLike<number>, t: Thresholds, indents?: ArrayLike<number>): string {
   const out: string[] = [];
   let current: string[] = [lines[0]]; // physical lines of the paragraph being built, with their glue
   let first = lines[0];
@@ -129,7 +181,8 @@ export function unwrapLines(lines: string[], width: number, t: Thresholds, inden
       !startsBlock(line) &&
       !TABLE_OR_RULE.test(first) &&
       !isCapitals(last) &&
-      forcedBreak(last, line, width, t, indents ? indents[i - 1] : 0);
+      (typeof width === 'number' || width[i - 1] > 0) &&
+      forcedBreak(last, line, typeof width === 'number' ? width : width[i - 1], t, indents ? indents[i - 1] : 0);
     if (joinable) {
       const a = last[last.length - 1];
       // a hyphen at a break before a lower-case letter is the word's own (we do not guess hyphenation)

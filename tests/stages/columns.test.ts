@@ -65,13 +65,14 @@ describe('columns', () => {
 
   const unchanged: Record<string, string> = {
     prose: 'One paragraph on one line, as most pages are written, with single spaces between its words.\n\nAnother one.',
+    // wrapped at 68 cells as drawn, two spaces after a sentence counting two (as fmt(1) and a browser count them)
     'a hard-wrapped paragraph': [
       'Most fruit trees are best pruned in late winter, when the wood is',
       'bare and you can see the shape of the tree clearly.  Start by taking',
       'out any dead or damaged branches, then remove those that cross or',
       'rub against each other, and finally thin the centre.  Do not remove',
-      'more than a quarter of the tree in one year.  Heavy pruning makes the',
-      'tree grow many weak shoots, which will need to be cut again the',
+      'more than a quarter of the tree in one year.  Heavy pruning makes',
+      'the tree grow many weak shoots, which will need to be cut again the',
       'following winter.',
     ].join('\n'),
     'an aligned numeric table': [
@@ -154,5 +155,77 @@ describe('columns', () => {
     const text = left.map((l, i) => `${l}      ${right[i]}`).join('\n');
     const out = columnsText(text, t, false);
     expect(out.split('\n\n')).toEqual([left.join('\n'), right.join('\n')]);
+  });
+  describe('lines outside the regions, each wrapped where the browser drew its cell', () => {
+    // our own words, wrapped greedily as a text-mode browser wraps a cell of `width` cells
+    const words =
+      'The harbour board met again on Thursday evening to hear the engineers explain why the old pier cannot carry the weight of the new ferry without repairs to its piles, and the members agreed to ask the town for the money before the summer season begins in earnest next year'.split(' ');
+    const wrap = (width: number): string[] => {
+      const out: string[] = [];
+      let line = '';
+      for (const w of words) {
+        if (line && line.length + 1 + w.length > width) {
+          out.push(line);
+          line = w;
+        } else line = line ? `${line} ${w}` : w;
+      }
+      return [...out, line];
+    };
+    const paragraph = words.join(' ');
+
+    it('rejoins an article cell at its own edge, short of the page width its header reaches', () => {
+      const header = ['The Harbour Gazette: news of the island and of the town across the water, every Thursday since 1898', ''];
+      const article = wrap(50).map((l) => ' '.repeat(24) + l);
+      const out = columnsText([...header, ...article].join('\n'), t, true);
+      expect(out.split('\n').at(-1)).toBe(paragraph);
+    });
+
+    it('rejoins an article cell at its own edge when one line at its indent reaches past it', () => {
+      const header = ['The Harbour Gazette: news of the island and of the town across the water, every Thursday since 1898', ''];
+      const article = wrap(50).map((l) => ' '.repeat(24) + l);
+      const footer = ' '.repeat(24) + 'Copyright 2024 The Harbour Gazette. All rights reserved. Printed on the island.';
+      const out = columnsText([...header, ...article, '', footer].join('\n'), t, true).split('\n');
+      expect(out).toContain(paragraph);
+      expect(out.at(-1)).toBe(footer.trim());
+    });
+
+    it('does not let a short text drawn past the page width (a form field) stop the rejoining', () => {
+      const text = [' '.repeat(120) + 'Search: [          ] [Go]', '', ...wrap(50)].join('\n');
+      expect(columnsText(text, t, true).split('\n').at(-1)).toBe(paragraph);
+    });
+
+    it('rejoins a paragraph across a line holding a sparse sidebar\'s text, measured to the end of its first cell', () => {
+      // one sidebar word beside the article makes no region; measured to its end, the line would set the width
+      const lines = wrap(40);
+      lines[2] = lines[2].padEnd(46) + 'Subscribe';
+      const out = columnsText(lines.join('\n'), t, true);
+      // the paragraph is one line again; the sidebar's word stays where it was drawn, inside it
+      expect(out.split('\n')).toHaveLength(1);
+      expect(out.replace(' Subscribe', '')).toBe(paragraph);
+    });
+
+    it('rejoins the lines of a column below the columns nested in it', () => {
+      // a menu beside a column that holds an article beside a sidebar, then a paragraph across the whole column
+      const wrapOf = (text: string, width: number): string[] => {
+        const out: string[] = [];
+        let line = '';
+        for (const w of text.split(' ')) {
+          if (line && line.length + 1 + w.length > width) {
+            out.push(line);
+            line = w;
+          } else line = line ? `${line} ${w}` : w;
+        }
+        return [...out, line];
+      };
+      const side = ['Tide tables', 'Ferry times', 'Town hall', 'Library', 'Museum', 'Parking'];
+      const below =
+        'The repairs will take most of the winter, and the ferry company has promised to keep a smaller boat on the crossing until the work is done, so that the island is never cut off for long from the shops and the school. The council will meet again in the spring to hear how the work is going.';
+      const right = [...wrap(40).slice(0, 6).map((l, i) => l.padEnd(44) + side[i]), '', ...wrapOf(below, 60)];
+      const menu = ['Home', 'News', 'Sport', 'Weather', 'Letters', 'Archive', 'About us', 'Contact', 'Jobs', 'Events'];
+      const text = right.map((r, i) => `${(menu[i] ?? '').padEnd(14)}  ${r}`.trimEnd()).join('\n');
+      const out = columnsText(text, t, true).split('\n');
+      expect(out).toContain(below);
+      expect(out).toContain('Tide tables');
+    });
   });
 });

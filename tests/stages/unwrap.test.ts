@@ -69,6 +69,13 @@ describe('unwrap', () => {
     expect(unwrapText(text, t)).toBe(text);
   });
 
+  it('rejoins a wrapped paragraph among the short lines of a menu', () => {
+    // the breaks after the menu's short lines say nothing of the width: only those after full lines are weighed
+    const menu = ['Home', 'News and events', 'Opening hours', 'Visiting the garden', 'Membership', 'Volunteering', 'Shop', 'Contact us'];
+    const text = [...menu, '', wrapped].join('\n');
+    expect(unwrapText(text, t)).toBe([...menu, '', unwrapText(wrapped, t)].join('\n'));
+  });
+
   it('runs on plain text only, before segment', () => {
     const d = run(prepare, wrapped);
     expect(d.blocks).toHaveLength(2);
