@@ -8,8 +8,9 @@
  * `unwrap.minShareAll` of all its breaks do: a menu's short lines say little),
  * and a line joins the next only when it filled the width (the wrapper broke
  * it) and the next line does not start a list item, a heading or a table row. Text written one paragraph per line is untouched.
- * Runs on plain text only, after normalise and before segment; `doc.text`
- * after this stage is the coordinate system of every offset.
+ * Runs on plain text, and on the <pre> blocks of HTML pages, after normalise
+ * and before segment; `doc.text` after this stage is the coordinate system of
+ * every offset.
  */
 import type { Doc } from '../record/doc.js';
 import type { Thresholds } from '../thresholds.js';
@@ -200,6 +201,20 @@ export function unwrapLines(lines: string[], width: number | ArrayLike<number>, 
 }
 
 export function unwrap(doc: Doc, t: Thresholds): void {
-  if (doc.format !== 'text') return;
-  doc.text = unwrapText(doc.text, t);
+  if (doc.format === 'text') {
+    doc.text = unwrapText(doc.text, t);
+    return;
+  }
+  // An HTML page's <pre> keeps its lines where its author broke them: a hard-wrapped document (an RFC, a mail
+  // archive, a plain-text article put on the web as is) is prose all the same, and its lines are judged as
+  // paragraphs only once rejoined. Code in a <pre> does not break where a wrapper would, and stays as it is.
+  if (doc.rawBlocks)
+    for (const rb of doc.rawBlocks) {
+      if (rb.context?.element !== 'pre' || !rb.text.includes('\n')) continue;
+      const text = unwrapText(rb.text, t);
+      if (text === rb.text) continue;
+      rb.text = text;
+      // the lines' own link counts no longer fit: segment shares the block's among them by length
+      rb.lineLinks = undefined;
+    }
 }

@@ -20,6 +20,14 @@ describe('unwrap', () => {
     'cut again the following winter.',
   ].join('\n');
 
+  it('rejoins a hard-wrapped document in an HTML page\'s <pre>, and leaves code in a <pre> as it is', () => {
+    const page = (pre: string) => run(prepare, `<html><body><h1>Pruning</h1><pre>${pre}</pre></body></html>`, {}, 'page.html');
+    const lines = (d: ReturnType<typeof page>) => d.blocks.map((b) => d.text.slice(b.start, b.end));
+    expect(lines(page(wrapped))).toEqual(['Pruning', ...unwrapText(wrapped, t).split('\n').filter(Boolean)]);
+    const code = ['function prune(tree) {', '  for (const branch of tree.branches) {', '    if (branch.dead) branch.cut();', '  }', '  return tree;', '}'].join('\n');
+    expect(lines(page(code))).toEqual(['Pruning', ...code.split('\n').map((l) => l.trim())]);
+  });
+
   it('rejoins the lines of a hard-wrapped paragraph', () => {
     expect(unwrapText(wrapped, t).split('\n')).toEqual([
       'Most fruit trees are best pruned in late winter, when the wood is bare and you can see the shape of the tree clearly. Start by taking out any dead or damaged branches, then remove those that cross or rub against each other, and finally thin the centre.',
@@ -76,11 +84,11 @@ describe('unwrap', () => {
     expect(unwrapText(text, t)).toBe([...menu, '', unwrapText(wrapped, t)].join('\n'));
   });
 
-  it('runs on plain text only, before segment', () => {
+  it('runs before segment, on plain text and on no other HTML element than <pre>', () => {
     const d = run(prepare, wrapped);
     expect(d.blocks).toHaveLength(2);
-    // lines of a <pre> are the page's own layout
-    const h = run(prepare, `<pre>${wrapped}</pre>`, {}, 'page.html');
+    // lines a <br> breaks are the page's own layout
+    const h = run(prepare, `<p>${wrapped.replaceAll('\n', '<br>')}</p>`, {}, 'page.html');
     expect(h.blocks).toHaveLength(7);
   });
 });
