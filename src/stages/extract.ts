@@ -32,8 +32,13 @@ const DOCTYPE = /^\s*<!doctype html|^\s*<html[\s>]/i;
 const DOCTYPE_CHARS = 1024;
 const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
 
-/** True when text that did not come with an HTML extension carries enough tags to be HTML. */
-export function looksLikeHtml(text: string, minTags: number): boolean {
+/**
+ * True when text that did not come with an HTML extension is HTML: it starts with a doctype or `<html>`, or
+ * carries `minTags` known tags spread over `minLineShare` of its lines that hold text. Markup is spread
+ * through an HTML page; a plain text that quotes some (a comment form's "You may use these HTML tags: <a> <b>…", a
+ * text-mode browser's dump of an escaped image beacon) holds its tags on a line or two.
+ */
+export function looksLikeHtml(text: string, minTags: number, minLineShare = 0): boolean {
   const raw = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
   // every pattern starts with '<', and cleaning (below) removes characters but makes none
   if (!raw.includes('<')) return false;
@@ -44,19 +49,52 @@ export function looksLikeHtml(text: string, minTags: number): boolean {
   // judged on the text as normalise will leave it: "\u0000<html>" or "<\u200Bp>" must be read the same way after cleaning
   const head = raw.replace(INVISIBLE, (c) => (c === '\t' ? ' ' : ''));
   if (DOCTYPE.test(head)) return true;
+  const minLines = minLineShare > 0 ? minLineShare * linesWithText(head) : 0;
   SNIFF_GLOBAL.lastIndex = 0;
   let n = 0;
-  while (SNIFF_GLOBAL.exec(head) !== null) if (++n >= minTags) return true;
+  // the lines holding a tag, counted as the matches come in order: the newlines between two matches are counted once
+  let tagLines = 0;
+  let line = 0;
+  let lastTagLine = -1;
+  let scanned = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SNIFF_GLOBAL.exec(head)) !== null) {
+    for (let nl = head.indexOf('\n', scanned); nl !== -1 && nl < m.index; nl = head.indexOf('\n', nl + 1)) line++;
+    scanned = m.index;
+    if (line !== lastTagLine) {
+      tagLines++;
+      lastTagLine = line;
+    }
+    if (++n >= minTags && tagLines >= minLines) return true;
+  }
   return false;
 }
 
-/** The stage: a document's text, HTML by its name or its tags, becomes its blocks and content region. */
+/** Lines of `text` that hold more than spaces. */
+function linesWithText(text: string): number {
+  let n = 0;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 0x20 && c !== 0x09 && c !== 0x0d) {
+        n++;
+        break;
+      }
+    }
+    start = end + 1;
+  }
+  return n;
+}
+
 export function extract(doc: Doc, options: Options): void {
   const raw = doc.raw ?? '';
   const byName = /\.(x?html?|xht|php|aspx?|jsp)$/i.test(doc.source.path);
   const html =
     options.format === 'html' ||
-    (options.format === 'auto' && (byName || looksLikeHtml(raw, options.thresholds['input.htmlSniffTags'])));
+    (options.format === 'auto' && (byName || looksLikeHtml(raw, options.thresholds['input.htmlSniffTags'], options.thresholds['input.htmlSniffLineShare'])));
   if (!html) {
     doc.format = 'text';
     return;

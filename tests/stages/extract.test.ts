@@ -43,6 +43,17 @@ describe('extract', () => {
     expect(lines('<table><tr><td>Seoul</td><td>9.7M</td></tr><tr><th>Busan</th><td>3.4M</td></tr></table>')).toEqual(['Seoul 9.7M', 'Busan 3.4M']);
   });
 
+  it('reads a text dump that quotes a few tags on one line as text, not as HTML', () => {
+    const story = Array.from({ length: 30 }, (_, i) => `Line ${i + 1} of a story saved as plain text, as a text-mode browser writes it.`);
+    const dump = [...story.slice(0, 20), 'You may use these HTML tags and attributes: <a href=""> <b> <blockquote> <code> <em> <i> <strong>', ...story.slice(20)].join('\n');
+    const read = run(prepare, dump, {}, 'dump.txt');
+    expect(read.format).toBe('text');
+    expect(read.text).toContain('<a href=""> <b> <blockquote>');
+    // the same tags spread over the lines of a fragment: HTML
+    const fragment = story.slice(0, 6).map((l) => `<p>${l}</p>`).join('\n');
+    expect(lines(fragment, 'fragment.txt')).toEqual(story.slice(0, 6));
+  });
+
   it('sniffs HTML in a .txt file by its tags but leaves "a < b" in plain text alone', () => {
     expect(looksLikeHtml('title <div id="x"></div> <p>text</p> <strong>b</strong>', 3)).toBe(true);
     expect(looksLikeHtml('if a < b and b > c then <br> maybe', 3)).toBe(false);
