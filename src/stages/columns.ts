@@ -26,7 +26,9 @@
  * as the browser drew it: the lines at one indent at their own width when they
  * look wrapped on their own (an article cell beside an empty sidebar), the
  * others at the width they share (see columns/outside.ts); and each column at
- * its own width (both with unwrap's rules, see unwrap.ts).
+ * its own width, its lines measured the same way (a label drawn right of one
+ * article line in a cell too sparse to make a column sets no width); both with
+ * unwrap's rules, see unwrap.ts.
  *
  * Positions are display cells (a CJK wide character takes two, a tab runs to
  * the next multiple of 8), so columns of CJK text line up as the browser drew
@@ -45,7 +47,6 @@
 import type { Doc } from '../record/doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { displayWidth } from '../kit/display-width.js';
-import { unwrapText } from './unwrap.js';
 import { expandTabs, gapLen as GAP_LEN, layout, MAX_CELLS, occ as OCC, runRight as RUN_RIGHT, unitAt } from './columns/cells.js';
 import { rowsAligned } from './columns/rows.js';
 import { unwrapOutside } from './columns/outside.js';
@@ -254,10 +255,14 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
       let body = depth + 1 < MAX_DEPTH ? columnsText(whole, t, unwrap, depth + 1) : whole;
       if (body !== whole) paragraphs = true;
       else if (unwrap) {
-        // a column is wrapped at its own width, narrower than the page's: rejoin its lines here, where that width is known
-        const plain = whole.split('\n').map((l) => l.replace(/[ \u00A0\t]+/g, ' ').trim()).join('\n');
-        body = unwrapText(plain, t);
-        if (body !== plain) paragraphs = true;
+        // a column is wrapped at its own width, narrower than the page's: rejoin its lines here, where that width is
+        // known, each measured as drawn like the lines outside the regions (a picture's label or a link set right of
+        // the column in a cell too sparse to make a region of its own sets no width; see columns/outside.ts)
+        const split = whole.split('\n');
+        const plain = split.map((l) => l.replace(/[ \u00A0\t]+/g, ' ').trim()).join('\n');
+        body = unwrapOutside(whole, split, [0, split.length], false, t);
+        if (body === whole) body = plain;
+        else if (body !== plain) paragraphs = true;
       }
       if (body) parts.push(body);
     }

@@ -39,6 +39,16 @@ describe('columns', () => {
     expect(out.split('\n\n')[1]).toBe(article.filter(Boolean).join(' '));
   });
 
+  it('rejoins an article column past a line holding a label drawn right of it (a sparse cell: no column of its own)', () => {
+    // a picture's label in a cell right of the article, on one line only: unwrap measuring the column's lines as
+    // text would take the label's end for the column's width, and no line of the article would fill it
+    const label = ['Home', 'News', 'Sport', 'Weather', 'Letters', 'Archive', 'About us', 'Contact', '', '']
+      .map((m, i) => `  ${m.padEnd(14)}  ${article[i]}${i === 0 ? ' '.repeat(49 - article[0].length) + '[ferry]' : ''}`.trimEnd())
+      .join('\n');
+    const out = columnsText(label, t, true);
+    expect(out).toContain(article.filter(Boolean).join(' ').replace(article[0], `${article[0]} [ferry]`));
+  });
+
   it('runs in prepare on plain text only: the article becomes one block, the menu and the sidebar blocks of their own', () => {
     const d = run(prepare, dump);
     const blocks = d.blocks.map((b) => blockText(d, b));
