@@ -42,7 +42,9 @@
  *
  * This module finds the regions and reads them; its parts are in columns/: a
  * line on display cells (cells.ts), whether a region is a table read by rows
- * (rows.ts), and the lines outside the regions rejoined (outside.ts).
+ * (rows.ts), where a region with no gutter is scanned again below the lines of
+ * another row above it (rewind.ts), and the lines outside the regions rejoined
+ * (outside.ts).
  */
 import type { Doc } from '../record/doc.js';
 import type { Thresholds } from '../thresholds.js';
@@ -50,6 +52,7 @@ import { displayWidth } from '../kit/display-width.js';
 import { expandTabs, gapLen as GAP_LEN, layout, MAX_CELLS, occ as OCC, runRight as RUN_RIGHT, unitAt } from './columns/cells.js';
 import { rowsAligned } from './columns/rows.js';
 import { unwrapOutside } from './columns/outside.js';
+import { rescanFrom } from './columns/rewind.js';
 
 /**
  * cells.ts's scratch buffers under module-level constants of this module, for the loops below: see
@@ -108,6 +111,14 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
   let I2 = new Uint8Array(MAX_CELLS + 1);
   // per cell: lines of the region on which it lies in a gap of at least `g` cells between text
   const W = new Int32Array(MAX_CELLS + 1);
+  // per cell: the last line of the region on which it holds text (-1: none), and the lines since on which it lies
+  // in a gap of at least `g` cells: a gutter that opens below the region's first lines (see rewind)
+  const lastText = new Int32Array(MAX_CELLS + 1);
+  const openSince = new Int32Array(MAX_CELLS + 1);
+  // set by closeRegion: the line to scan again from (-1: none); no region that starts before retryUntil is scanned
+  // again, so each line is scanned at most twice
+  let rewindTo = -1;
+  let retryUntil = 0;
   let regionStart = -1;
   let regionWidth = 0;
   const out: string[] = [];
@@ -149,6 +160,13 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
     return w;
   };
 
+  /** A region with no gutter: scan it again below the lines of another row above it, once (see columns/rewind.ts). */
+  const rewind = (start: number, end: number): void => {
+    if (start < retryUntil) return;
+    rewindTo = rescanFrom(lastText, openSince, regionWidth, g, start, minLines);
+    if (rewindTo >= 0) retryUntil = end;
+  };
+
   const closeRegion = (end: number): void => {
     const start = regionStart;
     regionStart = -1;
@@ -167,7 +185,7 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
       if (inside) gutters.push({ start: c, end: e, wide });
       c = e;
     }
-    if (gutters.length === 0) return;
+    if (gutters.length === 0) return rewind(start, end);
     const kept: Gutter[] = [];
     for (const gt of gutters) {
       let support = 0;
@@ -187,7 +205,7 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
       // nearly every line leaves at least `g` cells between the columns (a wrapper may fill a cell to 1 space short)
       if (support >= minLines && support >= nonBlank * t['columns.minShare'] && gt.wide >= support * t['columns.wideShare']) kept.push(gt);
     }
-    if (kept.length === 0) return;
+    if (kept.length === 0) return rewind(start, end);
     // trim the region to the lines that cross a kept gutter
     const crosses = (j: number): boolean => first[j] >= 0 && kept.some((gt) => first[j] < gt.start && last[j] >= gt.end);
     // … and the lines next to them whose text stands in a column right of the first gutter (prose after the layout
@@ -275,12 +293,26 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
     changed = true;
   };
 
-  for (let j = 0; j < n; j++) {
+  for (let j = 0; ; j++) {
+    if (j >= n) {
+      if (regionStart < 0) break;
+      closeRegion(n);
+      if (rewindTo >= 0) {
+        j = rewindTo - 1;
+        rewindTo = -1;
+        continue;
+      }
+      break;
+    }
     // outside a region, only a line with a gap between words can start one
     if (regionStart < 0 && !GAP_IN_LINE.test(lines[j])) continue;
     const w = measure(j);
     if (w < 0) {
       if (regionStart >= 0) closeRegion(j);
+      if (rewindTo >= 0) {
+        j = rewindTo - 1;
+        rewindTo = -1;
+      }
       continue;
     }
     const f = first[j];
@@ -300,12 +332,27 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
       if (alive) {
         [M, M2] = [M2, M];
         [I, I2] = [I2, I];
-        for (let c = regionWidth; c < width; c++) W[c] = 0;
+        for (let c = regionWidth; c < width; c++) {
+          W[c] = 0;
+          lastText[c] = -1;
+          openSince[c] = 0;
+        }
         for (let c = f; c < l; c++) if (gapLen[c] >= g) W[c]++;
+        for (let c = f; c <= l; c++) {
+          if (runRight[c] === 0) {
+            lastText[c] = j;
+            openSince[c] = 0;
+          } else if (gapLen[c] >= g) openSince[c]++;
+        }
         regionWidth = width;
         continue;
       }
       closeRegion(j);
+      if (rewindTo >= 0) {
+        j = rewindTo - 1;
+        rewindTo = -1;
+        continue;
+      }
       // a nested search may have used the scratch buffers
       measure(j);
     }
@@ -315,6 +362,8 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
       M[c] = runRight[c] > 0 ? 1 : 0;
       I[c] = gapLen[c] >= g ? 1 : 0;
       W[c] = I[c];
+      lastText[c] = runRight[c] === 0 ? j : -1;
+      openSince[c] = I[c];
       if (I[c]) gap = true;
     }
     if (gap) {
@@ -322,7 +371,6 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
       regionWidth = w;
     }
   }
-  if (regionStart >= 0) closeRegion(n);
   if (!changed && !(depth === 0 && unwrap)) return text;
   outside.push(out.length);
   for (let j = emitted; j < n; j++) out.push(lines[j]);

@@ -49,6 +49,18 @@ describe('columns', () => {
     expect(out).toContain(article.filter(Boolean).join(' ').replace(article[0], `${article[0]} [ferry]`));
   });
 
+  it('reads a menu beside an article below a header whose lines cross the gutter (scanned again below them)', () => {
+    // a page header: a title and a search box on one line, a trail of links standing where menu and article meet
+    const header = ['  Gazette' + ' '.repeat(61) + 'Search | Contact', ' '.repeat(12) + 'Home:News:2024', ''];
+    const longer = [...article.slice(0, 9), 'The harbour master said the timetable would', 'be posted at the pier and at the town hall,', 'and that the first week of crossings would be', 'free for the residents of the island.', 'Work on the pier begins in the autumn.'];
+    const side = ['', '', '', '', '', '', '', '', 'Home', 'News', 'Sport', 'Weather', 'Letters', 'Archive'];
+    const text = [...header, ...longer.map((a, i) => `  ${side[i].padEnd(14)}  ${a}`.trimEnd())].join('\n');
+    const lines = columnsText(text, t, false).split('\n').map((l) => l.trim());
+    expect(lines).toContain('Home');
+    expect(lines).toContain(longer[8]);
+    expect(lines).toContain(longer[13]);
+  });
+
   it('runs in prepare on plain text only: the article becomes one block, the menu and the sidebar blocks of their own', () => {
     const d = run(prepare, dump);
     const blocks = d.blocks.map((b) => blockText(d, b));
