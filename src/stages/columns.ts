@@ -40,8 +40,11 @@
  * enough lines holding a run of spaces between words is returned after one
  * regular-expression scan.
  *
+ * A box drawn round text (a bordered cell) first loses its sides (frames.ts):
+ * the text inside keeps its place and is read as any other.
+ *
  * This module finds the regions and reads them; its parts are in columns/: a
- * line on display cells (cells.ts), whether a region is a table read by rows
+ * line on display cells (cells.ts), boxes' sides blanked (frames.ts), whether a region is a table read by rows
  * (rows.ts), where a region with no gutter is scanned again below the lines of
  * another row above it (rewind.ts), and the lines outside the regions rejoined
  * (outside.ts).
@@ -52,6 +55,7 @@ import { displayWidth } from '../kit/display-width.js';
 import { expandTabs, gapLen as GAP_LEN, layout, MAX_CELLS, occ as OCC, runRight as RUN_RIGHT, unitAt } from './columns/cells.js';
 import { rowsAligned } from './columns/rows.js';
 import { unwrapOutside } from './columns/outside.js';
+import { unframe } from './columns/frames.js';
 import { rescanFrom } from './columns/rewind.js';
 
 /**
@@ -82,6 +86,8 @@ interface Gutter {
 /** Read the column regions of `text` column by column; returns `text` itself when it has none. */
 export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 0): string {
   const minLines = t['columns.minLines'];
+  // a box drawn round text is read as the text inside it, a box inside it too (columns/frames.ts)
+  if (depth === 0) text = unframe(text, minLines, MAX_DEPTH);
   // cheap exit: too few lines with a run of blanks between two words
   let gapped = 0;
   GAPPED.lastIndex = 0;
@@ -337,12 +343,14 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
           lastText[c] = -1;
           openSince[c] = 0;
         }
-        for (let c = f; c < l; c++) if (gapLen[c] >= g) W[c]++;
         for (let c = f; c <= l; c++) {
           if (runRight[c] === 0) {
             lastText[c] = j;
             openSince[c] = 0;
-          } else if (gapLen[c] >= g) openSince[c]++;
+          } else if (gapLen[c] >= g) {
+            W[c]++;
+            openSince[c]++;
+          }
         }
         regionWidth = width;
         continue;

@@ -61,6 +61,19 @@ describe('columns', () => {
     expect(lines).toContain(longer[13]);
   });
 
+  it('reads the text inside a box drawn round it, rejoined where it was wrapped inside the box', () => {
+    const box = (rows: string[], inner: number): string[] => [`┌${'─'.repeat(inner)}┐`, ...rows.map((r) => `│ ${r.padEnd(inner - 2)} │`), `└${'─'.repeat(inner)}┘`];
+    const text = box(article.filter(Boolean), 60).join('\n');
+    const out = columnsText(text, t, true).split('\n');
+    expect(out).toContain(article.filter(Boolean).join(' '));
+    // a box in a box: both drawn at the same lines
+    const nested = box(box(article.filter(Boolean), 56), 64).join('\n');
+    expect(columnsText(nested, t, true).split('\n')).toContain(article.filter(Boolean).join(' '));
+    // a table drawn with rules between its cells keeps them, and its rows
+    const table = box(['Year    │ Apples', '2019    │ 1200', '2020    │ 1350', '2021    │ 1100', '2022    │ 1420', '2023    │ 1515'], 20).join('\n');
+    expect(columnsText(table, t, true).split('\n').filter((l) => l.includes('│'))).toHaveLength(6);
+  });
+
   it('runs in prepare on plain text only: the article becomes one block, the menu and the sidebar blocks of their own', () => {
     const d = run(prepare, dump);
     const blocks = d.blocks.map((b) => blockText(d, b));
