@@ -26,7 +26,9 @@
  * as the browser drew it: the lines at one indent at their own width when they
  * look wrapped on their own (an article cell beside an empty sidebar), the
  * others at the width they share (see columns/outside.ts); and each column at
- * its own width (both with unwrap's rules, see unwrap.ts).
+ * its own width, its lines measured the same way (a label drawn right of one
+ * article line in a cell too sparse to make a column sets no width); both with
+ * unwrap's rules, see unwrap.ts.
  *
  * Positions are display cells (a CJK wide character takes two, a tab runs to
  * the next multiple of 8), so columns of CJK text line up as the browser drew
@@ -38,17 +40,23 @@
  * enough lines holding a run of spaces between words is returned after one
  * regular-expression scan.
  *
+ * A box drawn round text (a bordered cell) first loses its sides (frames.ts):
+ * the text inside keeps its place and is read as any other.
+ *
  * This module finds the regions and reads them; its parts are in columns/: a
- * line on display cells (cells.ts), whether a region is a table read by rows
- * (rows.ts), and the lines outside the regions rejoined (outside.ts).
+ * line on display cells (cells.ts), boxes' sides blanked (frames.ts), whether a region is a table read by rows
+ * (rows.ts), where a region with no gutter is scanned again below the lines of
+ * another row above it (rewind.ts), and the lines outside the regions rejoined
+ * (outside.ts).
  */
 import type { Doc } from '../record/doc.js';
 import type { Thresholds } from '../thresholds.js';
 import { displayWidth } from '../kit/display-width.js';
-import { unwrapText } from './unwrap.js';
 import { expandTabs, gapLen as GAP_LEN, layout, MAX_CELLS, occ as OCC, runRight as RUN_RIGHT, unitAt } from './columns/cells.js';
 import { rowsAligned } from './columns/rows.js';
 import { unwrapOutside } from './columns/outside.js';
+import { unframe } from './columns/frames.js';
+import { rescanFrom } from './columns/rewind.js';
 
 /**
  * cells.ts's scratch buffers under module-level constants of this module, for the loops below: see
@@ -78,6 +86,8 @@ interface Gutter {
 /** Read the column regions of `text` column by column; returns `text` itself when it has none. */
 export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 0): string {
   const minLines = t['columns.minLines'];
+  // a box drawn round text is read as the text inside it, a box inside it too (columns/frames.ts)
+  if (depth === 0) text = unframe(text, minLines, MAX_DEPTH);
   // cheap exit: too few lines with a run of blanks between two words
   let gapped = 0;
   GAPPED.lastIndex = 0;
@@ -107,6 +117,14 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
   let I2 = new Uint8Array(MAX_CELLS + 1);
   // per cell: lines of the region on which it lies in a gap of at least `g` cells between text
   const W = new Int32Array(MAX_CELLS + 1);
+  // per cell: the last line of the region on which it holds text (-1: none), and the lines since on which it lies
+  // in a gap of at least `g` cells: a gutter that opens below the region's first lines (see rewind)
+  const lastText = new Int32Array(MAX_CELLS + 1);
+  const openSince = new Int32Array(MAX_CELLS + 1);
+  // set by closeRegion: the line to scan again from (-1: none); no region that starts before retryUntil is scanned
+  // again, so each line is scanned at most twice
+  let rewindTo = -1;
+  let retryUntil = 0;
   let regionStart = -1;
   let regionWidth = 0;
   const out: string[] = [];
@@ -148,6 +166,13 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
     return w;
   };
 
+  /** A region with no gutter: scan it again below the lines of another row above it, once (see columns/rewind.ts). */
+  const rewind = (start: number, end: number): void => {
+    if (start < retryUntil) return;
+    rewindTo = rescanFrom(lastText, openSince, regionWidth, g, start, minLines);
+    if (rewindTo >= 0) retryUntil = end;
+  };
+
   const closeRegion = (end: number): void => {
     const start = regionStart;
     regionStart = -1;
@@ -166,7 +191,7 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
       if (inside) gutters.push({ start: c, end: e, wide });
       c = e;
     }
-    if (gutters.length === 0) return;
+    if (gutters.length === 0) return rewind(start, end);
     const kept: Gutter[] = [];
     for (const gt of gutters) {
       let support = 0;
@@ -186,7 +211,7 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
       // nearly every line leaves at least `g` cells between the columns (a wrapper may fill a cell to 1 space short)
       if (support >= minLines && support >= nonBlank * t['columns.minShare'] && gt.wide >= support * t['columns.wideShare']) kept.push(gt);
     }
-    if (kept.length === 0) return;
+    if (kept.length === 0) return rewind(start, end);
     // trim the region to the lines that cross a kept gutter
     const crosses = (j: number): boolean => first[j] >= 0 && kept.some((gt) => first[j] < gt.start && last[j] >= gt.end);
     // … and the lines next to them whose text stands in a column right of the first gutter (prose after the layout
@@ -254,10 +279,14 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
       let body = depth + 1 < MAX_DEPTH ? columnsText(whole, t, unwrap, depth + 1) : whole;
       if (body !== whole) paragraphs = true;
       else if (unwrap) {
-        // a column is wrapped at its own width, narrower than the page's: rejoin its lines here, where that width is known
-        const plain = whole.split('\n').map((l) => l.replace(/[ \u00A0\t]+/g, ' ').trim()).join('\n');
-        body = unwrapText(plain, t);
-        if (body !== plain) paragraphs = true;
+        // a column is wrapped at its own width, narrower than the page's: rejoin its lines here, where that width is
+        // known, each measured as drawn like the lines outside the regions (a picture's label or a link set right of
+        // the column in a cell too sparse to make a region of its own sets no width; see columns/outside.ts)
+        const split = whole.split('\n');
+        const plain = split.map((l) => l.replace(/[ \u00A0\t]+/g, ' ').trim()).join('\n');
+        body = unwrapOutside(whole, split, [0, split.length], false, t);
+        if (body === whole) body = plain;
+        else if (body !== plain) paragraphs = true;
       }
       if (body) parts.push(body);
     }
@@ -270,12 +299,26 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
     changed = true;
   };
 
-  for (let j = 0; j < n; j++) {
+  for (let j = 0; ; j++) {
+    if (j >= n) {
+      if (regionStart < 0) break;
+      closeRegion(n);
+      if (rewindTo >= 0) {
+        j = rewindTo - 1;
+        rewindTo = -1;
+        continue;
+      }
+      break;
+    }
     // outside a region, only a line with a gap between words can start one
     if (regionStart < 0 && !GAP_IN_LINE.test(lines[j])) continue;
     const w = measure(j);
     if (w < 0) {
       if (regionStart >= 0) closeRegion(j);
+      if (rewindTo >= 0) {
+        j = rewindTo - 1;
+        rewindTo = -1;
+      }
       continue;
     }
     const f = first[j];
@@ -295,12 +338,29 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
       if (alive) {
         [M, M2] = [M2, M];
         [I, I2] = [I2, I];
-        for (let c = regionWidth; c < width; c++) W[c] = 0;
-        for (let c = f; c < l; c++) if (gapLen[c] >= g) W[c]++;
+        for (let c = regionWidth; c < width; c++) {
+          W[c] = 0;
+          lastText[c] = -1;
+          openSince[c] = 0;
+        }
+        for (let c = f; c <= l; c++) {
+          if (runRight[c] === 0) {
+            lastText[c] = j;
+            openSince[c] = 0;
+          } else if (gapLen[c] >= g) {
+            W[c]++;
+            openSince[c]++;
+          }
+        }
         regionWidth = width;
         continue;
       }
       closeRegion(j);
+      if (rewindTo >= 0) {
+        j = rewindTo - 1;
+        rewindTo = -1;
+        continue;
+      }
       // a nested search may have used the scratch buffers
       measure(j);
     }
@@ -310,6 +370,8 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
       M[c] = runRight[c] > 0 ? 1 : 0;
       I[c] = gapLen[c] >= g ? 1 : 0;
       W[c] = I[c];
+      lastText[c] = runRight[c] === 0 ? j : -1;
+      openSince[c] = I[c];
       if (I[c]) gap = true;
     }
     if (gap) {
@@ -317,7 +379,6 @@ export function columnsText(text: string, t: Thresholds, unwrap = true, depth = 
       regionWidth = w;
     }
   }
-  if (regionStart >= 0) closeRegion(n);
   if (!changed && !(depth === 0 && unwrap)) return text;
   outside.push(out.length);
   for (let j = emitted; j < n; j++) out.push(lines[j]);

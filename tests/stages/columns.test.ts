@@ -39,6 +39,41 @@ describe('columns', () => {
     expect(out.split('\n\n')[1]).toBe(article.filter(Boolean).join(' '));
   });
 
+  it('rejoins an article column past a line holding a label drawn right of it (a sparse cell: no column of its own)', () => {
+    // a picture's label in a cell right of the article, on one line only: unwrap measuring the column's lines as
+    // text would take the label's end for the column's width, and no line of the article would fill it
+    const label = ['Home', 'News', 'Sport', 'Weather', 'Letters', 'Archive', 'About us', 'Contact', '', '']
+      .map((m, i) => `  ${m.padEnd(14)}  ${article[i]}${i === 0 ? ' '.repeat(49 - article[0].length) + '[ferry]' : ''}`.trimEnd())
+      .join('\n');
+    const out = columnsText(label, t, true);
+    expect(out).toContain(article.filter(Boolean).join(' ').replace(article[0], `${article[0]} [ferry]`));
+  });
+
+  it('reads a menu beside an article below a header whose lines cross the gutter (scanned again below them)', () => {
+    // a page header: a title and a search box on one line, a trail of links standing where menu and article meet
+    const header = ['  Gazette' + ' '.repeat(61) + 'Search | Contact', ' '.repeat(12) + 'Home:News:2024', ''];
+    const longer = [...article.slice(0, 9), 'The harbour master said the timetable would', 'be posted at the pier and at the town hall,', 'and that the first week of crossings would be', 'free for the residents of the island.', 'Work on the pier begins in the autumn.'];
+    const side = ['', '', '', '', '', '', '', '', 'Home', 'News', 'Sport', 'Weather', 'Letters', 'Archive'];
+    const text = [...header, ...longer.map((a, i) => `  ${side[i].padEnd(14)}  ${a}`.trimEnd())].join('\n');
+    const lines = columnsText(text, t, false).split('\n').map((l) => l.trim());
+    expect(lines).toContain('Home');
+    expect(lines).toContain(longer[8]);
+    expect(lines).toContain(longer[13]);
+  });
+
+  it('reads the text inside a box drawn round it, rejoined where it was wrapped inside the box', () => {
+    const box = (rows: string[], inner: number): string[] => [`┌${'─'.repeat(inner)}┐`, ...rows.map((r) => `│ ${r.padEnd(inner - 2)} │`), `└${'─'.repeat(inner)}┘`];
+    const text = box(article.filter(Boolean), 60).join('\n');
+    const out = columnsText(text, t, true).split('\n');
+    expect(out).toContain(article.filter(Boolean).join(' '));
+    // a box in a box: both drawn at the same lines
+    const nested = box(box(article.filter(Boolean), 56), 64).join('\n');
+    expect(columnsText(nested, t, true).split('\n')).toContain(article.filter(Boolean).join(' '));
+    // a table drawn with rules between its cells keeps them, and its rows
+    const table = box(['Year    │ Apples', '2019    │ 1200', '2020    │ 1350', '2021    │ 1100', '2022    │ 1420', '2023    │ 1515'], 20).join('\n');
+    expect(columnsText(table, t, true).split('\n').filter((l) => l.includes('│'))).toHaveLength(6);
+  });
+
   it('runs in prepare on plain text only: the article becomes one block, the menu and the sidebar blocks of their own', () => {
     const d = run(prepare, dump);
     const blocks = d.blocks.map((b) => blockText(d, b));
