@@ -10,18 +10,18 @@
  * A thread starts at the first comments heading (patterns.ts
  * COMMENTS_HEADING) that stands after `MIN_CHARS_BEFORE` of the text the
  * classifier kept, and that at least `MIN_SIGNATURES` short dated lines follow
- * within `SIGNATURE_WINDOW` blocks (the first within `FIRST_SIGNATURE_WITHIN`); everything after it that was kept goes
- * (what follows a thread is the site's footer). A heading with no signatures
+ * within `SIGNATURE_WINDOW` blocks (the first within `FIRST_SIGNATURE_WITHIN`);
+ * everything after it that was kept goes (what follows a thread is the site's
+ * footer). A heading with no signatures
  * after it is a link in a menu ("Comments", "Add a Comment" above the story).
  */
 import type { Block } from '../record/doc.js';
-import { REASON } from './reasons.js';
+import { REASON, type Reason } from './reasons.js';
 import { COMMENTS_HEADING, DATE_TIME } from './patterns.js';
 import type { Cls } from './rules.js';
-import type { Reason } from './reasons.js';
 
 /**
- * Kept text (weighted characters) that must stand before the heading: the article comes first. An amount, not a
+ * Kept text (characters) that must stand before the heading: the article comes first. An amount, not a
  * share of the page: a thread of hundreds of comments outweighs any article (ours: dev set text track, dragnet F1
  * 0.773 with a fifth of the kept text, 0.795 with 300 characters; 100 to 800 give 0.791 to 0.795).
  */

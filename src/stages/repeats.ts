@@ -126,14 +126,9 @@ function toText(stream: KeptStream, a: number, b: number): [number, number][] {
  * at least `min` units. Maximal runs; later copies only.
  */
 export function findRepeats(s: string, min: number): [number, number][] {
-  return findRuns(s, min).map(([a, b]) => [a, b]);
-}
-
-/** As `findRepeats`, each run with where its earlier copy starts: `[start, end, source]`. */
-export function findRuns(s: string, min: number): Run[] {
   const codes = new Uint16Array(s.length);
   for (let i = 0; i < s.length; i++) codes[i] = s.charCodeAt(i);
-  return findRepeatsIn(codes, s.length, min);
+  return findRepeatsIn(codes, s.length, min).map(([a, b]) => [a, b]);
 }
 
 /** The window table: slot k holds a window's hash at [2k] and its position at [2k + 1] (-1: empty), side by side in memory. */
@@ -142,7 +137,7 @@ let table = new Int32Array(0);
 /** A repeated run `[start, end)` and the start of its earlier copy. */
 export type Run = [start: number, end: number, source: number];
 
-/** `findRuns` over the first `n` code units of `s`. */
+/** The runs `findRepeats` finds over the first `n` code units of `s`, each with where its earlier copy starts. */
 export function findRepeatsIn(s: Uint16Array, n: number, min: number): Run[] {
   const out: Run[] = [];
   if (n < 2 * min) return out;
@@ -207,6 +202,18 @@ export function findRepeatsIn(s: Uint16Array, n: number, min: number): Run[] {
   return out;
 }
 
+/** The index of the first of the ascending `list` at or after `x` (`list.length` when none is). */
+function firstAtOrAfter(list: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function sameWindow(s: Uint16Array, a: number, b: number, len: number): boolean {
   for (let k = 0; k < len; k++) if (s[a + k] !== s[b + k]) return false;
   return true;
@@ -243,19 +250,24 @@ export function repeats(doc: Doc, t: Thresholds): void {
       removeSpan(doc, 'repeat-within-doc', from, end, `repeats text seen earlier in the document (${end - from} characters)`);
     }
   };
+  // the separators between blocks, in order: a run's blocks are found by a binary search, not by walking its
+  // text back to the start of its block (one long line holding many runs would make that quadratic)
+  const seps: number[] = [];
+  for (let k = 0; k < stream.pieces; k++) if (stream.at[k] < 0) seps.push(stream.from[k]);
   for (const [a, b, source] of findRepeatsIn(s, n, min)) {
     const shift = a - source;
     // the run's pieces, one per block it touches: [from, to, start of that block, end of that block]
     const pieces: [number, number, number, number][] = [];
-    let start = a;
-    while (start > 0 && s[start - 1] !== NEWLINE) start--;
+    // the first separator at or after `a` ends the block the run starts in
+    let j = firstAtOrAfter(seps, a);
+    let start = j > 0 ? seps[j - 1] + 1 : 0;
     while (start < b) {
-      let end = Math.max(start, a);
-      while (end < n && s[end] !== NEWLINE) end++;
+      const end = j < seps.length ? seps[j] : n;
       const from = Math.max(a, start);
       const to = Math.min(b, end);
       if (to > from) pieces.push([from, to, start, end]);
       start = end + 1;
+      j++;
     }
     let whole = 0;
     for (const [from, to, bs, be] of pieces)

@@ -76,4 +76,18 @@ describe('repeats', () => {
     expect(r.output.split(sentence).length).toBe(2);
     expect(r.removed.map((x) => x.text)).toEqual([sentence]);
   });
+
+  it('removes thousands of sentences each said twice on one long line, each once (a run\'s block is found by search, not by walking the line)', () => {
+    // sentences longer than repeats.minInlineChars that share no span near repeats.minChars: words drawn by a Park–Miller generator from 24
+    const words = 'river bridge council harbour ferry island winter market school road tower garden north south east west ' + 'station library museum castle forest valley meadow canal';
+    const list = words.split(' ');
+    let seed = 7;
+    const word = () => list[(seed = (seed * 48271) % 2147483647) % list.length];
+    const sentences = Array.from({ length: 8000 }, (_, i) => `${i} ${Array.from({ length: 18 }, word).join(' ')}. `);
+    const r = runStage('repeats', sentences.map((x) => x + x).join(''));
+    // every sentence once: nothing repeated is left, and nearly all of the text is (a cut between two copies of a
+    // sentence inside a line can take the full stop and the number between them: a few characters a sentence)
+    expect(findRepeats(r.output, 50)).toEqual([]);
+    expect(r.output.length).toBeGreaterThan(0.95 * sentences.join('').length);
+  });
 });
