@@ -7,7 +7,8 @@
  * fill one common width break where the next word would not have fitted (and
  * `unwrap.minShareAll` of all its breaks do: a menu's short lines say little),
  * and a line joins the next only when it filled the width (the wrapper broke
- * it) and the next line does not start a list item, a heading or a table row. Text written one paragraph per line is untouched.
+ * it) and the next line does not start a list item, a heading or a table row.
+ * Text written one paragraph per line is untouched.
  * Runs on plain text, and on the <pre> blocks of HTML pages, after normalise
  * and before segment; `doc.text` after this stage is the coordinate system of
  * every offset.
@@ -37,10 +38,17 @@ function firstWordWidth(line: string): number {
  */
 function forcedBreak(line: string, next: string, width: number, t: Thresholds, indent = 0): boolean {
   const w = indent + displayWidth(line);
-  const space = NO_SPACE_SCRIPT.test(next[0] ?? '') ? 0 : 1;
-  // a wide character that does not fit in the last column leaves that column empty
-  const slack = space === 0 ? 1 : 0;
-  return w >= width * t['unwrap.fillRatio'] && w + space + firstWordWidth(next) > width - slack;
+  return w >= width * t['unwrap.fillRatio'] && w + leadOf(next) > width;
+}
+
+/**
+ * Cells the first word of `line` needs after a full line: the space before it (none before a character of a
+ * script that breaks anywhere, where a wide character that does not fit leaves the last column empty instead:
+ * one cell of slack) and the word.
+ */
+function leadOf(line: string): number {
+  const space = NO_SPACE_SCRIPT.test(line[0] ?? '') ? 0 : 1;
+  return space + (space === 0 ? 1 : 0) + firstWordWidth(line);
 }
 
 /**
@@ -56,7 +64,7 @@ export function wrapWidth(lines: string[], t: Thresholds, indents?: ArrayLike<nu
 export interface LineFacts {
   /** Display width. */
   width: Int32Array;
-  /** Cells the line's first word needs after a full line: the space before it (none before a character of a script that breaks anywhere, where a wide character may leave the last column empty instead) and the word. */
+  /** Cells the line's first word needs after a full line (leadOf). */
   lead: Int32Array;
   /** 1: the line starts a block of its own (see startsBlock); 2: it is blank. A break beside it is not weighed. */
   apart: Uint8Array;
@@ -74,9 +82,7 @@ export function lineFacts(lines: string[]): LineFacts {
     }
     f.width[i] = displayWidth(line);
     if (startsBlock(line)) f.apart[i] = 1;
-    const space = NO_SPACE_SCRIPT.test(line[0]) ? 0 : 1;
-    // a wide character that does not fit in the last column leaves that column empty
-    f.lead[i] = space + (space === 0 ? 1 : 0) + firstWordWidth(line);
+    f.lead[i] = leadOf(line);
   }
   return f;
 }
