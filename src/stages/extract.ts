@@ -49,23 +49,29 @@ export function looksLikeHtml(text: string, minTags: number, minLineShare = 0): 
   // judged on the text as normalise will leave it: "\u0000<html>" or "<\u200Bp>" must be read the same way after cleaning
   const head = raw.replace(INVISIBLE, (c) => (c === '\t' ? ' ' : ''));
   if (DOCTYPE.test(head)) return true;
-  const minLines = minLineShare > 0 ? minLineShare * linesWithText(head) : 0;
   SNIFF_GLOBAL.lastIndex = 0;
   let n = 0;
-  // the lines holding a tag, counted as the matches come in order: the newlines between two matches are counted once
+  // the lines holding a tag, counted as the matches come in order: each newline is found once, however many tags
+  // a long line holds
   let tagLines = 0;
   let line = 0;
   let lastTagLine = -1;
-  let scanned = 0;
+  let newline = head.indexOf('\n');
+  // the lines with text, counted only once enough tags are found (-1: not yet)
+  let minLines = -1;
   let m: RegExpExecArray | null;
   while ((m = SNIFF_GLOBAL.exec(head)) !== null) {
-    for (let nl = head.indexOf('\n', scanned); nl !== -1 && nl < m.index; nl = head.indexOf('\n', nl + 1)) line++;
-    scanned = m.index;
+    while (newline !== -1 && newline < m.index) {
+      line++;
+      newline = head.indexOf('\n', newline + 1);
+    }
     if (line !== lastTagLine) {
       tagLines++;
       lastTagLine = line;
     }
-    if (++n >= minTags && tagLines >= minLines) return true;
+    if (++n < minTags) continue;
+    if (minLines < 0) minLines = minLineShare > 0 ? minLineShare * linesWithText(head) : 0;
+    if (tagLines >= minLines) return true;
   }
   return false;
 }
