@@ -25,24 +25,26 @@ function blankFrames(text: string, minLines: number): string {
   let out = lines;
   let runStart = -1;
   let runKey = '';
-  const flush = (end: number): void => {
-    if (runStart < 0 || end - runStart < minLines) return;
+  // the lines of the current run with their sides blanked, made as each line is matched
+  let run: string[] = [];
+  const flush = (): void => {
+    if (run.length < minLines) return;
     if (out === lines) out = lines.slice();
-    for (let j = runStart; j < end; j++) {
-      const m = SIDES.exec(expandTabs(lines[j])) as RegExpExecArray;
-      out[j] = `${m[1]}${' '.repeat(displayWidth(m[2]))}${m[3]}`.trimEnd();
-    }
+    for (let k = 0; k < run.length; k++) out[runStart + k] = run[k];
   };
   for (let j = 0; j < lines.length; j++) {
     const line = lines[j];
     const m = line.includes('\t') || line.includes('\u00A0') || line.charCodeAt(0) === 0x20 || ANY_RULE.test(line.charAt(0)) ? SIDES.exec(expandTabs(line)) : null;
     const key = m ? `${displayWidth(m[1])},${displayWidth(m[1] + m[2] + m[3])}` : '';
-    if (key && key === runKey) continue;
-    flush(j);
-    runStart = key ? j : -1;
-    runKey = key;
+    if (key !== runKey || !key) {
+      flush();
+      runStart = j;
+      runKey = key;
+      run = [];
+    }
+    if (m) run.push(`${m[1]}${' '.repeat(displayWidth(m[2]))}${m[3]}`.trimEnd());
   }
-  flush(lines.length);
+  flush();
   return out === lines ? text : out.join('\n');
 }
 
